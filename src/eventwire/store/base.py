@@ -68,6 +68,19 @@ class Store(Protocol):
         """Every event matching the filters (ignores limit/cursor), for export."""
         ...
 
+    def changes(self, after: int) -> tuple[int, list[str]]:
+        """(latest change number, ids of events created or changed after `after`).
+
+        Change numbers only grow; the dashboard polls this to push new events live.
+        """
+        ...
+
+    def get_state(self, namespace: str, key: str) -> str | None:
+        """Small durable key-value state (API token hashes, feed ETags, fetched URLs)."""
+        ...
+
+    def set_state(self, namespace: str, key: str, value: str) -> None: ...
+
     def counts(self) -> dict[str, int]:
         """{"documents": n, "events": n, "reports": n}."""
         ...
