@@ -1,4 +1,4 @@
-"""Builds the stages from settings and runs them: read -> clean -> nlp -> places, dates -> events."""
+"""Builds the stages from settings and runs them: read, clean, nlp, places and dates, events."""
 
 from __future__ import annotations
 
