@@ -175,3 +175,4 @@ class RawInput:
     title: str | None = None
     published: dt.date | None = None
     captured: dt.date | None = None  # WARC capture date, a fallback for `published`
+    outlet: str | None = None  # publisher, when the input names it (jsonl `outlet`)

@@ -51,6 +51,8 @@ class Pipeline:
         from eventwire.clean import clean_document
 
         document = clean_document(raw, self.settings)
+        if raw.outlet and not document.outlet:
+            document = dataclasses.replace(document, outlet=raw.outlet)
         if self.mode != "clean":
             document = self._mark_duplicate(document)
         return document

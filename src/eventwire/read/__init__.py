@@ -154,7 +154,7 @@ def read_jsonl(lines: Iterable[bytes], subject: str) -> Iterator[ReadItem]:
 
 
 def record_to_raw(record: Any, origin: str) -> RawInput:
-    """A jsonl/API record {id, text|html, published?, url?, title?} as RawInput."""
+    """A jsonl/API record {id, text|html, published?, url?, title?, outlet?} as RawInput."""
     if not isinstance(record, dict):
         raise InputError(origin, "expected a JSON object")
     doc_id = record.get("id")
@@ -167,7 +167,7 @@ def record_to_raw(record: Any, origin: str) -> RawInput:
         kind, content = "text", text
     else:
         raise InputError(f"{origin} (id {doc_id})", "needs a non-empty 'text' or 'html' string")
-    for key in ("url", "title"):
+    for key in ("url", "title", "outlet"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise InputError(f"{origin} (id {doc_id})", f"{key}: expected a string")
     return RawInput(
@@ -177,5 +177,6 @@ def record_to_raw(record: Any, origin: str) -> RawInput:
         id=str(doc_id),
         url=record.get("url") or None,
         title=record.get("title") or None,
+        outlet=record.get("outlet") or None,
         published=parse_date(record.get("published"), f"{origin} (id {doc_id})"),
     )
