@@ -176,7 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bbox", type=_bbox, metavar="W,S,E,N", help="bounding box in degrees")
     p.add_argument("--q", "--text", dest="q", metavar="TEXT", help="text in notes, place, actors")
     p.add_argument("--limit", type=_positive, help="at most this many events (default: all)")
-    p.add_argument("--format", choices=("jsonl", "csv", "geojson", "parquet"), default="jsonl")
+    p.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "geojson", "parquet", "table"),
+        default="jsonl",
+        help="jsonl (default), ACLED-style csv, geojson, parquet, or a table to read",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
     p = command("serve", "HTTP API and web dashboard", cmd_serve)
@@ -385,7 +390,9 @@ def cmd_events(args: argparse.Namespace) -> int:
             import itertools
 
             events = itertools.islice(events, args.limit)
-        if args.output:
+        if args.format == "table":
+            _write_table(events, sys.stdout)
+        elif args.output:
             with Path(args.output).open("wb") as handle:
                 count = write_events(events, args.format, handle)
             sys.stderr.write(f"wrote {count} event(s) to {args.output}\n")
@@ -395,6 +402,32 @@ def cmd_events(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+TABLE_COLUMNS = (
+    ("event_date", 10),
+    ("sub_event_type", 26),
+    ("location", 18),
+    ("actor1", 30),
+    ("actor2", 24),
+    ("fatalities", 5),
+    ("source", 30),
+)
+
+
+def _write_table(events: Iterator[dict[str, Any]], out: Any) -> None:
+    """A fixed-width table for people reading a terminal."""
+
+    def cell(value: Any, width: int) -> str:
+        text = "" if value is None else " ".join(str(value).split())
+        return (text[: width - 1] + "…" if len(text) > width else text).ljust(width)
+
+    out.write("  ".join(cell(name, width) for name, width in TABLE_COLUMNS).rstrip() + "\n")
+    count = 0
+    for event in events:
+        out.write("  ".join(cell(event.get(k), w) for k, w in TABLE_COLUMNS).rstrip() + "\n")
+        count += 1
+    out.write(f"({count} event(s))\n")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
