@@ -1,0 +1,137 @@
+"""Bytes to text: BOMs, declared HTML charsets, detection, mixed encodings, binary refusal."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import charset_normalizer
+
+from eventwire.errors import InputError
+
+# Leading bytes of formats that are certainly not text or HTML.
+_MAGIC = {
+    b"\x1f\x8b": "gzip data",
+    b"PK\x03\x04": "a zip archive",
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "an executable",
+    b"BZh": "bzip2 data",
+    b"\xfd7zXZ": "xz data",
+    b"SQLite format 3": "an SQLite database",
+}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
+)
+_SAMPLE = 1 << 20  # bytes given to the detector: enough to decide, bounded for huge inputs
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_CONTROL = set(range(0, 9)) | {11, 14, 15} | set(range(16, 32)) | {127}
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, with the codec used and any notes worth keeping."""
+
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = ()
+
+
+def decode(data: bytes | str, origin: str, *, html: bool = False) -> Decoded:
+    """Decode an input to text, or raise InputError saying why it is not text."""
+    if isinstance(data, str):
+        text = data.lstrip("\ufeff")
+        _refuse_binary_text(text, origin)
+        return Decoded(text, "str")
+    if not data.strip():
+        raise InputError(origin, "empty input: nothing to clean")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(codec, errors="replace")
+            _refuse_binary_text(text, origin)
+            return Decoded(text, codec)
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(origin, f"binary input ({what}), not text or HTML")
+    _refuse_binary_bytes(data, origin)
+    if html:
+        declared = _declared_charset(data)
+        if declared:
+            try:
+                return Decoded(data.decode(declared), declared)
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong or unknown declaration: fall back to detection
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    mixed = _utf8_with_cp1252(data)
+    if mixed is not None:
+        return mixed
+    return _detect(data, origin)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # Pages that declare Latin-1 are, in practice, Windows-1252 (as browsers assume).
+    return "cp1252" if codec in {"latin-1", "iso8859-1", "ascii"} else codec
+
+
+def _utf8_with_cp1252(data: bytes) -> Decoded | None:
+    """UTF-8 with a few stray Windows-1252 bytes (a pasted quote, a concatenated page)."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_ESCAPED.findall(text))
+    multibyte = text.count("\ufffd") + sum(1 for ch in text[:_SAMPLE] if ord(ch) > 127)
+    if bad > max(8, (multibyte - bad) // 4):
+        return None  # mostly not UTF-8: let detection choose one codec for all
+    text = _ESCAPED.sub(
+        lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text
+    )
+    return Decoded(text, "utf-8", (f"mixed encodings: {bad} bytes read as windows-1252",))
+
+
+def _detect(data: bytes, origin: str) -> Decoded:
+    best = charset_normalizer.from_bytes(data[:_SAMPLE]).best()
+    if best is None or best.encoding is None:
+        raise InputError(origin, "undecodable input: no text encoding fits these bytes")
+    codec = best.encoding
+    text = data.decode(codec, errors="replace")
+    _refuse_binary_text(text, origin)
+    return Decoded(text, codec, (f"encoding detected as {codec}",))
+
+
+def _refuse_binary_bytes(data: bytes, origin: str) -> None:
+    sample = data[:65536]
+    if b"\x00" in sample and sample.count(b"\x00") > len(sample) // 100:
+        raise InputError(origin, "binary input (NUL bytes), not text or HTML")
+    control = sum(1 for b in sample if b in _CONTROL)
+    if control > len(sample) // 20:
+        raise InputError(origin, "binary input (control bytes), not text or HTML")
+
+
+def _refuse_binary_text(text: str, origin: str) -> None:
+    sample = text[:65536]
+    if not sample.strip():
+        raise InputError(origin, "empty input: nothing to clean")
+    odd = sum(1 for ch in sample if (ord(ch) in _CONTROL) or ch == "\ufffd")
+    if odd > len(sample) // 20:
+        raise InputError(
+            origin, "binary or undecodable input: too many control or invalid characters"
+        )

@@ -1,0 +1,108 @@
+"""Page furniture found line by line: promos, contact lines, share prompts, credits, link lists."""
+
+from __future__ import annotations
+
+import re
+
+# Headings that open a list of links to other stories rather than a part of the article.
+LIST_HEADING = re.compile(
+    r"^\W*(related( articles| stories| content| coverage| news| reading| links)?|editor'?s'? picks?"
+    r"|further reading|read more|read also|more (stories|news|on this|from [\w .'-]{2,40})"
+    r"|recommended( for you| stories)?|most (read|popular|viewed|shared)|you (may|might) also like"
+    r"|see also|also read|trending( now)?|top stories|latest (news|stories)|popular( now)?"
+    r"|what to read next|in other news|don'?t miss|more in [\w .'-]{2,30}"
+    r"|sponsored( content)?)\W*$",
+    re.I,
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+PHONE = re.compile(
+    r"(\+\d[\d ().-]{7,}\d)|(\(\d{2,4}\)\s?\d{3,4}[ -]?\d{3,4})|(\b\d{3}[ .-]\d{3}[ .-]\d{4}\b)"
+)
+URL = re.compile(r"\b(https?://|www\.)\S+", re.I)
+PROMO = re.compile(
+    r"\b(click here|subscribe|sign up|sign in|log ?in|newsletter|whatsapp|telegram channel"
+    r"|follow us|like us on|share (this|on)|tweet this|download (our|the) app|advertis(e|ing)"
+    r"|publish (a|your) story|all rights reserved|cookie|terms of (use|service)|privacy policy"
+    r"|support (our|independent) journalism|become a (member|subscriber|patron)|donate"
+    r"|watch (the )?video|listen to|podcast|read the full|continue reading|skip to"
+    r"|for more (information|details)|contact us|send us|tip(s)? to|email us|copyright)\b",
+    re.I,
+)
+CREDIT = re.compile(
+    r"^(\(?(photo|image|picture|video|graphic|illustration|file photo|credit|source)s?\b[^.]{0,80}"
+    r"|.{0,120}\b(getty images|afp|reuters|ap photo|epa|shutterstock|anadolu)(/[\w ]+)?\)?"
+    r"|©.{0,80}|\(?(photo|image)\s*(:|by|credit|courtesy).{0,100})$",
+    re.I,
+)
+SHARE = re.compile(
+    r"^\W*(share|share this( article| story)?|tweet|email|print|facebook|twitter|linkedin|whatsapp"
+    r"|reddit|copy link|comments?|\d+ comments?|save|bookmark)\W*$",
+    re.I,
+)
+_END_PUNCT = re.compile(r"[.!?\"'”’»)…:]\s*$")
+_WORD = re.compile(r"\w+")
+
+
+def words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def is_list_heading(line: str) -> bool:
+    return words(line) <= 8 and bool(LIST_HEADING.match(line.strip()))
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why a line on its own is furniture, or None when it may be article text."""
+    text = line.strip()
+    n = words(text)
+    if not text:
+        return "blank"
+    if is_list_heading(text):
+        return "list heading"
+    if SHARE.match(text):
+        return "share prompt"
+    if n <= 40 and (EMAIL.search(text) or PHONE.search(text)) and not _reads_as_prose(text):
+        return "contact line"
+    if n <= 30 and PROMO.search(text) and not _reads_as_prose(text):
+        return "promo"
+    if n <= 30 and CREDIT.match(text):
+        return "image credit"
+    if n <= 12 and URL.search(text):
+        return "link"
+    return None
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Long enough and shaped like a sentence: reported speech that mentions an e-mail stays."""
+    return words(text) >= 18 and bool(_END_PUNCT.search(text)) and text[:1].isupper()
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as at least one full sentence."""
+    return words(line) >= 8 and bool(re.search(r"[.!?\"”’)]\s*$", line.strip()))
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line without final punctuation: a link text or a heading, not a sentence."""
+    text = line.strip()
+    return 2 <= words(text) <= 25 and not re.search(r"[.!?]\s*$", text)
+
+
+def drop_link_lists(lines: list[str]) -> list[str]:
+    """Remove list headings and the run of headline-like lines that follows each."""
+    out: list[str] = []
+    in_list = False
+    for line in lines:
+        if is_list_heading(line):
+            in_list = True
+            continue
+        if in_list and (looks_like_headline(line) or words(line) <= 3):
+            continue
+        in_list = False
+        out.append(line)
+    return out
+
+
+def strip_furniture(lines: list[str]) -> list[str]:
+    """Lines minus link lists and lines that are furniture on their own."""
+    return [line for line in drop_link_lists(lines) if furniture_reason(line) is None]
