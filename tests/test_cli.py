@@ -75,7 +75,8 @@ def test_bad_inputs_each_give_one_error_and_the_rest_come_out(
         assert bad in subjects
     assert len(err) == 4, err
     records = [json.loads(line) for line in out.splitlines()]
-    assert [r["id"] for r in records] == ["r1", "doc-cf379851e935e01c"]
+    ids = [r["id"] for r in records]
+    assert len(ids) == 2 and ids[0] == "r1" and ids[1].startswith("doc-")
     for record in records:
         check_document(record, events=False, places=False)
 
