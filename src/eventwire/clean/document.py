@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from eventwire.clean import furniture
 from eventwire.clean.decode import decode
@@ -58,8 +59,8 @@ def clean_document(raw: RawInput, settings: Settings) -> Document:
 def _from_html(raw: RawInput, html: str) -> dict:
     found = extract_html(html, raw.url)
     lines = list(found.lines)
-    if lines and found.title and _same(lines[0], found.title):
-        lines = lines[1:]  # the headline repeated as the first line of the body
+    if found.title:  # the headline repeated at the top of the body
+        lines = [line for i, line in enumerate(lines) if i > 2 or not _is_title(line, found.title)]
     lines = furniture.strip_furniture(lines)
     if not any(furniture.is_prose(line) for line in lines):
         lines = []  # link texts and labels only: a section front or navigation page
@@ -79,5 +80,10 @@ def _from_text(raw: RawInput, text: str) -> dict:
     return {"text": "\n".join(parts.body), "title": parts.title, "section": parts.section}
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+def _is_title(line: str, title: str) -> bool:
+    a, b = _norm(line), _norm(title)
+    return a == b or (len(a) >= 20 and b.startswith(a))
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))

@@ -41,6 +41,7 @@ SHARE = re.compile(
 )
 _END_PUNCT = re.compile(r"[.!?\"'”’»)…:]\s*$")
 _WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def words(line: str) -> int:
@@ -67,8 +68,6 @@ def furniture_reason(line: str) -> str | None:
         return "promo"
     if n <= 30 and CREDIT.match(text):
         return "image credit"
-    if n <= 12 and URL.search(text):
-        return "link"
     return None
 
 
@@ -79,7 +78,11 @@ def _reads_as_prose(text: str) -> bool:
 
 def is_prose(line: str) -> bool:
     """A line that reads as at least one full sentence."""
-    return words(line) >= 8 and bool(re.search(r"[.!?\"”’)]\s*$", line.strip()))
+    text = line.strip()
+    if not re.search(r"[.!?。！？\"”’)」]\s*$", text):
+        return False
+    # Scripts without spaces between words (Chinese, Japanese) count by characters.
+    return words(text) >= 8 or (len(text) >= 20 and bool(_CJK.search(text)))
 
 
 def looks_like_headline(line: str) -> bool:
