@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from contract import check_document
 from eventwire.cli import main
+
+from contract import check_document
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE = REPO / "demo" / "aleppo_page.txt"

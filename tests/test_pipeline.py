@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from contract import check_document
 
 from eventwire.models import Document, RawInput
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
+
+from contract import check_document
 
 PAGE = Path(__file__).resolve().parents[1] / "demo" / "aleppo_page.txt"
 
