@@ -1,0 +1,211 @@
+"""The JSON endpoints under /api: events, documents, ingest, health, taxonomy."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Annotated, Any
+
+import orjson
+from fastapi import Header, Path, Query, Request
+from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from eventwire import __version__
+from eventwire.errors import StoreError, UsageError
+from eventwire.extract.taxonomy import EVENT_TYPES, SUB_EVENT_TO_EVENT
+from eventwire.serve.auth import bearer_token, token_name
+from eventwire.serve.errors import ApiError
+from eventwire.serve.stores import StoreProvider
+from eventwire.store.base import EventQuery, Store
+
+MAX_LIMIT = 1000
+MAX_RECORDS = 100  # records per POST /api/documents
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    return Response(orjson.dumps(data), status_code=status, media_type="application/json")
+
+
+def _store(request: Request) -> Store:
+    provider: StoreProvider = request.app.state.stores
+    return provider.get()
+
+
+def _parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    if raw is None or raw == "":
+        return None
+    parts = raw.split(",")
+    try:
+        west, south, east, north = (float(part) for part in parts)
+    except ValueError:
+        raise ApiError(422, "invalid_request", "bbox: expected W,S,E,N in degrees") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise ApiError(422, "invalid_request", "bbox: expected -180<=W,E<=180, -90<=S<=N<=90")
+    return (west, south, east, north)
+
+
+def _check_vocabulary(event_type: str | None, sub_event_type: str | None) -> None:
+    if event_type and event_type not in EVENT_TYPES:
+        known = ", ".join(EVENT_TYPES)
+        raise ApiError(
+            422, "invalid_request", f"event_type: unknown {event_type!r}; known: {known}"
+        )
+    if sub_event_type and sub_event_type not in SUB_EVENT_TO_EVENT:
+        raise ApiError(
+            422, "invalid_request", f"sub_event_type: unknown {sub_event_type!r}; see /api/taxonomy"
+        )
+
+
+Text = Annotated[str | None, Query(max_length=300)]
+
+
+def list_events(
+    request: Request,
+    since: Annotated[dt.date | None, Query(description="first event date, YYYY-MM-DD")] = None,
+    until: Annotated[dt.date | None, Query(description="last event date, YYYY-MM-DD")] = None,
+    country: Annotated[str | None, Query(max_length=300, description="country name")] = None,
+    admin1: Text = None,
+    event_type: Annotated[str | None, Query(max_length=300, description="ACLED event type")] = None,
+    sub_event_type: Text = None,
+    actor: Annotated[str | None, Query(max_length=300, description="actor name substring")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="W,S,E,N in degrees")] = None,
+    q: Annotated[str | None, Query(max_length=300, description="free text")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+    cursor: Annotated[str | None, Query(max_length=1000, description="`next` of a page")] = None,
+) -> Response:
+    """Stored events matching every given filter, newest first, one page at a time."""
+    if since and until and since > until:
+        raise ApiError(422, "invalid_request", "since: must not be after until")
+    _check_vocabulary(event_type, sub_event_type)
+    query = EventQuery(
+        since=since,
+        until=until,
+        country=country or None,
+        admin1=admin1 or None,
+        event_type=event_type or None,
+        sub_event_type=sub_event_type or None,
+        actor=actor or None,
+        bbox=_parse_bbox(bbox),
+        q=q or None,
+        limit=limit,
+        cursor=cursor or None,
+    )
+    try:
+        page = _store(request).query_events(query)
+    except (UsageError, ValueError) as exc:
+        raise ApiError(422, "invalid_request", f"cursor: {exc}") from None
+    return json_response({"events": page.events, "next": page.next})
+
+
+def get_event(request: Request, event_id: Annotated[str, Path(max_length=300)]) -> Response:
+    """One event with its reports (documents, their text and the evidence spans)."""
+    event = _store(request).get_event(event_id)
+    if event is None:
+        raise ApiError(404, "not_found", f"event {event_id!r} not found")
+    return json_response(event)
+
+
+def get_document(request: Request, document_id: Annotated[str, Path(max_length=300)]) -> Response:
+    """One stored document with its extracted events."""
+    document = _store(request).get_document(document_id)
+    if document is None:
+        raise ApiError(404, "not_found", f"document {document_id!r} not found")
+    return json_response(document)
+
+
+def _records(body: bytes) -> list[dict[str, Any]]:
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise ApiError(400, "bad_request", f"body: not valid JSON ({exc})") from None
+    records = data if isinstance(data, list) else [data]
+    if not records or len(records) > MAX_RECORDS:
+        raise ApiError(422, "invalid_request", f"body: send 1 to {MAX_RECORDS} records")
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise ApiError(422, "invalid_request", f"record {number}: expected a JSON object")
+        if not isinstance(record.get("id"), str) or not record["id"].strip():
+            raise ApiError(422, "invalid_request", f"record {number}: `id` must be a string")
+        if not isinstance(record.get("text"), str) and not isinstance(record.get("html"), str):
+            raise ApiError(422, "invalid_request", f"record {number}: needs `text` or `html`")
+    return records
+
+
+def _authorize(request: Request, authorization: str | None) -> str:
+    if request.app.state.options.read_only:
+        raise ApiError(403, "read_only", "this server was started read-only")
+    token = bearer_token(authorization)
+    challenge = {"WWW-Authenticate": 'Bearer realm="eventwire"'}
+    if token is None:
+        raise ApiError(
+            401,
+            "unauthorized",
+            "writes need `Authorization: Bearer <token>`; create one with "
+            "`eventwire token create NAME`",
+            challenge,
+        )
+    name = token_name(_store(request), token)
+    if name is None:
+        raise ApiError(401, "unauthorized", "unknown or revoked token", challenge)
+    return name
+
+
+async def post_documents(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> Response:
+    """Ingest one jsonl-style record {id, text|html, published?, url?, title?} (or a list)."""
+    await run_in_threadpool(_authorize, request, authorization)
+    content_type = request.headers.get("content-type", "application/json").split(";")[0]
+    if content_type.strip().lower() not in ("application/json", "application/x-ndjson"):
+        raise ApiError(415, "unsupported_media_type", "send the record as application/json")
+    records = _records(await request.body())
+    result = await run_in_threadpool(_ingest, request, records)
+    payload = dataclasses.asdict(result)
+    payload["ids"] = [record["id"] for record in records]
+    return json_response(payload, 201 if result.documents_new else 200)
+
+
+def _ingest(request: Request, records: list[dict[str, Any]]) -> Any:
+    from eventwire.pipeline import ingest_records
+
+    provider: StoreProvider = request.app.state.stores
+    with provider.write_lock:  # one writer; the model is loaded once and used by one thread
+        return ingest_records(records, provider.get(), request.app.state.settings)
+
+
+def health(request: Request) -> Response:
+    """Liveness plus store counts; 503 when the store cannot be read."""
+    try:
+        counts = _store(request).counts()
+    except StoreError as exc:
+        raise ApiError(503, "unavailable", f"store: {exc.message}") from None
+    return json_response(
+        {
+            "status": "ok",
+            "version": __version__,
+            "read_only": request.app.state.options.read_only,
+            "counts": counts,
+        }
+    )
+
+
+def taxonomy(request: Request) -> Response:
+    """ACLED event types with their disorder type and sub-event types (for filters)."""
+    return json_response(
+        {
+            name: {"disorder_type": d, "sub_event_types": subs}
+            for name, (d, subs) in EVENT_TYPES.items()
+        }
+    )
+
+
+ROUTES = [
+    APIRoute("/api/events", list_events, methods=["GET"], tags=["events"]),
+    APIRoute("/api/events/{event_id}", get_event, methods=["GET"], tags=["events"]),
+    APIRoute("/api/documents/{document_id}", get_document, methods=["GET"], tags=["documents"]),
+    APIRoute("/api/documents", post_documents, methods=["POST"], tags=["documents"]),
+    APIRoute("/api/health", health, methods=["GET"], tags=["meta"]),
+    APIRoute("/api/taxonomy", taxonomy, methods=["GET"], tags=["meta"]),
+]
