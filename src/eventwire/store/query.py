@@ -1,0 +1,92 @@
+"""EventQuery to SQL (one text for both backends, `?` placeholders) and opaque page cursors."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import orjson
+
+from eventwire.errors import StoreError
+from eventwire.store.base import EventQuery
+
+MAX_LIMIT = 10_000
+
+
+def key(value: str | None) -> str | None:
+    """The lower-cased form filter columns and filter values are compared in."""
+    return value.strip().casefold() if value is not None else None
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def encode_cursor(event_date: str, event_id: str) -> str:
+    raw = orjson.dumps([event_date, event_id])
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        event_date, event_id = orjson.loads(raw)
+        return str(event_date), str(event_id)
+    except (ValueError, TypeError, orjson.JSONDecodeError):
+        raise StoreError(
+            "cursor", "not a cursor this store gave out; start again without it"
+        ) from None
+
+
+def where(query: EventQuery, *, page: bool) -> tuple[str, list[Any]]:
+    """The WHERE clause (or "") and its parameters; `page` adds the cursor condition."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.since:
+        clauses.append("event_date >= ?")
+        params.append(query.since.isoformat())
+    if query.until:
+        clauses.append("event_date <= ?")
+        params.append(query.until.isoformat())
+    for column, value in (
+        ("k_country", query.country),
+        ("k_admin1", query.admin1),
+        ("k_event_type", query.event_type),
+        ("k_sub_event_type", query.sub_event_type),
+    ):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(key(value))
+    if query.actor:
+        clauses.append("actors LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(str(key(query.actor))))
+    if query.bbox:
+        west, south, east, north = query.bbox
+        clauses.append("latitude BETWEEN ? AND ?")
+        params += [south, north]
+        if west <= east:
+            clauses.append("longitude BETWEEN ? AND ?")
+        else:  # the box crosses the antimeridian
+            clauses.append("(longitude >= ? OR longitude <= ?)")
+        params += [west, east]
+    for word in (key(query.q) or "").split():
+        clauses.append("search LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(word))
+    if page and query.cursor:
+        event_date, event_id = decode_cursor(query.cursor)
+        clauses.append("(event_date, event_id) < (?, ?)")
+        params += [event_date, event_id]
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def page_sql(query: EventQuery) -> tuple[str, list[Any], int]:
+    """SELECT for one page, newest first; fetches one row beyond the limit to detect a next page."""
+    limit = max(1, min(int(query.limit), MAX_LIMIT))
+    clause, params = where(query, page=True)
+    sql = (
+        "SELECT event_date, event_id, record FROM events"
+        f"{clause} ORDER BY event_date DESC, event_id DESC LIMIT ?"
+    )
+    return sql, [*params, limit + 1], limit

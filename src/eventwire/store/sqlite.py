@@ -1,0 +1,117 @@
+"""The default store: one SQLite file in WAL mode, one writer at a time, concurrent readers."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import StoreError
+from eventwire.store.schema import CREATE_MIGRATIONS_TABLE, LATEST, MIGRATIONS
+from eventwire.store.sql import SQLStore
+
+_BUSY_TIMEOUT_MS = 60_000
+
+
+class SQLiteStore(SQLStore):
+    """A Store in one SQLite file.
+
+    Writes take SQLite's write lock up front (BEGIN IMMEDIATE), so writers from several
+    processes queue instead of failing halfway; readers never wait for them (WAL).
+    synchronous=NORMAL in WAL mode loses no committed transaction when the process is killed.
+    """
+
+    name = "sqlite"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(self.path, f"folder {parent} does not exist; create it first")
+        try:
+            self._conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=60
+            )
+            self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, f"cannot open SQLite database: {exc}") from None
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._migrate()
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            with self._lock:
+                return self._conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, f"SQLite: {exc}") from None
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        try:
+            with self._lock:
+                self._conn.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, f"SQLite: {exc}") from None
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth:  # already inside this store's transaction
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._depth = 0
+                self._conn.rollback()
+                raise
+            self._depth = 0
+            self._execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self._execute(CREATE_MIGRATIONS_TABLE)
+        applied = {row[0] for row in self._execute("SELECT version FROM schema_migrations")}
+        if applied and max(applied) > LATEST:
+            raise StoreError(
+                self.path,
+                f"database schema version {max(applied)} is newer than this eventwire knows "
+                f"({LATEST}); upgrade eventwire",
+            )
+        for migration in MIGRATIONS:
+            if migration.version in applied:
+                continue
+            with self._write():
+                # Another process may have migrated while this one waited for the lock.
+                done = self._execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,)
+                ).fetchone()
+                if done:
+                    continue
+                for statement in migration.sql("sqlite"):
+                    self._execute(statement)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, _now()),
+                )
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
