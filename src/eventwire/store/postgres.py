@@ -1,0 +1,153 @@
+"""The PostgreSQL store (psycopg 3): the same tables and SQL as SQLite, one writer at a time."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from eventwire.errors import StoreError
+from eventwire.store.schema import CREATE_MIGRATIONS_TABLE, LATEST, MIGRATIONS
+from eventwire.store.sql import EVENT_COLUMNS, SQLStore
+
+# Writers serialise on a transaction-level advisory lock keyed by the schema, so two ingest
+# processes never cluster against each other's uncommitted reports.
+_LOCK = "SELECT pg_advisory_xact_lock(hashtext('eventwire:' || current_schema()))"
+
+
+def split_schema(url: str) -> tuple[str, str | None]:
+    """The URL without eventwire's own `schema=` parameter, and that schema (or None)."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    schema = next((v for k, v in query if k == "schema"), None)
+    rest = urlencode([(k, v) for k, v in query if k != "schema"])
+    return urlunsplit(parts._replace(query=rest)), schema
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+class PostgresStore(SQLStore):
+    """A Store in a PostgreSQL database (optionally in its own schema)."""
+
+    name = "postgres"
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+        from psycopg import sql
+
+        self._psycopg = psycopg
+        self.url = redact(url)
+        conninfo, self.schema = split_schema(url)
+        try:
+            self._conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            where = urlsplit(conninfo)
+            raise StoreError(
+                self.url,
+                f"cannot reach PostgreSQL at {where.hostname or 'localhost'}:{where.port or 5432}"
+                f"{where.path or ''}: {str(exc).strip().splitlines()[0]} "
+                "(is the server running, and do the user and database in the URL exist?)",
+            ) from None
+        self._lock = threading.RLock()
+        self._depth = 0
+        if self.schema:
+            name = sql.Identifier(self.schema)
+            self._conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(name))
+            self._conn.execute(sql.SQL("SET search_path TO {}").format(name))
+        self._migrate()
+
+    def _execute(self, query: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            with self._lock:
+                return self._conn.execute(query.replace("?", "%s"), params)
+        except self._psycopg.Error as exc:
+            raise StoreError(self.url, f"PostgreSQL: {str(exc).strip()}") from None
+
+    def _executemany(self, query: str, rows: Iterable[Sequence[Any]]) -> None:
+        try:
+            with self._lock, self._conn.cursor() as cursor:
+                cursor.executemany(query.replace("?", "%s"), rows)
+        except self._psycopg.Error as exc:
+            raise StoreError(self.url, f"PostgreSQL: {str(exc).strip()}") from None
+
+    def _load_rows(self, rows: list[tuple[Any, ...]]) -> int:
+        """Bulk rows through COPY, much faster than INSERTs."""
+        if not rows:
+            return 0
+        try:
+            statement = f"COPY events ({EVENT_COLUMNS}) FROM STDIN"
+            with self._lock, self._conn.cursor() as cursor, cursor.copy(statement) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except self._psycopg.Error as exc:
+            raise StoreError(self.url, f"PostgreSQL: {str(exc).strip()}") from None
+        return len(rows)
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            try:
+                with self._conn.transaction():
+                    self._depth = 1
+                    self._execute(_LOCK)
+                    yield
+            except self._psycopg.Error as exc:
+                raise StoreError(self.url, f"PostgreSQL: {str(exc).strip()}") from None
+            finally:
+                self._depth = 0
+
+    def _migrate(self) -> None:
+        with self._write():
+            self._execute(CREATE_MIGRATIONS_TABLE)
+            applied = {row[0] for row in self._execute("SELECT version FROM schema_migrations")}
+            if applied and max(applied) > LATEST:
+                raise StoreError(
+                    self.url,
+                    f"database schema version {max(applied)} is newer than this eventwire "
+                    f"knows ({LATEST}); upgrade eventwire",
+                )
+            for migration in MIGRATIONS:
+                if migration.version in applied:
+                    continue
+                for statement in migration.sql("postgres"):
+                    self._execute(statement)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, _now()),
+                )
+
+    def drop_schema(self) -> None:
+        """Drop this store's schema with everything in it (tests and benchmarks clean up)."""
+        if not self.schema:
+            raise StoreError(self.url, "no schema= in the URL: refusing to drop anything")
+        from psycopg import sql
+
+        with self._lock:
+            self._conn.execute(
+                sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.schema))
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
