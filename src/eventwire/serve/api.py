@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from eventwire import __version__
-from eventwire.errors import StoreError, UsageError
+from eventwire.errors import StoreError
 from eventwire.extract.taxonomy import EVENT_TYPES, SUB_EVENT_TO_EVENT
 from eventwire.serve.auth import bearer_token, token_name
 from eventwire.serve.errors import ApiError
@@ -94,8 +94,10 @@ def list_events(
     )
     try:
         page = _store(request).query_events(query)
-    except (UsageError, ValueError) as exc:
-        raise ApiError(422, "invalid_request", f"cursor: {exc}") from None
+    except StoreError as exc:
+        if exc.subject == "cursor":
+            raise ApiError(422, "invalid_request", f"cursor: {exc.message}") from None
+        raise
     return json_response({"events": page.events, "next": page.next})
 
 

@@ -11,6 +11,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from eventwire.errors import StoreError
+
 log = logging.getLogger("eventwire.serve")
 
 CODES = {
@@ -77,6 +79,12 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return error_response(422, "invalid_request", message)
 
 
+async def _store_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StoreError)
+    log.error("store error on %s %s: %s", request.method, request.url.path, exc)
+    return error_response(503, "store_unavailable", f"the store failed: {exc.message}")
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return error_response(500, "internal_error", "internal server error; see the server log")
@@ -86,5 +94,6 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     ApiError: _api_error,
     HTTPException: _http_error,
     RequestValidationError: _validation_error,
+    StoreError: _store_error,
     Exception: _unexpected_error,
 }
