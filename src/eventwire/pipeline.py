@@ -48,16 +48,48 @@ class Pipeline:
 
     def clean(self, raw: RawInput) -> Document:
         """One raw input as a clean Document; raises InputError for unusable input."""
+        document = self.clean_raw(raw)
+        if self.mode != "clean":
+            document = self.mark_duplicate(document)
+        return document
+
+    def clean_raw(self, raw: RawInput) -> Document:
+        """Cleaning alone, without near-duplicate marking (which must see documents in order)."""
         from eventwire.clean import clean_document
 
         document = clean_document(raw, self.settings)
         if raw.outlet and not document.outlet:
             document = dataclasses.replace(document, outlet=raw.outlet)
-        if self.mode != "clean":
-            document = self._mark_duplicate(document)
         return document
 
-    def _mark_duplicate(self, document: Document) -> Document:
+    def clean_batch(self, batch: Sequence[ReadItem], dedup: bool = True) -> list[Outcome]:
+        """Clean every item of a batch; an unusable input becomes its InputError."""
+        cleaned: list[Outcome] = []
+        for item in batch:
+            if isinstance(item, InputError):
+                cleaned.append(item)
+                continue
+            try:
+                cleaned.append(self.clean(item) if dedup else self.clean_raw(item))
+            except EventwireError as exc:
+                cleaned.append(InputError(exc.subject, exc.message))
+        return cleaned
+
+    def to_analyse(
+        self, cleaned: Sequence[Outcome], skip: Callable[[Document], bool] | None = None
+    ) -> list[Document]:
+        """The cleaned documents that go on to analysis: English, not duplicates, not skipped."""
+        return [
+            d
+            for d in cleaned
+            if isinstance(d, Document)
+            and d.language == "en"
+            and not d.duplicate_of
+            and not (skip and skip(d))
+        ]
+
+    def mark_duplicate(self, document: Document) -> Document:
+        """The document with `duplicate_of` set when it is a near-copy of one seen before."""
         if self._dedup is None:
             from eventwire.clean.dedup import NearDuplicateIndex
 
@@ -71,35 +103,22 @@ class Pipeline:
         self, items: Iterable[ReadItem], skip: Callable[[Document], bool] | None = None
     ) -> Iterator[Outcome]:
         """Outcomes in input order. Documents for which `skip` is true are passed through as
-        cleaned, without analysis (ingest uses it for documents already stored)."""
-        for batch in _batched(items, self.settings.batch_size):
-            cleaned: list[Outcome] = []
-            for item in batch:
-                if isinstance(item, InputError):
-                    cleaned.append(item)
-                    continue
-                try:
-                    cleaned.append(self.clean(item))
-                except EventwireError as exc:
-                    cleaned.append(InputError(exc.subject, exc.message))
+        cleaned, without analysis (ingest uses it for documents already stored).
+
+        With `settings.workers` > 1, cleaning and analysis run on that many processes.
+        """
+        if self.settings.workers > 1:
+            from eventwire.scale.workers import run_parallel
+
+            yield from run_parallel(self, items, skip)
+            return
+        for batch in batched(items, self.settings.batch_size):
+            cleaned = self.clean_batch(batch)
             if self.mode == "clean":
                 yield from cleaned
                 continue
-            todo = [
-                d
-                for d in cleaned
-                if isinstance(d, Document)
-                and d.language == "en"
-                and not d.duplicate_of
-                and not (skip and skip(d))
-            ]
-            analysed = dict(zip(map(id, todo), self.analyse(todo), strict=True))
-            for outcome in cleaned:
-                result = analysed.get(id(outcome), outcome)
-                if isinstance(result, tuple):
-                    yield from result
-                else:
-                    yield result
+            todo = self.to_analyse(cleaned, skip)
+            yield from merge_analysed(cleaned, todo, self.analyse(todo))
 
     def analyse(self, documents: Sequence[Document]) -> list[Document | tuple[Outcome, ...]]:
         """NLP, places and (in extract mode) dates and events for a batch of documents.
@@ -129,7 +148,23 @@ class Pipeline:
         return out
 
 
-def _batched(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+def merge_analysed(
+    cleaned: Sequence[Outcome],
+    todo: Sequence[Document],
+    analysed: Sequence[Document | tuple[Outcome, ...]],
+) -> Iterator[Outcome]:
+    """The cleaned outcomes in order, each analysed document replaced by its analysis."""
+    by_id = dict(zip(map(id, todo), analysed, strict=True))
+    for outcome in cleaned:
+        result = by_id.get(id(outcome), outcome)
+        if isinstance(result, tuple):
+            yield from result
+        else:
+            yield result
+
+
+def batched(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
+    """The items in lists of `size` (the last one shorter)."""
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, max(1, size))):
         yield batch
@@ -145,9 +180,20 @@ def ingest(
 
     Documents already in the store are recognised by id and not analysed again.
     """
+    pipeline = Pipeline(settings, "extract")
+    outcomes = pipeline.run(items, skip=lambda d: store.has_document(d.id))
+    return store_outcomes(outcomes, store, settings, on_outcome)
+
+
+def store_outcomes(
+    outcomes: Iterable[Outcome],
+    store: Store,
+    settings: Settings,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> IngestResult:
+    """Store analysed documents in batches of `settings.batch_size`; count what happened."""
     from eventwire.store.base import IngestResult
 
-    pipeline = Pipeline(settings, "extract")
     totals: dict[str, int] = dict.fromkeys(
         ("documents_new", "documents_existing", "events_new", "events_merged"), 0
     )
@@ -163,7 +209,7 @@ def ingest(
         errors.extend(result.errors)
         pending.clear()
 
-    for outcome in pipeline.run(items, skip=lambda d: store.has_document(d.id)):
+    for outcome in outcomes:
         if on_outcome:
             on_outcome(outcome)
         if isinstance(outcome, InputError):
