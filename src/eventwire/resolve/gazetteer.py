@@ -1,0 +1,153 @@
+"""The offline gazetteer: built once from installed packages and shipped GeoNames tables."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import pickle
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from eventwire.errors import ModelError
+from eventwire.resolve.gazetteer_build import FORMAT_VERSION, build_tables
+from eventwire.resolve.gazetteer_countries import demonym_index
+from eventwire.resolve.toponyms import fold, skeleton
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DEFAULT_PATH = DATA_DIR / "gazetteer.pickle"
+
+
+class Entry(NamedTuple):
+    """One gazetteer feature. Coordinates of admin areas and countries are member-city medians
+    unless a source gives a point."""
+
+    id: int  # row number in the gazetteer
+    geonameid: int | None
+    name: str
+    latitude: float
+    longitude: float
+    feature_code: str  # PPL, PPLC, PPLA, ADM1, ADM2, PCLI, AIRP
+    country_code: str
+    admin1: str | None  # admin1 name
+    admin2: str | None  # admin2 name
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country as eventwire reports it."""
+
+    code: str  # ISO alpha-2
+    name: str  # as ACLED writes it
+    iso: int | None  # ISO numeric
+    entry: int  # row of its PCLI entry
+
+
+class Gazetteer:
+    """Name lookup over GeoNames places, admin areas, countries and airports."""
+
+    def __init__(self, tables: dict[str, Any]) -> None:
+        if tables.get("version") != FORMAT_VERSION:
+            raise ModelError("gazetteer", "file has an old format; rebuild it")
+        self._rows: list[tuple[Any, ...]] = tables["rows"]
+        self._exact: dict[str, Any] = tables["exact"]
+        self._skeleton: dict[str, Any] = tables["skeleton"]
+        self._admin1: dict[str, str] = tables["admin1"]
+        self.countries: dict[str, Country] = {
+            code: Country(code, name, iso, entry)
+            for code, (name, iso, entry) in tables["countries"].items()
+        }
+        self.common_words: frozenset[str] = tables["common_words"]
+        self.demonyms: dict[str, str] = demonym_index()
+        self.max_words: int = tables["max_words"]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def entry(self, row: int) -> Entry:
+        gid, name, lat, lon, fcode, cc, a1, a2, pop = self._rows[row]
+        admin1 = self._admin1.get(f"{cc}.{a1}") if a1 else None
+        return Entry(row, gid, name, lat, lon, fcode, cc, admin1, a2 or None, pop)
+
+    def _rows_for(self, index: dict[str, Any], key: str) -> tuple[int, ...]:
+        hit = index.get(key)
+        if hit is None:
+            return ()
+        return (hit,) if isinstance(hit, int) else hit
+
+    def has_key(self, key: str) -> bool:
+        return key in self._exact
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Entries whose name or alternate name folds to the same key as `name`."""
+        return [self.entry(r) for r in self._rows_for(self._exact, fold(name))]
+
+    def lookup_key(self, key: str) -> list[Entry]:
+        return [self.entry(r) for r in self._rows_for(self._exact, key)]
+
+    def lookup_skeleton(self, key: str) -> list[Entry]:
+        """Entries matching by transliteration skeleton (Idleb ~ Idlib); needs context."""
+        return [self.entry(r) for r in self._rows_for(self._skeleton, skeleton(key))]
+
+    def country(self, code: str) -> Country | None:
+        return self.countries.get(code)
+
+
+def build(out: Path = DEFAULT_PATH, *, verbose: bool = False) -> Path:
+    """Build the gazetteer file from installed packages and the shipped admin tables."""
+    tables = build_tables(verbose=verbose)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(out)
+    return out
+
+
+@functools.lru_cache(maxsize=2)
+def load_gazetteer(path: str = "") -> Gazetteer:
+    """The gazetteer at `path` (default: the bundled file, built on first use if missing)."""
+    file = Path(path) if path else DEFAULT_PATH
+    if not file.is_file():
+        if path:
+            raise ModelError(
+                path,
+                "gazetteer file not found; build it with "
+                "`python -m eventwire.resolve.gazetteer build --out PATH`",
+            )
+        build(file)
+    try:
+        with file.open("rb") as fh:
+            tables = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError) as exc:
+        raise ModelError(str(file), f"cannot read gazetteer ({exc}); rebuild it") from None
+    return Gazetteer(tables)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m eventwire.resolve.gazetteer", description=__doc__
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the gazetteer file")
+    b.add_argument("--out", type=Path, default=DEFAULT_PATH, help="output file")
+    q = sub.add_parser("lookup", help="print the entries for a name")
+    q.add_argument("name")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        t0 = time.perf_counter()
+        path = build(args.out, verbose=True)
+        size = path.stat().st_size / 1e6
+        print(f"wrote {path} ({size:.1f} MB) in {time.perf_counter() - t0:.1f} s")
+        return 0
+    gaz = load_gazetteer()
+    for e in gaz.lookup(args.name) or gaz.lookup_skeleton(fold(args.name)):
+        print(e)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

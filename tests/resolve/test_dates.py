@@ -1,0 +1,69 @@
+"""Date mentions against a publication date, and the event date choice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.resolve.dates import choose_event_date, find_dates
+
+SATURDAY = dt.date(2019, 4, 6)
+
+
+def _by_text(text: str, published: dt.date | None) -> dict[str, object]:
+    return {m.text: m for m in find_dates(text, published)}
+
+
+def test_weekdays_resolve_to_the_latest_such_day_on_or_before_publication() -> None:
+    found = _by_text("Rebels attacked on Wednesday and again on Saturday.", SATURDAY)
+    assert found["Wednesday"].date == dt.date(2019, 4, 3)  # type: ignore[attr-defined]
+    assert found["Saturday"].date == SATURDAY  # type: ignore[attr-defined]
+
+
+def test_relative_words() -> None:
+    found = _by_text("Yesterday a bomb exploded; last week 12 died.", SATURDAY)
+    assert found["Yesterday"].date == dt.date(2019, 4, 5)  # type: ignore[attr-defined]
+    last_week = found["last week"]
+    assert (last_week.date, last_week.end_date, last_week.precision) == (  # type: ignore[attr-defined]
+        dt.date(2019, 3, 25),
+        dt.date(2019, 3, 31),
+        2,
+    )
+
+
+def test_explicit_formats() -> None:
+    text = "On 3 April 2019, on April 2, 2019, on 2019-04-01 and on March 30."
+    dates = [m.date for m in find_dates(text, SATURDAY)]
+    assert dates == [dt.date(2019, 4, 3), dt.date(2019, 4, 2), dt.date(2019, 4, 1),
+                     dt.date(2019, 3, 30)]  # fmt: skip
+
+
+def test_background_years_are_flagged() -> None:
+    text = "The war since 2011, the 2020 ceasefire and the town recaptured in 2016."
+    mentions = find_dates(text, SATURDAY)
+    assert [m.text for m in mentions] == ["2011", "2020", "2016"]
+    assert all(m.background for m in mentions)
+
+
+def test_range_start_keeps_its_day_and_runs_to_publication() -> None:
+    (m,) = find_dates("The clashes, which began Wednesday, go on.", SATURDAY)
+    assert (m.date, m.end_date) == (dt.date(2019, 4, 3), SATURDAY)
+
+
+def test_no_publication_date_means_no_guess() -> None:
+    (m,) = find_dates("Gunmen attacked a village on Wednesday.", None)
+    assert m.date is None and m.precision == 3
+    choice = choose_event_date([m], 0, 40, None)
+    assert choice.date is None and choice.time_precision == 3
+
+
+def test_choice_prefers_the_sentence_then_falls_back_to_publication() -> None:
+    text = "Gunmen attacked a village on Wednesday. The war began in 2011. Talks go on."
+    mentions = find_dates(text, SATURDAY)
+    choice = choose_event_date(mentions, 0, 39, SATURDAY)
+    assert choice.date == dt.date(2019, 4, 3) and choice.time_precision == 1
+    nearby = choose_event_date(mentions, 63, len(text), SATURDAY)
+    assert nearby.date == dt.date(2019, 4, 3) and nearby.mention is not None
+    text = "The war began in 2011. Gunmen attacked a village."
+    mentions = find_dates(text, SATURDAY)
+    fallback = choose_event_date(mentions, 23, len(text), SATURDAY)
+    assert fallback.date == SATURDAY and fallback.time_precision == 2 and fallback.mention is None
