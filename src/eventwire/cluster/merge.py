@@ -36,6 +36,44 @@ _PLACE_FIELDS = (
 )
 
 
+# The contract's Event field order, then the clustering extras.
+_ORDER = (
+    "event_id",
+    "event_date",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "country",
+    "iso",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "civilian_fatalities",
+    "confidence",
+    "evidence",
+    "reports",
+    "document_ids",
+)
+
+
 def lower_median(values: Sequence[int]) -> int:
     """The median; of the two middle values of an even count, the lower (conservative) one."""
     ordered = sorted(values)
@@ -157,4 +195,4 @@ def event_record(reports: Sequence[Report]) -> dict[str, Any]:
     record["evidence"] = _evidence(typed, placed)
     record["reports"] = len(_groups(ordered))
     record["document_ids"] = sorted({r.document_id for r in ordered})
-    return record
+    return {name: record[name] for name in _ORDER}

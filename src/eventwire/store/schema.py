@@ -17,7 +17,8 @@ _TYPES = {
 
 # documents: one row per stored article; `record` is its contract JSON with extracted events.
 # reports: one row per extracted event, with the id of the clustered event it belongs to;
-#   the blocking columns (country, date, latitude) find clustering candidates fast.
+#   the blocking columns (country, date, latitude) find clustering candidates fast, and the
+#   date/place/type columns rule most of them out before their JSON is parsed.
 # events: one row per clustered event; `record` is its contract JSON; k_* are lower-cased
 #   filter keys; `actors`/`search` are lower-cased text for substring filters; `changed` is
 #   the change number of the batch that last wrote it.
@@ -38,6 +39,10 @@ _V1 = [
         k_country TEXT NOT NULL,
         event_date TEXT NOT NULL,
         latitude {real} NOT NULL,
+        longitude {real} NOT NULL,
+        time_precision {int} NOT NULL,
+        geo_precision {int} NOT NULL,
+        sub_event_type TEXT NOT NULL,
         record TEXT NOT NULL
     )""",
     "CREATE INDEX reports_block ON reports (k_country, event_date, latitude)",

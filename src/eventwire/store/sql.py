@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import orjson
 
 from eventwire.cluster import Report, compatible, event_record, make_report
-from eventwire.cluster.rules import DISTANCE_TOLERANCE_KM, MAX_DATE_TOLERANCE_DAYS
+from eventwire.cluster.rules import DISTANCE_TOLERANCE_KM, MAX_DATE_TOLERANCE_DAYS, near
 from eventwire.models import Document
 from eventwire.store.base import EventPage, EventQuery, IngestResult
 from eventwire.store.query import encode_cursor, key, page_sql, where
@@ -52,6 +53,9 @@ EVENT_COLUMNS = (
     "longitude, actors, search, reports, changed, record"
 )
 _REPORT_COLUMNS = "report_id, document_id, grp, event_id, record"
+_BLOCK_COLUMNS = (
+    "k_country, event_date, latitude, longitude, time_precision, geo_precision, sub_event_type"
+)
 
 
 class SQLStore:
@@ -155,14 +159,16 @@ class SQLStore:
     # --- clustering -------------------------------------------------------------------------
     def _add_report(self, report: Report, change: int) -> bool:
         """Insert a report and merge every event it links to; True if it joined one."""
-        linked = {c.event_id for c in self._candidates(report) if compatible(report, c.report)}
+        linked = {
+            event_id for event_id, other in self._candidates(report) if compatible(report, other)
+        }
         members = [report]
         for event_id in sorted(linked):
             members.extend(self._members(event_id))
         record = event_record(members)
         self._execute(
-            f"INSERT INTO reports ({_REPORT_COLUMNS}, k_country, event_date, latitude) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO reports ({_REPORT_COLUMNS}, {_BLOCK_COLUMNS}) "
+            f"VALUES ({', '.join('?' * 12)})",
             (
                 report.report_id,
                 report.document_id,
@@ -172,6 +178,10 @@ class SQLStore:
                 key(report.country) or "",
                 report.event_date.isoformat(),
                 report.latitude,
+                report.longitude,
+                report.time_precision,
+                report.geo_precision,
+                report.sub_event_type,
             ),
         )
         for event_id in sorted(linked - {record["event_id"]}):
@@ -186,13 +196,17 @@ class SQLStore:
         )
         return bool(linked)
 
-    def _candidates(self, report: Report) -> list[_Stored]:
-        """Stored reports in the same country, close enough in date and latitude to compare."""
+    def _candidates(self, report: Report) -> Iterator[tuple[str, Report]]:
+        """(event id, report) for stored reports near enough in type, date and place.
+
+        The index narrows by country, date and latitude; the stored columns rule out the rest
+        before any report's JSON is parsed.
+        """
         low = report.event_date.toordinal() - MAX_DATE_TOLERANCE_DAYS
         high = report.event_date.toordinal() + MAX_DATE_TOLERANCE_DAYS
         rows = self._execute(
-            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE k_country = ? "
-            "AND event_date BETWEEN ? AND ? AND latitude BETWEEN ? AND ?",
+            f"SELECT report_id, document_id, event_id, {_BLOCK_COLUMNS} FROM reports "
+            "WHERE k_country = ? AND event_date BETWEEN ? AND ? AND latitude BETWEEN ? AND ?",
             (
                 key(report.country) or "",
                 _iso(low),
@@ -201,7 +215,36 @@ class SQLStore:
                 report.latitude + _LATITUDE_WINDOW,
             ),
         ).fetchall()
-        return [_Stored.from_row(row) for row in rows]
+        wanted: dict[str, str] = {}
+        for row in rows:
+            report_id, document_id, event_id, _, day, lat, lon, tp, gp, sub = row
+            light = replace(
+                report,
+                report_id=report_id,
+                document_id=document_id,
+                event_date=dt.date.fromisoformat(day),
+                latitude=lat,
+                longitude=lon,
+                time_precision=tp,
+                geo_precision=gp,
+                sub_event_type=sub,
+            )
+            if near(report, light):
+                wanted[report_id] = event_id
+        if not wanted:
+            return
+        for stored in self._reports_by_id(sorted(wanted)):
+            yield wanted[stored.report.report_id], stored.report
+
+    def _reports_by_id(self, report_ids: list[str]) -> Iterator[_Stored]:
+        for start in range(0, len(report_ids), 500):
+            chunk = report_ids[start : start + 500]
+            rows = self._execute(
+                f"SELECT {_REPORT_COLUMNS} FROM reports "
+                f"WHERE report_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            yield from (_Stored.from_row(row) for row in rows)
 
     def _members(self, event_id: str) -> list[Report]:
         rows = self._execute(
@@ -345,8 +388,6 @@ class SQLStore:
 
 
 def _iso(ordinal: int) -> str:
-    import datetime as dt
-
     return dt.date.fromordinal(ordinal).isoformat()
 
 

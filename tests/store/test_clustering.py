@@ -1,0 +1,111 @@
+"""Clustering through the store on both backends: merges, old ids, copies, arrival order."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from tests.store.conftest import make_document, make_event
+
+from eventwire.models import Document
+from eventwire.store import EventQuery, open_store
+
+
+def snapshot(store: Any) -> list[tuple[str, tuple[str, ...], int, int, int | None, str]]:
+    events = store.iter_events(EventQuery())
+    return sorted(
+        (
+            e["event_id"],
+            tuple(e["document_ids"]),
+            e["reports"],
+            e["fatalities"],
+            e["fatalities_high"],
+            e["source"],
+        )
+        for e in events
+    )
+
+
+def corpus() -> list[Document]:
+    """Three incidents, eight documents (one a syndicated copy), some bridging reports."""
+    douma = dict(location="Douma", latitude=33.5711, longitude=36.4022)
+    hama = dict(location="Hama", latitude=35.1318, longitude=36.7578, admin1="Hama")
+    protest = dict(
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        actor1="Protesters (Syria)",
+        actor2=None,
+        inter1=6,
+        inter2=None,
+        interaction=60,
+        fatalities=0,
+        fatalities_low=0,
+    )
+    return [
+        make_document("d1", make_event("d1-0", fatalities=12, **douma), published=None),
+        make_document("d2", make_event("d2-0", fatalities=15, source="SANA", **douma)),
+        make_document("d3", make_event("d3-0", event_date="2017-04-05", fatalities=20, **douma)),
+        make_document("d4", make_event("d4-0", event_date="2017-04-06", **douma)),  # chains
+        make_document("d5", make_event("d5-0", **douma), duplicate_of="d2"),  # copy of d2
+        make_document("h1", make_event("h1-0", **hama)),
+        make_document("h2", make_event("h2-0", event_date="2017-04-10", **hama)),  # too late
+        make_document("p1", make_event("p1-0", **{**douma, **protest})),
+    ]
+
+
+def test_reports_of_one_incident_become_one_event(store: Any) -> None:
+    result = store.put_documents(corpus())
+    assert result.documents_new == 8
+    events = {e["event_id"]: e for e in store.iter_events(EventQuery())}
+    douma = events["d2-0"]  # the earliest published report anchors the event
+    assert douma["document_ids"] == ["d1", "d2", "d3", "d4", "d5"]
+    assert douma["reports"] == 4  # d5 is a copy of d2: one report
+    assert douma["fatalities_low"] == 12 and douma["fatalities_high"] == 20
+    assert douma["fatalities"] == 12  # lower median of d1=12, d2/d5=15, d3=20, d4=12
+    assert douma["source"] == "SANA; Syrian Observatory for Human Rights"
+    assert set(events) == {"d2-0", "h1-0", "h2-0", "p1-0"}
+    assert store.counts() == {"documents": 8, "events": 4, "reports": 7}
+
+
+def test_results_do_not_depend_on_arrival_order(store_url: str, tmp_path: Any) -> None:
+    expected = None
+    rng = random.Random(7)
+    for attempt in range(4):
+        docs = corpus()
+        rng.shuffle(docs)
+        url = store_url if attempt == 0 else str(tmp_path / f"order{attempt}.db")
+        store = open_store(url)
+        if attempt % 2:
+            store.put_documents(docs)
+        else:
+            for doc in docs:
+                store.put_documents([doc])
+        got = snapshot(store)
+        store.close()
+        assert expected is None or got == expected, f"arrival order {[d.id for d in docs]}"
+        expected = got
+
+
+def test_old_ids_resolve_after_a_merge(store: Any) -> None:
+    douma = dict(location="Douma", latitude=33.5711, longitude=36.4022)
+    store.put_documents([make_document("x", make_event("x-0", event_date="2017-04-04", **douma))])
+    store.put_documents([make_document("y", make_event("y-0", event_date="2017-04-06", **douma))])
+    assert store.counts()["events"] == 2  # two days apart: not the same incident yet
+    bridge = make_event("z-0", event_date="2017-04-05", **douma)
+    result = store.put_documents([make_document("z", bridge)])
+    assert result.events_merged == 1 and store.counts()["events"] == 1
+    survivor = store.get_event("x-0")
+    merged = store.get_event("y-0")
+    assert merged["event_id"] == survivor["event_id"] == "x-0"
+    assert merged["resolved_from"] == "y-0"
+    assert store.query_events(EventQuery()).events[0]["event_id"] == "x-0"
+
+
+def test_an_earlier_report_takes_over_the_id(store: Any) -> None:
+    import datetime as dt
+
+    store.put_documents([make_document("late", make_event("late-0"))])
+    early = make_document("early", make_event("early-0"), published=dt.date(2017, 4, 4))
+    store.put_documents([early])
+    assert [e["event_id"] for e in store.iter_events(EventQuery())] == ["early-0"]
+    assert store.get_event("late-0")["event_id"] == "early-0"
