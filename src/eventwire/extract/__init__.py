@@ -1,0 +1,19 @@
+"""Event extraction: typed events, actors, tolls, sources and evidence from a parsed article."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eventwire.extract.extractor import EventExtractor
+
+__all__ = ["EventExtractor"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: importing eventwire.extract (e.g. for taxonomy) must not load spaCy.
+    if name == "EventExtractor":
+        from eventwire.extract.extractor import EventExtractor
+
+        return EventExtractor
+    raise AttributeError(name)

@@ -1,0 +1,220 @@
+"""Death tolls in a sentence: who was counted, whether civilians, whether the toll is cumulative."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventwire.extract.numbers import Count, find_numbers
+
+_DEATH_AFTER = re.compile(
+    r"^(?:\s+(?:of\s+)?(?:the\s+|them\s+|whom\s+)?(?:[\w'’-]+\s+){0,5}?)?\s*"
+    r"(?:(?:were|was|have been|had been|has been|are|being|got|reportedly|also|all|later|"
+    r"were\s+reportedly|have|had|who|were\s+all)\s+){0,3}"
+    r"(?P<w>killed|dead|died|slain|massacred|executed|perished|lost (?:their|his|her) lives|"
+    r"deaths|fatalities|bodies|martyrs|martyred|shot dead|burned to death|beheaded|"
+    r"were killed|drowned|suffocated|murdered|assassinated)\b",
+    re.IGNORECASE,
+)
+_DEATH_BEFORE = re.compile(
+    r"(?:\b(?:killing|killed|kill|kills|leaving|left|claimed the lives of|claiming the lives of|"
+    r"lives of|death toll (?:\w+\s+){0,6}?(?:rose|climbed|reached|stood|hit|increased|jumped|"
+    r"rising|climbing|reaching|stands|is|was|of|at|to)|toll (?:rose |climbed |reached )?"
+    r"(?:at|to|of)|bodies of|executing|executed|massacring|massacred|murdering|murdered|"
+    r"shooting dead|shot dead|beheading|beheaded)\s+(?:at least\s+)?(?:some\s+)?(?:to\s+)?)$",
+    re.IGNORECASE,
+)
+_NOT_DEATH = re.compile(
+    r"^\s+(?:(?:people|civilians|others|more|persons|were|have been|seriously|critically)\s+)*"
+    r"(?:wounded|injured|hurt|arrested|detained|missing)\b",
+    re.IGNORECASE,
+)
+_AND_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:and|as well as|plus)\s+(?:at least\s+)?$", re.I)
+_SINGLE = re.compile(
+    r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?P<noun>civilian|child|boy|girl|woman|man|"
+    r"soldier|fighter|officer|policeman|journalist|doctor|teenager|farmer|shepherd|resident|"
+    r"militant|rebel|commander|member|worker|student|activist|protester|person)\b"
+    r"(?=(?:\s+\w+){0,3}\s+(?:was|were|has been|had been)\s+(?:also\s+)?(?:killed|shot dead|"
+    r"executed|murdered|assassinated|beheaded)|\s+died)",
+    re.IGNORECASE,
+)
+_SINGLE_AFTER_VERB = re.compile(
+    r"\b(?:killing|killed|kills|executed|executing|shot dead|murdered)\s+(?P<num>a|an|one)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>civilian|child|boy|girl|woman|man|soldier|fighter|officer|"
+    r"policeman|journalist|doctor|teenager|farmer|shepherd|resident|militant|rebel|commander|"
+    r"member|worker|student|activist|protester|person)\b",
+    re.IGNORECASE,
+)
+_SUBSET_BEFORE = re.compile(
+    r"(?:including|among them|among whom|of whom|of them|among the dead(?: were)?|"
+    r"among those killed(?: were)?)\s*$",
+    re.IGNORECASE,
+)
+_SUBSET_AFTER = re.compile(r"^\s+(?:of them|of whom|among them)\b", re.IGNORECASE)
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|children|child|kids|women|woman|girls?|boys?|residents|villagers|"
+    r"worshippers|students|pupils|farmers|shepherds|family|families|journalists?|doctors|"
+    r"medics|aid workers|passengers|refugees|displaced|infants?|babies|mothers|elderly|"
+    r"shoppers|pilgrims|teachers|patients|people from the same)\b",
+    re.IGNORECASE,
+)
+_COMBATANT = re.compile(
+    r"\b(?:soldiers?|troops|fighters|militants|rebels|insurgents|jihadists|terrorists|"
+    r"gunmen|members|militiamen|policemen|police officers|officers|personnel|guards|"
+    r"servicemen|combatants|mercenaries|commanders?|recruits|attackers|assailants|"
+    r"pro-government forces|regime forces|government forces|forces|elements|bombers?)\b",
+    re.IGNORECASE,
+)
+CUMULATIVE = re.compile(
+    r"\b(?:since (?:the (?:start|beginning|outbreak)|(?:march |early |mid-|late )?(?:19|20)\d\d|"
+    r"it (?:began|started|erupted))|so far (?:this|in)|overall|to date|"
+    r"(?:war|conflict|crisis|uprising|revolution|insurgency)\b[^.;]{0,120}?\b"
+    r"(?:has|have|had) (?:so far )?(?:killed|left|claimed)|"
+    r"death toll (?:in|of|from) the (?:war|conflict|crisis)|"
+    r"(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years|months|decade)|"
+    r"(?:this|last|past) year|years? of (?:war|conflict|fighting)|cumulative|tally|"
+    r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_NOT_A_TOLL = re.compile(
+    r"^(?:[-\s]*(?:year|years|month|months|km|kilometres|kilometers|miles|metres|meters|"
+    r"percent|per cent|%|am|pm|a\.m|p\.m|hours?|minutes?|days?|weeks?|dollars?|tons?|"
+    r"billion|times)\b|[-\s]*[/:])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Death:
+    """One death count in a text: the number, whose deaths, and how it relates to the event."""
+
+    count: Count
+    kind: str  # "civilian", "combatant" or "unspecified"
+    subset: bool  # a part of another count ("including 5 children")
+    cumulative: bool  # a running or historical total, not one event's toll
+    start: int  # span of the whole phrase ("killing at least 20 civilians")
+    end: int
+
+
+def find_deaths(text: str, start: int, end: int) -> list[Death]:
+    """Death counts in text[start:end] (a sentence); offsets index `text`."""
+    sentence = text[start:end]
+    cumulative = bool(CUMULATIVE.search(sentence))
+    deaths: list[Death] = []
+    for count in find_numbers(sentence, start):
+        prior = deaths[-1] if deaths else None
+        if prior is not None and count.start - prior.end < 40:
+            between = text[prior.end : count.start]
+            subset_of_prior = _SUBSET_BEFORE.search(between) or _SUBSET_AFTER.match(
+                text[count.end : min(end, count.end + 12)]
+            )
+            after_count = text[count.end : min(end, count.end + 40)]
+            if (subset_of_prior or _AND_BEFORE.match(between)) and not _NOT_DEATH.match(
+                after_count
+            ):
+                stop = count.end + _noun_end(text[count.end : min(end, count.end + 80)])
+                kind = _kind(text[count.end : stop]) if not subset_of_prior else "civilian"
+                if subset_of_prior:
+                    kind = _kind(text[count.end : stop + 12])
+                deaths.append(
+                    Death(count, kind, bool(subset_of_prior), cumulative, count.start, stop)
+                )
+                continue
+        after = text[count.end : min(end, count.end + 80)]
+        before = text[max(start, count.start - 60) : count.start]
+        if _NOT_A_TOLL.match(after) or _looks_like_year(count, before):
+            continue
+        m_after = _DEATH_AFTER.match(after)
+        m_before = _DEATH_BEFORE.search(before)
+        if m_after is None and m_before is None:
+            continue
+        if m_after is None and _NOT_DEATH.match(after):
+            continue
+        if m_after is not None and _NOT_DEATH.match(after[: m_after.start("w")]):
+            continue
+        phrase_end = count.end + (m_after.end() if m_after else _noun_end(after))
+        phrase_start = count.start - (len(before) - m_before.start()) if m_before else count.start
+        noun_text = text[count.end : phrase_end]
+        kind = _kind(noun_text)
+        subset = bool(_SUBSET_BEFORE.search(before) or _SUBSET_AFTER.match(after))
+        deaths.append(Death(count, kind, subset, cumulative, phrase_start, phrase_end))
+    if not deaths:
+        deaths.extend(_single_deaths(text, start, end, cumulative))
+    return deaths
+
+
+def _single_deaths(text: str, start: int, end: int, cumulative: bool) -> list[Death]:
+    """ "A soldier was killed", "killing a child": one death, when no count was written."""
+    sentence = text[start:end]
+    for pattern in (_SINGLE, _SINGLE_AFTER_VERB):
+        m = pattern.search(sentence)
+        if m:
+            s, e = m.start() + start, m.end() + start
+            count = Count(1, 1, 1, m.start("num") + start, m.end("num") + start)
+            return [Death(count, _kind(m.group("noun")), False, cumulative, s, e)]
+    return []
+
+
+def _looks_like_year(count: Count, before: str) -> bool:
+    return 1900 <= count.best <= 2100 and count.low == count.best == count.high
+
+
+def _noun_end(after: str) -> int:
+    """End of the noun phrase after a count: "6 civilians, including" -> len("6 civilians")."""
+    m = re.match(
+        r"^(?:\s+(?:of\s+)?(?:the\s+)?[\w'’-]+){0,4}?(?=[,.;:]|$|\s+(?:and|in|as|when|"
+        r"including|after|during|on|near|while|at|who|from|with|by|since|$))",
+        after,
+    )
+    return m.end() if m else 0
+
+
+def _kind(noun_text: str) -> str:
+    if _CIVILIAN.search(noun_text):
+        return "civilian"
+    if _COMBATANT.search(noun_text):
+        return "combatant"
+    return "unspecified"
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """An event's own toll: best/low/high, civilian deaths, and the phrases it was read from."""
+
+    best: int
+    low: int
+    high: int | None
+    civilians: int | None
+    spans: tuple[tuple[int, int], ...]
+
+
+def combine(deaths: Sequence[Death]) -> Toll | None:
+    """One toll from the non-cumulative counts of an event: different groups add up, restatements
+    of the same group do not (the largest is kept), parts ("including 5 children") never add."""
+    own = [d for d in deaths if not d.cumulative]
+    if not own:
+        return None
+    by_kind: dict[str, Death] = {}
+    for d in own:
+        if d.subset:
+            continue
+        if d.kind not in by_kind or d.count.best > by_kind[d.kind].count.best:
+            by_kind[d.kind] = d
+    civ_sub = max((d.count.best for d in own if d.subset and d.kind == "civilian"), default=0)
+    if not by_kind:  # only parts: the parts are what we know
+        by_kind = {d.kind: d for d in own}
+    parts = [by_kind[k] for k in ("civilian", "combatant") if k in by_kind]
+    split_best = sum(d.count.best for d in parts)
+    generic = by_kind.get("unspecified")
+    use_generic = generic is not None and generic.count.best >= split_best
+    chosen = [generic] if generic is not None and use_generic else parts
+    best = sum(d.count.best for d in chosen)
+    low = sum(d.count.low for d in chosen)
+    highs = [d.count.high for d in chosen]
+    high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
+    civilians: int | None = by_kind["civilian"].count.best if "civilian" in by_kind else None
+    if civ_sub and (civilians is None or civ_sub > civilians):
+        civilians = min(civ_sub, best)
+    spans = tuple(sorted({(d.start, d.end) for d in own}))
+    return Toll(best, low, high, civilians, spans)

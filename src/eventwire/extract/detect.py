@@ -1,0 +1,141 @@
+"""Finding event candidates: one typed, asserted, current event per sentence that reports one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from eventwire.extract.casualties import Death, find_deaths
+from eventwire.extract.classify import Decision, classify
+from eventwire.extract.syntax import TokenIndex, arguments, clause_span, is_asserted
+from eventwire.extract.triggers import OUT_OF_SCOPE, STATE_HINT, Cue, find_cues
+from eventwire.resolve.actors import ActorMention
+
+# Sentences that set the scene rather than report news.
+BACKGROUND = re.compile(
+    r"\b(?:(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d|"
+    r"since (?:(?:early |mid-|late )?(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december) )?(?:19|20)\d\d|the (?:start|beginning|outbreak))|"
+    r"(?:war|conflict|crisis|uprising|revolution|insurgency)\b[^.;]{0,120}?\b(?:has|have|had) "
+    r"(?:so far )?(?:killed|left|claimed|displaced)|"
+    r"(?:years?|decades?) (?:ago|of (?:war|conflict|fighting))|"
+    r"in (?:the )?(?:past|previous|recent) (?:years|decades|months))\b",
+    re.IGNORECASE,
+)
+# Lines that are not prose: headlines of other articles, section labels, link lists.
+_NOT_PROSE = re.compile(
+    r"^\W*(?:read more|related|see also|watch|click|advertis|share|follow)\b", re.I
+)
+HEDGES = re.compile(r"\b(?:reportedly|allegedly|suspected|unconfirmed|possibly|apparently)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that reports an event: its type decision, clause, counts, actors."""
+
+    decision: Decision
+    sent_start: int
+    sent_end: int
+    clause_start: int
+    clause_end: int
+    deaths: tuple[Death, ...]
+    agent: tuple[int, int] | None
+    patient: tuple[int, int] | None
+    hedged: bool
+    dropped: tuple[str, ...]  # why other cues of the sentence were set aside
+
+
+def is_prose(sentence: Span) -> bool:
+    """A sentence with a verb and end punctuation, not a bare headline or link label."""
+    text = sentence.text.strip()
+    if _NOT_PROSE.match(text):
+        return False
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+    ends = text[-1:] in {".", "!", "?", '"', "”", "'", ")"}
+    return has_verb and (ends or len(sentence) > 12)
+
+
+def _state_agent(
+    doc: Doc, agent: tuple[int, int] | None, actors: Sequence[ActorMention]
+) -> bool | None:
+    if agent is None:
+        return None
+    inside = [a for a in actors if agent[0] <= a.start and a.end <= agent[1]]
+    if inside:
+        return inside[0].role in {"military", "police", "government", "country"}
+    text = doc.text[agent[0] : agent[1]]
+    return True if STATE_HINT.search(text) else None
+
+
+def detect_sentence(
+    doc: Doc, index: TokenIndex, sentence: Span, actors: Sequence[ActorMention]
+) -> Candidate | None:
+    """The event candidate of one sentence, or None when it reports no asserted event."""
+    text = doc.text
+    start, end = sentence.start_char, sentence.end_char
+    if not is_prose(sentence):
+        return None
+    sent_text = text[start:end]
+    if OUT_OF_SCOPE.search(sent_text) or BACKGROUND.search(sent_text):
+        return None
+    kept: list[Cue] = []
+    dropped: list[str] = []
+    for cue in find_cues(text, start, end):
+        ok, why = is_asserted(index.at(cue.start))
+        if ok:
+            kept.append(cue)
+        else:
+            dropped.append(f"{cue.text!r} {why}")
+    if not kept:
+        return None
+    deaths = tuple(find_deaths(text, start, end))
+    civilian = any(d.kind == "civilian" and not d.cumulative for d in deaths)
+    first = min(kept, key=lambda c: c.start)
+    args = arguments(index.at(first.start))
+    decision = classify(kept, sent_text, start, civilian, _state_agent(doc, args.agent, actors))
+    if decision is None:
+        return None
+    token = index.at(decision.trigger.start)
+    args = arguments(token)
+    c_start, c_end = clause_span(token)
+    return Candidate(
+        decision,
+        start,
+        end,
+        c_start,
+        c_end,
+        deaths,
+        args.agent,
+        args.patient,
+        bool(HEDGES.search(sent_text)),
+        tuple(dropped),
+    )
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences, also split at line breaks (a headline is never part of a sentence)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for piece in re.split(r"(\n+)", doc.text[sent.start_char : sent.end_char]):
+            end = start + len(piece)
+            if piece.strip() and "\n" not in piece:
+                span = doc.char_span(start, end, alignment_mode="contract")
+                if span is not None and len(span):
+                    out.append(span)
+            start = end
+    return out
+
+
+def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
+    """Event candidates of a parsed text, in text order (at most one per sentence)."""
+    index = TokenIndex(doc)
+    out = []
+    for sentence in sentences(doc):
+        candidate = detect_sentence(doc, index, sentence, actors)
+        if candidate is not None:
+            out.append(candidate)
+    return out

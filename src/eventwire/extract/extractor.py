@@ -1,0 +1,292 @@
+"""EventExtractor: candidates -> ACLED events with place, date, actors, toll, source, evidence."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.extract import taxonomy as tx
+from eventwire.extract.attribution import Source, find_sources
+from eventwire.extract.casualties import Death, combine
+from eventwire.extract.detect import Candidate, detect, sentences
+from eventwire.extract.notes import write_note
+from eventwire.extract.roles import assign_roles
+from eventwire.models import Actor, Document, Event, Evidence, Place
+from eventwire.resolve.actors import ActorLexicon, ActorMention, load_actor_lexicon
+from eventwire.resolve.dates import DateMention, choose_event_date
+from eventwire.resolve.geo import PlaceChoice, choose_event_place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from eventwire.settings import Settings
+
+# A weakly typed sentence ("... killing 10 people") this close after a typed one adds to it.
+FOLD_SENTENCES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A candidate with its place, date and the deaths attached to it."""
+
+    candidate: Candidate
+    place: PlaceChoice
+    date: dt.date
+    time_precision: int
+    date_mention: DateMention | None
+    deaths: tuple[Death, ...]
+    sentences: tuple[tuple[int, int], ...]  # every sentence folded into this event
+    previous: tuple[int, int] | None  # the sentence before the first one, for context
+
+
+class EventExtractor:
+    """Finds the events an article reports. Cheap to build; data loads on first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @functools.cached_property
+    def lexicon(self) -> ActorLexicon:
+        return load_actor_lexicon(self.settings)
+
+    def candidates(self, doc: Doc) -> tuple[list[Candidate], list[ActorMention]]:
+        """Typed event candidates before place and date (what the CASE benchmark scores)."""
+        mentions = self.lexicon.find(doc)
+        return detect(doc, mentions), mentions
+
+    def extract(
+        self,
+        document: Document,
+        doc: Doc,
+        places: Sequence[Place],
+        dates: Sequence[DateMention],
+    ) -> list[Event]:
+        """Every event `document` reports, one per real-world happening it describes."""
+        found, mentions = self.candidates(doc)
+        by_span = {(s.start_char, s.end_char): s for s in sentences(doc)}
+        located = self._locate(document, found, places, dates, list(by_span))
+        needed = {span for item in located for span in item.sentences}
+        sources = {span: find_sources(by_span[span]) for span in needed}
+        events = [self._event(document, item, mentions, sources) for item in located]
+        return [e for e in events if e.confidence >= self.settings.min_confidence]
+
+    def _locate(
+        self,
+        document: Document,
+        found: Sequence[Candidate],
+        places: Sequence[Place],
+        dates: Sequence[DateMention],
+        sentences: Sequence[tuple[int, int]],
+    ) -> list[Located]:
+        text = document.text
+        out: list[Located] = []
+        order = {s: i for i, s in enumerate(sentences)}
+        for cand in found:
+            if _background_clause(cand, dates):
+                continue
+            place = _choose_place(places, cand, text)
+            if place is None:
+                continue  # no place anywhere in the article: not an event we can map
+            if place.reason.startswith("document"):
+                place = dataclasses.replace(place, geo_precision=3)
+            choice = choose_event_date(
+                dates, cand.clause_start, cand.clause_end, document.published
+            )
+            if choice.date is None:
+                continue  # no date in the text and no publication date: cannot date it
+            here = (cand.sent_start, cand.sent_end)
+            prev = out[-1] if out else None
+            if prev is not None and _folds_into(cand, prev, place, order, here):
+                out[-1] = dataclasses.replace(
+                    prev, deaths=prev.deaths + cand.deaths, sentences=(*prev.sentences, here)
+                )
+                continue
+            own_date = choice.mention is not None and cand.sent_start <= choice.mention.start
+            same = next(
+                (o for o in out if _same_event(o, cand, place, choice.date, own_date)), None
+            )
+            if same is not None:
+                i = out.index(same)
+                out[i] = dataclasses.replace(
+                    same, deaths=same.deaths + cand.deaths, sentences=(*same.sentences, here)
+                )
+                continue
+            i = order.get(here, 0)
+            out.append(
+                Located(
+                    cand,
+                    place,
+                    choice.date,
+                    choice.time_precision,
+                    choice.mention,
+                    cand.deaths,
+                    (here,),
+                    sentences[i - 1] if i > 0 else None,
+                )
+            )
+        return out
+
+    def _event(
+        self,
+        document: Document,
+        item: Located,
+        mentions: Sequence[ActorMention],
+        sources: dict[tuple[int, int], list[Source]],
+    ) -> Event:
+        text = document.text
+        cand, place = item.candidate, item.place.place
+        decision = cand.decision
+        sub = decision.sub_event_type
+        found_sources = [s for sent in item.sentences for s in sources.get(sent, [])]
+        roles = assign_roles(
+            cand,
+            mentions,
+            self.lexicon,
+            place.country,
+            item.date,
+            excluded=[(s.start, s.end) for s in found_sources],
+            context=item.previous,
+        )
+        toll = combine(item.deaths)
+        evidence = [
+            _ev(text, "sub_event_type", decision.trigger.start, decision.trigger.end),
+            _ev(text, "event_type", decision.trigger.start, decision.trigger.end),
+            _ev(text, "location", place.start, place.end),
+        ]
+        if item.date_mention is not None:
+            m = item.date_mention
+            evidence.append(_ev(text, "event_date", m.start, m.end))
+        for name, actor in (
+            ("actor1", roles.actor1),
+            ("assoc_actor_1", roles.assoc1),
+            ("actor2", roles.actor2),
+            ("assoc_actor_2", roles.assoc2),
+        ):
+            if actor is not None and actor.start >= 0:
+                evidence.append(_ev(text, name, actor.start, actor.end))
+        if toll is not None:
+            for s, e in toll.spans:
+                evidence.append(_ev(text, "fatalities", s, e))
+        for src in found_sources:
+            evidence.append(_ev(text, "source", src.start, src.end))
+        names = list(dict.fromkeys(src.name for src in found_sources))
+        source = "; ".join([*names, *([document.outlet] if document.outlet else [])]) or "Unknown"
+        inter2 = roles.actor2.inter if roles.actor2 else None
+        fatalities = toll.best if toll else 0
+        civilian = toll.civilians if toll else None
+        confidence = _confidence(cand, roles.actor1, item.place)
+        civ_target = "Civilian targeting" if inter2 == tx.INTER_CIVILIANS else None
+        return Event(
+            event_id=_event_id(document.id, decision.trigger.start, decision.trigger.end, sub),
+            event_date=item.date,
+            time_precision=item.time_precision,
+            disorder_type=tx.disorder_type(sub),
+            event_type=tx.SUB_EVENT_TO_EVENT[sub],
+            sub_event_type=sub,
+            actor1=roles.actor1.name,
+            assoc_actor_1=roles.assoc1.name if roles.assoc1 else None,
+            inter1=roles.actor1.inter,
+            actor2=roles.actor2.name if roles.actor2 else None,
+            assoc_actor_2=roles.assoc2.name if roles.assoc2 else None,
+            inter2=inter2,
+            interaction=tx.interaction(roles.actor1.inter, inter2),
+            civilian_targeting=civ_target,
+            country=place.country,
+            iso=place.iso or 0,
+            admin1=place.admin1,
+            admin2=place.admin2,
+            location=place.name,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            geo_precision=item.place.geo_precision,
+            source=source,
+            notes=write_note(
+                date=item.date,
+                sub_event_type=sub,
+                actor1=roles.actor1.name,
+                actor2=roles.actor2.name if roles.actor2 else None,
+                location=place.name,
+                admin1=place.admin1,
+                country=place.country,
+                trigger=decision.trigger.text,
+                fatalities=fatalities,
+                civilian_fatalities=civilian,
+            ),
+            fatalities=fatalities,
+            fatalities_low=toll.low if toll else 0,
+            fatalities_high=toll.high if toll else 0,
+            civilian_fatalities=civilian,
+            confidence=confidence,
+            evidence=tuple(dict.fromkeys(evidence)),
+        )
+
+
+def _ev(text: str, field: str, start: int, end: int) -> Evidence:
+    return Evidence(field, start, end, text[start:end])
+
+
+def _event_id(doc_id: str, start: int, end: int, sub: str) -> str:
+    digest = hashlib.sha1(f"{doc_id}\x1f{start}:{end}\x1f{sub}".encode()).hexdigest()
+    return f"ew-{digest[:16]}"
+
+
+def _background_clause(cand: Candidate, dates: Sequence[DateMention]) -> bool:
+    """A dated clause well before publication ("recaptured it in 2016") is history."""
+    return any(
+        m.background and cand.clause_start <= m.start < cand.clause_end for m in dates
+    ) and not any(
+        (not m.background) and m.date and cand.clause_start <= m.start < cand.clause_end
+        for m in dates
+    )
+
+
+def _folds_into(
+    cand: Candidate,
+    prev: Located,
+    place: PlaceChoice,
+    order: dict[tuple[int, int], int],
+    here: tuple[int, int],
+) -> bool:
+    """A sentence typed only by "killed"/"attack" right after a typed event adds to it."""
+    if cand.decision.trigger.cue not in {"kill", "attack"}:
+        return False
+    last = order.get(prev.sentences[-1], -99)
+    near = 0 < order.get(here, -1) - last <= FOLD_SENTENCES
+    own_place = not place.reason.startswith("document")
+    same_place = place.place.name == prev.place.place.name
+    return near and (same_place or not own_place)
+
+
+def _same_event(
+    item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, own_date: bool
+) -> bool:
+    """Same type at the same place on the same day (or undated, so probably the same)."""
+    return (
+        item.candidate.decision.sub_event_type == cand.decision.sub_event_type
+        and item.place.place.name == place.place.name
+        and (item.date == date or not own_date)
+    )
+
+
+def _choose_place(places: Sequence[Place], cand: Candidate, text: str) -> PlaceChoice | None:
+    """The place in the trigger's clause, else in its sentence, else wider (see resolve.geo)."""
+    in_clause = choose_event_place(places, cand.clause_start, cand.clause_end, text)
+    if in_clause is not None and in_clause.reason.startswith("sentence"):
+        return in_clause
+    return choose_event_place(places, cand.sent_start, cand.sent_end, text)
+
+
+def _confidence(cand: Candidate, actor1: Actor, place: PlaceChoice) -> float:
+    score = 0.55 + 0.45 * cand.decision.score
+    if actor1.start < 0:
+        score -= 0.08
+    if place.reason.startswith("document"):
+        score -= 0.1
+    if cand.hedged:
+        score -= 0.1
+    return round(max(0.0, min(1.0, score)), 3)

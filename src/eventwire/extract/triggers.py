@@ -1,0 +1,200 @@
+"""Trigger lexicon: words and phrases that signal each ACLED sub-event type, and how cues combine.
+
+Written from the definitions in ACLED's public codebook. Each rule is a regular expression over a
+sentence with a weight (how specific the cue is); `classify` sums the cues of a sentence and
+applies the codebook's precedence (a chemical attack by air is "Chemical weapon", a protest the
+police disperse is "Protest with intervention", a capture by state forces is "Government regains
+territory", ...).
+"""
+
+# ruff: noqa: E501  (the lexicon's regular expressions read better unbroken)
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One cue: a pattern, the sub-event type (or cue name) it signals, and its weight."""
+
+    cue: str  # a sub-event type, or a context cue such as "protest" or "kill"
+    pattern: re.Pattern[str]
+    weight: float
+
+
+def _r(cue: str, weight: float, *patterns: str) -> list[Rule]:
+    return [Rule(cue, re.compile(rf"\b(?:{p})\b", _I), weight) for p in patterns]
+
+
+_STRIKE = (
+    r"air ?strikes?|air[- ]raids?|airstrikes?|air attacks?|aerial (?:bombardment|attacks?|bombing)"
+)
+RULES: list[Rule] = [
+    # Explosions/Remote violence
+    *_r("Chemical weapon", 3.0,
+        r"chemical (?:weapons? )?(?:attacks?|strikes?|shells?|bombs?|munitions|agents?)",
+        r"chlorine(?: gas)?|sarin|mustard gas|nerve (?:gas|agents?)|toxic gas(?:es)?|poison(?:ous)? gas",
+        r"gas attacks?|used chemical weapons|chemical weapons? (?:use|were used)"),
+    *_r("Air/drone strike", 2.2, _STRIKE, r"drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted)",
+        r"(?:war ?planes|jets|aircraft|helicopters?|bombers|fighter jets|drones?|air ?force)"
+        r"(?: \w+){0,3}? (?:bombed|struck|pounded|hit|targeted|attacked|shelled|raided|dropped|"
+        r"carried out|launched|fired)",
+        r"barrel bombs?|bombing raids?|airstrike|air-strikes?|bombed by (?:war ?planes|jets|aircraft)",
+        r"(?:russian|syrian|coalition|israeli|us|u\.s\.|turkish|saudi|regime) (?:war ?planes|jets|"
+        r"aircraft|air ?force|drones?)"),
+    *_r("Suicide bomb", 3.0, r"suicide (?:bomb(?:er|ers|ing|ings|s)?|attacks?|car bomb(?:s|ing)?|"
+        r"vests?|belts?|attackers?|truck bomb|blast|explosion|bombers?|operation)",
+        r"blew (?:himself|herself|themselves) up|self-detonated|detonated (?:his|her) (?:explosive|"
+        r"suicide)|explosive (?:vest|belt)s?"),
+    *_r("Shelling/artillery/missile attack", 2.0,
+        r"shell(?:ed|ing|s)|artillery|mortars?(?: rounds| shells| fire| attacks?)?|rockets?|"
+        r"missiles?|bombard(?:ed|ment|ing)|katyushas?|grad rockets|projectiles|howitzers?|"
+        r"tank fire|heavy weapons"),
+    *_r("Remote explosive/landmine/IED", 2.0,
+        r"(?:roadside|car|truck|motorcycle|motorbike|bicycle|parcel|sticky|magnetic|"
+        r"remote[- ]controlled|booby[- ]trapped|time) bombs?",
+        r"improvised explosive devices?|ieds?|vbieds?|land ?mines?|mines? (?:exploded|blast)|"
+        r"explosive devices?|booby[- ]trap(?:ped|s)?|car bombings?|bomb (?:blast|explosion|attack)s?|"
+        r"bombs? (?:exploded|went off|detonated|ripped)|explosions?|blasts?|detonat(?:ed|ion)|"
+        r"unexploded ordnance|explosives? (?:went off|exploded)"),
+    *_r("Grenade", 2.6, r"(?:hand |stun |rocket[- ]propelled )?grenades?|threw an? (?:grenade|"
+        r"explosive)"),
+    # Battles
+    *_r("Armed clash", 1.8,
+        r"clash(?:es|ed|ing)?|fighting|fought|firefights?|gun ?fights?|gun ?battles?|battles?|"
+        r"battled|skirmish(?:es|ed)?|exchange[ds]? (?:of )?fire|exchanging fire|engaged",
+        r"ambush(?:ed|es)?|repel(?:led)? (?:an |the )?(?:attack|offensive|assault)|"
+        r"assault(?:ed)? (?:on )?(?:positions?|checkpoints?|bases?|posts?)|"
+        r"attack(?:ed|s)? (?:on )?(?:an? |the )?(?:army |military |security |police )?"
+        r"(?:positions?|checkpoints?|bases?|posts?|barracks|convoys?|patrols?)",
+        r"offensives?|counter-?offensives?|counter-?attacks?|infiltration attempts?|"
+        r"street battles|intense fighting|heavy fighting|combat"),
+    *_r("territory", 2.2,
+        r"(?:re)?captur(?:e|ed|ing)|seiz(?:e|ed|ing)(?: control)?|took (?:full )?control|"
+        r"tak(?:e|en|ing) (?:full )?control|gained control|overr(?:an|un)|stormed|"
+        r"(?:took|taken|take) over|fell to|advanced (?:into|on)|entered|"
+        r"(?:re)?took (?:the )?(?:town|city|village|area|district|neighbou?rhood|base|airport|hill)",
+        r"(?:re)?gain(?:ed)? control|regain(?:ed|ing)?|retak(?:e|en|ing)|retook|recaptur\w+|"
+        r"liberat(?:e|ed|ing|ion)|restor(?:ed|ing) (?:full )?control|wrest(?:ed)? control|"
+        r"drove (?:out|back)|driven out|expell(?:ed|ing)|cleared|recover(?:ed)? control"),
+    # Violence against civilians
+    *_r("Sexual violence", 3.0, r"rap(?:e|ed|es|ing|ist)|gang-?raped?|sexual(?:ly)? (?:assault|"
+        r"abuse|violence|exploitation|slavery)(?:ed)?|sexually assaulted|molest(?:ed|ation)"),
+    *_r("Abduction/forced disappearance", 2.6,
+        r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|"
+        r"forcibly disappeared|forced disappearances?|hostages? (?:were )?taken|taken captive"),
+    *_r("kill", 1.2, r"killed|killing|kills|shot dead|gunned down|executed|execution|massacred?|"
+        r"beheaded|murdered|assassinat(?:ed|ion)|stabbed|tortured to death|lynched|slaughtered|"
+        r"opened fire|shot and killed|burned alive|died|dead|deaths"),
+    *_r("attack", 1.0, r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|shooting|shot|"
+        r"gunmen|massacre|violence against|targeted|beat(?:en|ing)?|tortur(?:e|ed)|burn(?:ed|t)"),
+    # Protests and riots
+    *_r("protest", 2.0, r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing)|"
+        r"rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|vigils?|hunger strikes?|went on strike|"
+        r"(?:general|labou?r|workers'?) strikes?|on strike|strikers|picket(?:ed|s)?|walkouts?|"
+        r"boycott(?:ed)?|took to the streets|chanting|chanted|placards|banners"),
+    *_r("intervention", 1.5, r"tear ?gas|water cannons?|rubber bullets|pepper spray|batons?|"
+        r"dispers(?:e|ed|ing)|broke up|cracked down|crackdown|stun grenades|charged at"),
+    *_r("excessive", 1.5, r"live (?:ammunition|fire|rounds)|opened fire on (?:the )?"
+        r"(?:protesters|demonstrators|crowds?|marchers)|(?:killing|killed|shot dead|shot) "
+        r"(?:\w+ )?(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?"
+        r"(?:killed|shot dead)"),
+    *_r("riot", 2.2, r"riot(?:s|ed|ing|ers)?|threw (?:stones|rocks|petrol bombs|molotov)|"
+        r"(?:hurl|pelt)(?:ed|ing)? (?:stones|rocks|bottles)|stone-?throwing|molotov cocktails?|"
+        r"petrol bombs?|(?:torched|set fire to|set ablaze|burn(?:ed|t|ing)) (?:\w+ )?(?:cars?|"
+        r"vehicles?|tyres|tires|buildings?|police stations?|offices?)|vandali[sz](?:ed|ing)|"
+        r"smash(?:ed)? (?:windows|shops)|violent (?:protests?|demonstrations?)|unrest"),
+    *_r("Mob violence", 2.4, r"mob(?:s)?|lynch(?:ed|ing|ings)?|vigilantes?|angry crowds?|"
+        r"mob justice|mob attack"),
+    # Strategic developments
+    *_r("Agreement", 2.2, r"cease-?fires?|truces?|peace (?:deal|agreement|accord|talks? "
+        r"(?:concluded|agreed))|(?:signed|reached|struck|agreed) (?:an? |the )?(?:\w+ )?"
+        r"(?:agreement|deal|accord|pact)|prisoner (?:exchange|swap|release)s?|"
+        r"(?:exchange|swap) of prisoners|reconciliation (?:deal|agreement)|evacuation deal|"
+        r"surrender deal|agreed to (?:a |an )?(?:ceasefire|truce|withdraw|hand over|release)"),
+    *_r("Arrests", 2.2, r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detention|taken into custody|"
+        r"rounded up|apprehend(?:ed)?|nabbed|captured (?:a |the |two |three )?(?:suspect|member|"
+        r"leader|commander)s?|in custody|jailed"),
+    *_r("Change to group/activity", 1.6,
+        r"merg(?:ed|er|ing)|defect(?:ed|ion|ions|ors)|joined forces|formed (?:a |an )?(?:new )?"
+        r"(?:group|alliance|coalition|brigade|militia|force)|disband(?:ed|ing)?|dissolv(?:ed|ing)|"
+        r"(?:named|appointed|elected|announced) (?:a |its )?new (?:leader|commander|chief)|"
+        r"rebrand(?:ed|ing)?|pledged allegiance|splinter(?:ed)?|split from|"
+        r"deploy(?:ed|ment|s)|reinforcements?|curfew|state of emergency|mobili[sz](?:ed|ation)|"
+        r"(?:military|troop) build-?up|relocat(?:ed|ion)|recruit(?:ed|ment)|military drills?|"
+        r"weapons? tests?|test-?fired|suspend(?:ed)? (?:operations|activities)|"
+        r"(?:resumed|halted|suspended) (?:its )?(?:attacks|operations)|convoy (?:arrived|entered)"),
+    *_r("Disrupted weapons use", 2.6,
+        r"defus(?:ed|ing)|dismantl(?:ed|ing)|(?:thwart|foil|prevent)(?:ed|ing)? (?:an? |the )?"
+        r"(?:\w+ )?(?:attack|plot|bombing|attempt)s?|intercept(?:ed|ion|s)?|shot down|"
+        r"neutrali[sz](?:ed|ing) (?:an? |the )?(?:\w+ )?(?:bomb|ied|device|explosive|drone|mine)s?|"
+        r"(?:seized|confiscated|found|discovered|uncovered) (?:an? |the )?(?:\w+ )?(?:weapons?|"
+        r"arms|ammunition|explosives?|caches?|arsenal|depots?|stockpiles?|bombs?|ieds?|rifles|"
+        r"guns|grenades|missiles|rockets)|(?:weapons?|arms|ammunition) (?:caches?|depots?|"
+        r"stockpiles?)|controlled (?:explosion|detonation)|bomb disposal|safely detonated|"
+        r"disarm(?:ed|ing)|de-?mined?|demining|cleared (?:of )?mines|packages? (?:were|was) "
+        r"intercepted|interdicted"),
+    *_r("Headquarters or base established", 2.4,
+        r"(?:establish|set up|open|built|build|construct)(?:ed|ing|s)? (?:a |an |its |their |new )*"
+        r"(?:military |new |permanent |forward )?(?:bases?|headquarters|hq|outposts?|"
+        r"observation posts?|garrisons?|command centres?|command centers?|military posts?|camps?)"),
+    *_r("Looting/property destruction", 2.0,
+        r"loot(?:ed|ing|ers)?|ransack(?:ed|ing)|plunder(?:ed|ing)?|pillag(?:ed|ing|e)|"
+        r"(?:burn(?:ed|t)|torch(?:ed)?|set fire to|set ablaze|razed?|destroy(?:ed)?|demolish(?:ed)?|"
+        r"bulldoz(?:ed|ing)) (?:\w+ ){0,3}?(?:homes?|houses?|shops?|property|properties|"
+        r"buildings?|crops|villages?|farms?|markets?|churches|mosques?|schools?|offices?)"),
+    *_r("Non-violent transfer of territory", 2.0,
+        r"withdr(?:ew|awn|awal|aws)|pull(?:ed|s)? out|pulled back|handed over (?:control|the|"
+        r"positions|the town)|hand(?:ed)? over (?:control )?(?:of )?(?:the )?(?:town|city|area|"
+        r"positions)|handover|retreat(?:ed|s)?|abandon(?:ed)? (?:their )?positions|"
+        r"without (?:a fight|resistance|fighting)|evacuat(?:ed|ion) of (?:fighters|militants|"
+        r"rebels)|(?:fighters|militants|rebels) (?:were )?evacuated"),
+]  # fmt: skip
+
+# Cues in a sentence that make it no event of ours (out of scope of ACLED's political violence).
+OUT_OF_SCOPE = re.compile(
+    r"\b(?:earthquakes?|floods?|flooding|hurricanes?|cyclones?|typhoons?|tornado(?:es)?|"
+    r"landslides?|tsunamis?|wildfires?|forest fires?|storms?|drought|famine|epidemic|outbreak of "
+    r"(?:cholera|ebola|measles)|traffic accident|road accident|car crash|plane crash|"
+    r"(?:gas|boiler|factory|mine|chemical plant) explosion|industrial accident|"
+    r"claimed responsibility|claims? of responsibility|drug (?:traffickers?|cartels?|smuggling|"
+    r"trafficking)|football|match|election results?|stock market|elections? (?:was|were) held)\b",
+    _I,
+)
+
+NON_STATE_HINT = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|jihadists?|fighters|opposition|islamic state|isis|isil|"
+    r"daesh|al-?qaeda|al-?nusra|nusra|taliban|shabaab|shabab|boko haram|houthis?|hts|sdf|ypg|"
+    r"fsa|pkk|hamas|hezbollah|terrorists?|gunmen|group|militias?)\b",
+    _I,
+)
+STATE_HINT = re.compile(
+    r"\b(?:army|troops|soldiers|government forces|regime(?: forces)?|pro-government|security "
+    r"forces|military|armed forces|police|loyalist|state forces|forces of)\b",
+    _I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A rule that fired in a sentence, with its span (offsets index the document text)."""
+
+    cue: str
+    start: int
+    end: int
+    weight: float
+    text: str
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Every rule that fires in text[start:end]."""
+    sentence = text[start:end]
+    out: list[Cue] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(sentence):
+            out.append(Cue(rule.cue, m.start() + start, m.end() + start, rule.weight, m.group()))
+    return out

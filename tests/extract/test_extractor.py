@@ -1,0 +1,188 @@
+"""EventExtractor end to end on small articles, with places and dates built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from eventwire.extract import EventExtractor
+from eventwire.models import Document, Event, Place
+from eventwire.resolve.dates import DateMention
+from eventwire.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2024, 11, 30)  # a Saturday
+COORDS = {
+    "Aleppo": (36.20124, 37.16117, "PPL", "Aleppo"),
+    "Idlib": (35.93062, 36.63393, "PPL", "Idlib"),
+    "Hama": (35.13179, 36.75783, "PPL", "Hama"),
+    "Douma": (33.57175, 36.4027, "PPL", "Rif Dimashq"),
+    "Beirut": (33.89332, 35.50157, "PPLC", "Beyrouth"),
+}
+WEEKDAYS = {
+    "Wednesday": dt.date(2024, 11, 27),
+    "Saturday": PUBLISHED,
+    "Friday": dt.date(2024, 11, 29),
+}
+
+
+def places_in(text: str) -> list[Place]:
+    out = []
+    for name, (lat, lon, code, admin1) in COORDS.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            country = "Lebanon" if name == "Beirut" else "Syria"
+            iso = 422 if name == "Beirut" else 760
+            out.append(
+                Place(
+                    name,
+                    m.start(),
+                    m.end(),
+                    lat,
+                    lon,
+                    None,
+                    code,
+                    country,
+                    admin1,
+                    None,
+                    "LB" if name == "Beirut" else "SY",
+                    iso,
+                )
+            )
+    return sorted(out, key=lambda p: p.start)
+
+
+def dates_in(text: str) -> list[DateMention]:
+    out = [
+        DateMention(m.start(), m.end(), m.group(), WEEKDAYS[m.group()], None, 1, False)
+        for m in re.finditer("|".join(WEEKDAYS), text)
+    ]
+    out += [
+        DateMention(m.start(), m.end(), m.group(), dt.date(int(m.group()), 1, 1), None, 3, True)
+        for m in re.finditer(r"\b(?:19|20)\d\d\b", text)
+    ]
+    return sorted(out, key=lambda d: d.start)
+
+
+def run(nlp, text: str, outlet: str | None = "Example News") -> list[Event]:  # type: ignore[no-untyped-def]
+    document = Document(id="doc-1", text=text, published=PUBLISHED, outlet=outlet)
+    extractor = EventExtractor(Settings())
+    return extractor.extract(document, nlp(text), places_in(text), dates_in(text))
+
+
+ARTICLE = (
+    "Syrian government forces withdrew from the city of Aleppo on Saturday after a lightning "
+    "offensive led by the Islamist group Hayat Tahrir al-Sham (HTS), a war monitor said.\n"
+    "The fighting, which began on Wednesday in the countryside west of Aleppo, has killed over "
+    "300 people, including at least 20 civilians, according to the Syrian Observatory for Human "
+    "Rights (SOHR).\n"
+    "Russian jets carried out nine air strikes on the city of Idlib on Saturday, the Observatory "
+    "said.\n"
+    "Syrian state media said the army was preparing a counteroffensive, and the defence ministry "
+    'vowed to defeat the "terrorists".\n'
+    "Syria's war, which erupted in 2011 after the repression of anti-government protests, has "
+    "killed more than half a million people.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def events(nlp) -> list[Event]:  # type: ignore[no-untyped-def]
+    return run(nlp, ARTICLE)
+
+
+def test_one_event_per_happening(events: list[Event]) -> None:
+    kinds = sorted(e.sub_event_type for e in events)
+    assert kinds == ["Air/drone strike", "Armed clash", "Non-state actor overtakes territory"]
+
+
+def test_takeover_actors_normalised(events: list[Event]) -> None:
+    [takeover] = [
+        e for e in events if e.event_type == "Battles" and "territory" in e.sub_event_type
+    ]
+    assert takeover.actor1 == "Hayat Tahrir al-Sham"
+    assert takeover.inter1 == 2
+    assert takeover.actor2 == "Military Forces of Syria (2000-2024)"
+    assert takeover.interaction == 12
+    assert takeover.location == "Aleppo" and takeover.event_date == PUBLISHED
+
+
+def test_clash_toll_date_and_source(events: list[Event]) -> None:
+    [clash] = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert (clash.fatalities, clash.fatalities_low, clash.fatalities_high) == (300, 300, None)
+    assert clash.civilian_fatalities == 20
+    assert clash.event_date == dt.date(2024, 11, 27)
+    assert clash.source == "Syrian Observatory for Human Rights; Example News"
+    fields = {e.field for e in clash.evidence}
+    assert {"sub_event_type", "fatalities", "event_date", "source", "location"} <= fields
+
+
+def test_foreign_air_force_is_external(events: list[Event]) -> None:
+    [strike] = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1 == "Military Forces of Russia (2000-)"
+    assert strike.inter1 == 8
+    assert strike.location == "Idlib"
+    assert strike.event_type == "Explosions/Remote violence"
+    assert strike.disorder_type == "Political violence"
+
+
+def test_evidence_is_exact_text(events: list[Event]) -> None:
+    for event in events:
+        assert event.evidence
+        for span in event.evidence:
+            assert ARTICLE[span.start : span.end] == span.text, span
+
+
+def test_no_event_from_vows_or_background(events: list[Event]) -> None:
+    for event in events:
+        assert event.fatalities < 1000
+        for span in event.evidence:
+            assert "vowed" not in span.text and "counteroffensive" not in span.text
+            assert "protests" not in span.text
+
+
+def test_event_ids_are_stable_and_distinct(nlp, events: list[Event]) -> None:  # type: ignore[no-untyped-def]
+    again = run(nlp, ARTICLE)
+    assert [e.event_id for e in again] == [e.event_id for e in events]
+    assert len({e.event_id for e in events}) == len(events)
+
+
+def test_notes_are_one_sentence(events: list[Event]) -> None:
+    for event in events:
+        assert event.notes.startswith("On ") and event.notes.endswith(".")
+        assert event.notes.count(". ") == 0
+
+
+def test_protest_with_intervention(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Thousands of protesters marched in Beirut on Friday; police fired tear gas to "
+        "disperse them."
+    )
+    [event] = run(nlp, text)
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1 == "Protesters (Lebanon)" and event.inter1 == 6
+    assert event.actor2 is not None and event.actor2.startswith("Police Forces of Lebanon")
+    assert event.interaction == 16
+
+
+def test_attack_on_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen shot dead three civilians in Douma on Friday, residents said."
+    [event] = run(nlp, text)
+    assert event.sub_event_type == "Attack"
+    assert event.actor2 == "Civilians (Syria)"
+    assert event.civilian_targeting == "Civilian targeting"
+    assert event.fatalities == 3 and event.civilian_fatalities == 3
+    assert event.source == "Residents; Example News"
+
+
+def test_threats_and_plans_are_not_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The army vowed to launch air strikes on Idlib. Rebels threatened to attack Hama. "
+        "Officials said protests would be held in Beirut on Friday."
+    )
+    assert run(nlp, text) == []
+
+
+def test_without_any_place_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert run(nlp, "Clashes between rebels and the army killed 12 fighters on Friday.") == []

@@ -1,0 +1,40 @@
+"""Counts in words and digits, with qualifiers, as ranges."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.numbers import find_numbers, parse_number, words_to_int
+
+
+@pytest.mark.parametrize(
+    ("text", "best", "low", "high"),
+    [
+        ("over 300", 300, 300, None),
+        ("at least 20", 20, 20, None),
+        ("dozens", 12, 12, 99),
+        ("more than a hundred", 100, 100, None),
+        ("a dozen", 12, 12, 12),
+        ("scores of", 20, 20, 99),
+        ("1,200", 1200, 1200, 1200),
+        ("twenty-five", 25, 25, 25),
+        ("nearly 50", 50, 40, 50),
+        ("about 10", 10, 9, 11),
+    ],
+)
+def test_count_phrases(text: str, best: int, low: int, high: int | None) -> None:
+    [count] = find_numbers(text)
+    assert (count.best, count.low, count.high) == (best, low, high)
+    assert (count.start, count.end) == (0, len(text))
+
+
+def test_word_numbers() -> None:
+    assert words_to_int("two hundred and six") == 206
+    assert words_to_int("half a million") == 500_000
+    assert words_to_int("seventy") == 70
+    assert parse_number("a") is None
+
+
+def test_offsets_are_shifted() -> None:
+    [count] = find_numbers("killing 6 people", offset=100)
+    assert (count.start, count.end) == (108, 109)

@@ -1,0 +1,79 @@
+"""Actor knowledge: aliases to one name, demonyms to state forces, inter codes, user files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventwire.resolve.actors import DATA_DIR, ActorLexicon, build_petrarch
+
+pytestmark = pytest.mark.slow
+WHEN = dt.date(2024, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> ActorLexicon:
+    return ActorLexicon.from_files(DATA_DIR)
+
+
+def names(nlp, lexicon: ActorLexicon, text: str, country: str = "Syria") -> list[str]:  # type: ignore[no-untyped-def]
+    return [lexicon.name(m, country, WHEN).name for m in lexicon.find(nlp(text))]
+
+
+def test_aliases_become_one_name(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    assert names(nlp, lexicon, "HTS fighters and Hayat Tahrir al-Sham") == [
+        "Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham",
+    ]  # fmt: skip
+
+
+def test_state_forces_named_by_country_and_period(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    found = names(nlp, lexicon, "the army, government forces and Syrian troops")
+    assert found == ["Military Forces of Syria (2000-2024)"] * 3
+    later = lexicon.find(nlp("Syrian troops"))[0]
+    assert (
+        lexicon.name(later, "Syria", dt.date(2025, 3, 1)).name == "Military Forces of Syria (2024-)"
+    )
+
+
+def test_foreign_forces_are_external(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    [mention] = lexicon.find(nlp("Turkish troops"))
+    actor = lexicon.name(mention, "Syria", WHEN)
+    assert actor.name == "Military Forces of Turkey (2002-)" and actor.inter == 8
+    assert lexicon.name(mention, "Turkey", WHEN).inter == 1
+
+
+def test_generic_crowds_and_civilians(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    found = lexicon.find(nlp("Protesters, rioters and villagers"))
+    actors = [lexicon.name(m, "Kenya", WHEN) for m in found]
+    assert [(a.name, a.inter) for a in actors] == [
+        ("Protesters (Kenya)", 6), ("Rioters (Kenya)", 5), ("Civilians (Kenya)", 7),
+    ]  # fmt: skip
+
+
+def test_acronyms_need_capitals(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    assert names(nlp, lexicon, "It is what it is, they told us.") == []
+    assert names(nlp, lexicon, "IS militants attacked") == ["Islamic State"]
+
+
+def test_spans_point_into_text(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "Clashes between the Syrian Democratic Forces (SDF) and Turkish-backed factions."
+    for m in lexicon.find(nlp(text)):
+        assert text[m.start : m.end] == m.text
+
+
+def test_user_file_wins(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    extra = tmp_path / "mine.csv"
+    extra.write_text("name,inter,country,aliases\nSultan Murad Division,2,Syria,Sultan Murad\n")
+    lexicon = ActorLexicon.from_files(DATA_DIR, str(extra))
+    [mention] = lexicon.find(nlp("Fighters of the Sultan Murad attacked."))
+    assert lexicon.name(mention, "Syria", WHEN).name == "Sultan Murad Division"
+
+
+def test_petrarch_conversion(shared_data: Path, tmp_path: Path) -> None:
+    countries, groups = build_petrarch(shared_data / "dictionaries", tmp_path)
+    assert countries > 500 and groups > 500
+    text = (tmp_path / "countries.csv").read_text()
+    assert "syrian,Syria" in text
+    assert (tmp_path / "LICENSE.petrarch2").read_text().startswith("The MIT License")
