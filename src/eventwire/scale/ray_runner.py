@@ -1,0 +1,245 @@
+"""The same pipeline on Ray Data: shards read by tasks, an actor pool holding the pipeline.
+
+Reading (one task per input file) and cleaning + NLP + extraction (`map_batches` on a pool of
+actors, each loading the model once) run on the cluster. The driver sees the results in input
+order and does what must see every document in order, exactly as `Pipeline.run` does:
+near-duplicate marking, skipping documents already stored, and writing to the store (one writer),
+so the store ends up with the same documents and events as `eventwire ingest` on one process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import os
+import pickle
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eventwire.errors import EventwireError, InputError
+from eventwire.models import Document, RawInput
+from eventwire.scale.wire import WireError, to_wire, unwire
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Mode, Outcome
+    from eventwire.read import ReadItem
+    from eventwire.settings import Settings
+    from eventwire.store.base import IngestResult
+
+
+@dataclass(frozen=True, slots=True)
+class RayOptions:
+    """How to reach Ray and where results go."""
+
+    address: str | None = (
+        None  # a cluster ("ray://head:10001", "auto"); None: $RAY_ADDRESS or local
+    )
+    actors: int | None = None  # pipeline actors; None: settings.workers
+    parquet: str | None = None  # write events to this Parquet file instead of the store
+    published: dt.date | None = None  # for inputs that carry no publication date
+    url: str | None = None  # for inputs that carry no URL
+
+
+def ingest_with_ray(
+    inputs: list[str], settings: Settings, options: RayOptions | None = None
+) -> IngestResult:
+    """`eventwire ingest` on Ray: the same stored documents and events as the local path."""
+    from eventwire.pipeline import store_outcomes
+    from eventwire.store import open_store
+
+    options = options or RayOptions()
+    if options.parquet:
+        return _write_parquet(run_with_ray(inputs, settings, options), options.parquet)
+    store = open_store(settings.db)
+    try:
+        outcomes = run_with_ray(inputs, settings, options, skip=lambda d: store.has_document(d.id))
+        return store_outcomes(outcomes, store, settings)
+    finally:
+        store.close()
+
+
+def run_with_ray(
+    inputs: Sequence[str],
+    settings: Settings,
+    options: RayOptions | None = None,
+    skip: Callable[[Document], bool] | None = None,
+    mode: Mode = "extract",
+) -> Iterator[Outcome]:
+    """`Pipeline(settings, mode).run(...)` outcomes for every input, in order, computed on Ray."""
+    from eventwire.pipeline import Pipeline
+
+    options = options or RayOptions()
+    dataset = _dataset(inputs, settings, options, mode)
+    driver = Pipeline(settings, mode)  # used for near-duplicate marking only
+    for batch in dataset.iter_batches(batch_size=settings.batch_size, batch_format="numpy"):
+        for payload in batch["result"]:
+            cleaned, analysed = pickle.loads(payload)
+            yield from _merge(driver, unwire(cleaned), analysed, skip)
+
+
+def _merge(
+    driver: Any, cleaned: Outcome, analysed: Any, skip: Callable[[Document], bool] | None
+) -> Iterator[Outcome]:
+    """What `Pipeline.run` yields for one cleaned item, given the actor's analysis of it."""
+    if isinstance(cleaned, InputError):
+        yield cleaned
+        return
+    document = driver.mark_duplicate(cleaned)
+    if analysed is None or document.duplicate_of or (skip and skip(document)):
+        yield document
+    elif isinstance(analysed, tuple):
+        yield from (unwire(o) for o in analysed)
+    else:
+        yield unwire(analysed)
+
+
+def _dataset(inputs: Sequence[str], settings: Settings, options: RayOptions, mode: Mode) -> Any:
+    import ray.data
+
+    _connect(settings, options)
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True  # the driver merges in input order
+    context.enable_progress_bars = settings.progress
+    sources = list(_sources(inputs, settings))
+    actors = max(1, options.actors or settings.workers)
+    return (
+        ray.data.from_items(sources, override_num_blocks=max(1, len(sources)))
+        .flat_map(functools.partial(_read_shard, settings=settings, options=options))
+        .map_batches(
+            _PipelineActor,
+            fn_constructor_args=(settings, mode),
+            batch_size=settings.batch_size,
+            batch_format="numpy",
+            compute=ray.data.ActorPoolStrategy(size=actors),
+            num_cpus=1,
+        )
+    )
+
+
+def _connect(settings: Settings, options: RayOptions) -> None:
+    """Join the cluster named by options/$RAY_ADDRESS, else start a private local one."""
+    import ray
+
+    if ray.is_initialized():
+        return
+    # Ray must not reach the network at run time: no usage reports, no runtime_env installs.
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    address = options.address or os.environ.get("RAY_ADDRESS")
+    if address:
+        ray.init(address=address, log_to_driver=False)
+        return
+    actors = max(1, options.actors or settings.workers)
+    ray.init(
+        num_cpus=actors + 1,  # one more than the actor pool, for the read tasks
+        include_dashboard=False,
+        log_to_driver=False,
+        configure_logging=False,
+    )
+
+
+def _sources(inputs: Sequence[str], settings: Settings) -> Iterator[dict[str, Any]]:
+    """One row per file to read (directories expanded as `read_inputs` does); standard input
+    is read here, on the driver, since workers cannot see it."""
+    import sys
+
+    from eventwire.read import read_stdin
+
+    for name in inputs:
+        if name == "-":
+            items = [to_wire(i) for i in read_stdin(sys.stdin.buffer, settings)]
+            yield {"path": "", "inline": pickle.dumps(items)}
+        elif Path(name).is_dir():
+            yield from ({"path": str(p), "inline": b""} for p in _walk(Path(name)))
+        else:
+            yield {"path": name, "inline": b""}
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Supported files below a directory in `read_inputs` order: sorted, hidden ones left out."""
+    from eventwire.read import kind_of
+
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in sorted(filenames):
+            path = Path(dirpath, filename)
+            if not filename.startswith(".") and kind_of(path):
+                yield path
+
+
+def _read_shard(row: dict[str, Any], settings: Settings, options: RayOptions) -> list[Any]:
+    """Ray task body: the documents of one file (or of standard input read by the driver)."""
+    from eventwire.read import read_inputs
+
+    items: list[Any]
+    if row["inline"]:
+        items = [unwire(i) for i in pickle.loads(row["inline"])]
+    else:
+        items = list(read_inputs([row["path"]], settings))
+    return [{"item": pickle.dumps(to_wire(_with_defaults(i, options)))} for i in items]
+
+
+def _with_defaults(item: ReadItem, options: RayOptions) -> ReadItem:
+    """--published and --url applied where the input carries none, as the CLI does."""
+    if isinstance(item, RawInput):
+        if options.published and item.published is None:
+            item = dataclasses.replace(item, published=options.published)
+        if options.url and item.url is None:
+            item = dataclasses.replace(item, url=options.url)
+    return item
+
+
+class _PipelineActor:
+    """Ray actor: a pipeline loaded once, cleaning and analysing batches of read items."""
+
+    def __init__(self, settings: Settings, mode: Mode) -> None:
+        from eventwire.pipeline import Pipeline
+
+        self.pipeline = Pipeline(settings.replace(workers=1), mode)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import numpy as np
+
+        items = [unwire(pickle.loads(b)) for b in batch["item"]]
+        try:
+            cleaned = self.pipeline.clean_batch(items, dedup=False)
+            todo = self.pipeline.to_analyse(cleaned)
+            analysed = dict(zip(map(id, todo), self.pipeline.analyse(todo), strict=True))
+        except EventwireError as exc:  # a missing model or data file: stop the run, say why
+            fatal = pickle.dumps((WireError.of(exc, fatal=True), None))
+            return {"result": np.array([fatal] * len(items), dtype=object)}
+        rows = [pickle.dumps((to_wire(c), _wire_result(analysed.get(id(c))))) for c in cleaned]
+        return {"result": np.array(rows, dtype=object)}
+
+
+def _wire_result(result: Any) -> Any:
+    if isinstance(result, tuple):
+        return tuple(to_wire(o) for o in result)
+    return result
+
+
+def _write_parquet(outcomes: Iterator[Outcome], path: str) -> IngestResult:
+    """Events of every document (one row per report, not clustered) into a Parquet file."""
+    from eventwire.export import write_events
+    from eventwire.store.base import IngestResult
+
+    counts = {"documents": 0, "events": 0}
+    errors: list[str] = []
+
+    def events() -> Iterator[dict[str, Any]]:
+        for outcome in outcomes:
+            if isinstance(outcome, InputError):
+                errors.append(str(outcome))
+                continue
+            counts["documents"] += 1
+            for event in outcome.events:
+                counts["events"] += 1
+                yield event.to_record()
+
+    with Path(path).open("wb") as handle:
+        write_events(events(), "parquet", handle)
+    return IngestResult(
+        documents_new=counts["documents"], events_new=counts["events"], errors=errors
+    )
