@@ -29,7 +29,7 @@ class Entry(NamedTuple):
     name: str
     latitude: float
     longitude: float
-    feature_code: str  # PPL, PPLC, PPLA, ADM1, ADM2, PCLI, AIRP
+    feature_code: str  # PPL, PPLC, ADM1, ADM2, PCLI, AIRP, CONT
     country_code: str
     admin1: str | None  # admin1 name
     admin2: str | None  # admin2 name
@@ -63,6 +63,7 @@ class Gazetteer:
         self.common_words: frozenset[str] = tables["common_words"]
         self.demonyms: dict[str, str] = demonym_index()
         self.max_words: int = tables["max_words"]
+        self._admin1_rows: dict[str, int] = tables["admin1_rows"]
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -91,6 +92,11 @@ class Gazetteer:
     def lookup_skeleton(self, key: str) -> list[Entry]:
         """Entries matching by transliteration skeleton (Idleb ~ Idlib); needs context."""
         return [self.entry(r) for r in self._rows_for(self._skeleton, skeleton(key))]
+
+    def admin1_entry(self, code: str) -> Entry | None:
+        """The ADM1 entry for a GeoNames admin1 code such as "US.KY"."""
+        row = self._admin1_rows.get(code)
+        return None if row is None else self.entry(row)
 
     def country(self, code: str) -> Country | None:
         return self.countries.get(code)

@@ -124,12 +124,52 @@ class _Builder:
         return pack(exact), pack(skel)
 
 
-def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+def _center(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the box holding the area's places, outliers (2%) trimmed at each side.
+
+    GeoNames gives admin areas and countries a central point; the box of their settled
+    places approximates it better than a median, which drifts to where people live.
+    """
+    if len(points) < 5:
+        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = max(1, len(points) // 50)
+    return (lats[k - 1] + lats[-k]) / 2, (lons[k - 1] + lons[-k]) / 2
+
+
+_CALENDAR = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 def _common_words() -> frozenset[str]:
-    """English words from the spaCy model's lemmatizer tables, if the model is installed."""
+    """English words: spaCy's stop words, calendar words, and the model's lemmatizer index
+    if the model is installed."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | frozenset(_CALENDAR) | _lemma_index_words()
+
+
+def _lemma_index_words() -> frozenset[str]:
     try:
         import spacy
 
@@ -170,9 +210,10 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
         if a2:
             by_admin2[(cc, fold(a2))].append((lat, lon))
         by_country[cc].append((lat, lon))
-    _add_admins(b, admin1, admin2, by_admin1, pop_admin1, by_admin2)
+    admin1_rows = _add_admins(b, admin1, admin2, by_admin1, pop_admin1, by_admin2)
     country_rows = _add_countries(b, countries, by_country)
     _add_airports(b, verbose)
+    _add_continents(b, gc.get_continents())
     exact, skel = b.indexes()
     _log(verbose, f"{len(b.rows)} entries, {len(exact)} names")
     return {
@@ -184,6 +225,7 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
         "countries": country_rows,
         "common_words": _common_words(),
         "max_words": MAX_WORDS,
+        "admin1_rows": admin1_rows,
     }
 
 
@@ -201,22 +243,24 @@ def _add_admins(
     by_admin1: dict[str, list[tuple[float, float]]],
     pop_admin1: dict[str, int],
     by_admin2: dict[tuple[str, str], list[tuple[float, float]]],
-) -> None:
+) -> dict[str, int]:
+    rows: dict[str, int] = {}
     for code, (name, gid) in admin1.items():
         points = by_admin1.get(code)
         if not points:
             continue
         cc, a1 = code.split(".", 1)
-        lat, lon = _median_point(points)
+        lat, lon = _center(points)
         row: Row = (gid, name, lat, lon, "ADM1", cc, a1, "", pop_admin1.get(code, 0))
-        b.add(row, _short_admin_names(name))
+        rows[code] = b.add(row, _short_admin_names(name))
     for code, (name, gid) in admin2.items():
         cc, a1, _ = code.split(".", 2)
         points = by_admin2.get((cc, fold(name)))
         if not points:
             continue
-        lat, lon = _median_point(points)
+        lat, lon = _center(points)
         b.add((gid, name, lat, lon, "ADM2", cc, a1, name, 0), _short_admin_names(name))
+    return rows
 
 
 def _add_countries(
@@ -225,13 +269,21 @@ def _add_countries(
     out: dict[str, tuple[str, int | None, int]] = {}
     for cc, c in countries.items():
         points = by_country.get(cc) or [(0.0, 0.0)]
-        lat, lon = _median_point(points)
+        lat, lon = _center(points)
         name = ACLED_NAMES.get(cc, c["name"])
         names = {c["name"], name, *ALIASES.get(cc, ())}
         row: Row = (c["geonameid"], c["name"], lat, lon, "PCLI", cc, "", "", c["population"])
         idx = b.add(row, names)
         out[cc] = (name, c["isonumeric"] or None, idx)
     return out
+
+
+def _add_continents(b: _Builder, continents: dict[str, Any]) -> None:
+    for c in continents.values():
+        names = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
+        row: Row = (c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), "CONT",
+                    "", "", "", int(c.get("population") or 0))  # fmt: skip
+        b.add(row, names)
 
 
 def _add_airports(b: _Builder, verbose: bool) -> None:

@@ -221,3 +221,19 @@ def demonym_index() -> dict[str, str]:
             if not name.endswith(("s", "ese", "sh", "ch", "i")):
                 out[name + "s"] = code
     return out
+
+
+# AP-style abbreviations of US states and Canadian provinces -> GeoNames admin1 code.
+# Matched only with their dot ("Ky." yes, "Ky" no).
+_US = (
+    "Ala.:AL Ariz.:AZ Ark.:AR Calif.:CA Colo.:CO Conn.:CT Del.:DE Fla.:FL Ga.:GA Ill.:IL "
+    "Ind.:IN Kan.:KS Kans.:KS Ky.:KY La.:LA Md.:MD Mass.:MA Mich.:MI Minn.:MN Miss.:MS "
+    "Mo.:MO Mont.:MT Neb.:NE Nebr.:NE Nev.:NV N.H.:NH N.J.:NJ N.M.:NM N.Y.:NY N.C.:NC "
+    "N.D.:ND Okla.:OK Ore.:OR Pa.:PA R.I.:RI S.C.:SC S.D.:SD Tenn.:TN Tex.:TX Vt.:VT "
+    "Va.:VA Wash.:WA W.Va.:WV Wis.:WI Wyo.:WY"
+)
+_CA = "Alta.:01 B.C.:02 Man.:03 N.B.:04 N.S.:07 Ont.:08 P.E.I.:09 Que.:10 Sask.:11"
+DOTTED_ABBREVIATIONS: dict[str, str] = {
+    **{k: f"US.{v}" for k, v in (pair.split(":") for pair in _US.split())},
+    **{k: f"CA.{v}" for k, v in (pair.split(":") for pair in _CA.split())},
+}

@@ -39,11 +39,17 @@ class Geoparser:
         """The geoparser for `settings`, built once per process."""
         return _load(settings.gazetteer)
 
-    def find_places(self, text: str, doc: Doc | None = None) -> list[Place]:
-        """Every toponym in `text`, in text order, resolved; `doc` (spaCy) helps reject names."""
+    def find_places(
+        self, text: str, doc: Doc | None = None, *, demonyms: bool = False
+    ) -> list[Place]:
+        """Every toponym in `text`, in text order, resolved; `doc` (spaCy) helps reject names.
+
+        Demonyms ("Syrian") always count as country context; with `demonyms=True` they are
+        also returned, as their country (the LGL/TR-News convention).
+        """
         mentions = find_mentions(self.gazetteer, text, doc)
-        chosen = rank_mentions(self.gazetteer, text, mentions)
-        return [self._place(m, e, score) for m, e, score in chosen]
+        chosen = rank_mentions(text, mentions)
+        return [self._place(m, e, s) for m, e, s in chosen if demonyms or not m.demonym]
 
     def _place(self, mention: Mention, entry: Entry, score: float) -> Place:
         country = self.gazetteer.country(entry.country_code)

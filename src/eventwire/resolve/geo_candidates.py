@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.resolve.gazetteer import Entry, Gazetteer
+from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS
 from eventwire.resolve.toponyms import fold, words
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ CONNECTORS = frozenset(
         "upon",
         "am",
         "im",
-        "an",
         "der",
         "den",
         "bin",
@@ -101,17 +101,63 @@ TITLES = frozenset(
         "mayor",
         "coach",
         "officer",
+        "det",
+        "detective",
+        "prof",
+        "professor",
+        "chief",
+        "commissioner",
+        "spokesman",
+        "spokeswoman",
+    ]
+)
+# Capitalised words that may stand before a toponym without making it another name.
+MODIFIERS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "greater",
+        "upper",
+        "lower",
+        "downtown",
+        "metro",
+        "rural",
+        "occupied",
+        "in",
+        "at",
+        "from",
+        "to",
+        "near",
+        "of",
+        "for",
+        "and",
+        "the",
+        "a",
+        "on",
+        "by",
     ]
 )
 # Abbreviations that are toponyms only in this exact spelling.
 ABBREVIATIONS = frozenset({"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "DRC"})
-# Entity labels that, when they extend beyond a match, make it part of another name.
-_NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "LANGUAGE"}
-)
+_PERSON_LABELS = frozenset({"PERSON"})
 _SENTENCE_END = frozenset('.!?:;"“”\n')
 _ALLOWED_GAPS = frozenset({" ", "-", ". ", ".", " - "})
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +170,21 @@ class Mention:
     candidates: tuple[Entry, ...]
     fuzzy: bool = False  # matched by transliteration skeleton, not exactly
     sentence_initial: bool = False
+    demonym: bool = False  # "Syrian": ties the text to a country, names no place
 
 
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
+@dataclass(slots=True)
+class _Words:
+    spans: list[tuple[int, int]]
+    surface: list[str]
+    folded: list[str]
+    cap: list[bool]
+
+
+def _tokenise(text: str) -> _Words:
+    spans = words(text)
+    surface = [text[s:e] for s, e in spans]
+    return _Words(spans, surface, [fold(w) for w in surface], [w[:1].isupper() for w in surface])
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -141,104 +198,130 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
     return text[a:b] in _ALLOWED_GAPS
 
 
-def _entity_conflict(doc: Doc | None, start: int, end: int) -> str | None:
-    """The NER label of an entity that contains the match and extends beyond it, if any."""
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    for tok in span:
-        if tok.ent_iob_ and tok.ent_type_ in _NAME_LABELS:
-            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None and (ent.start_char < start or ent.end_char > end):
-                return ent.label_
-    return None
-
-
 def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Mention]:
-    """Longest gazetteer matches starting at capitalised words, left to right."""
-    spans = words(text)
-    n = len(spans)
+    """Longest gazetteer matches starting at capitalised words, left to right; demonyms
+    ("Syrian") come back as mentions of their country, flagged."""
+    w = _tokenise(text)
+    persons = _person_words(gaz, text, w, doc)
     out: list[Mention] = []
-    i = 0
+    i, n = 0, len(w.spans)
     while i < n:
-        s0, e0 = spans[i]
-        if not _is_cap(text[s0:e0]):
+        if not w.cap[i]:
             i += 1
             continue
-        hit = _longest_match(gaz, text, spans, i)
-        if hit is None:
+        if w.surface[i] in gaz.demonyms:
+            out.append(_demonym(gaz, text, w, i))
             i += 1
             continue
-        j, mention = hit
-        if _accept(gaz, text, mention, spans, i, j, doc):
-            out.append(mention)
-            i = j
+        hit = _longest_match(gaz, text, w, i)
+        if hit is not None and _accept(gaz, text, hit[1], w, i, hit[0], persons, doc):
+            out.append(hit[1])
+            i = hit[0]
         else:
             i += 1
     return out
 
 
-def _longest_match(
-    gaz: Gazetteer, text: str, spans: list[tuple[int, int]], i: int
-) -> tuple[int, Mention] | None:
-    n = len(spans)
+def _demonym(gaz: Gazetteer, text: str, w: _Words, i: int) -> Mention:
+    country = gaz.countries[gaz.demonyms[w.surface[i]]]
+    start, end = w.spans[i]
+    return Mention(start, end, text[start:end], (gaz.entry(country.entry),), demonym=True)
+
+
+def _longest_match(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, Mention] | None:
+    n = len(w.spans)
     limit = i + 1
-    while limit < min(n, i + gaz.max_words) and _gap_ok(text, spans[limit - 1][1], spans[limit][0]):
-        w = text[spans[limit][0] : spans[limit][1]]
-        if not (_is_cap(w) or w.lower() in CONNECTORS or w.isdigit()):
+    while limit < min(n, i + gaz.max_words) and _gap_ok(
+        text, w.spans[limit - 1][1], w.spans[limit][0]
+    ):
+        if not (w.cap[limit] or w.folded[limit] in CONNECTORS):
             break
         limit += 1
-    initial = _sentence_initial(text, spans[i][0])
+    initial = _sentence_initial(text, w.spans[i][0])
     for j in range(limit, i, -1):
-        last = text[spans[j - 1][0] : spans[j - 1][1]]
-        if not _is_cap(last) and not last.isdigit():
+        if not w.cap[j - 1]:
             continue
-        start, end = spans[i][0], spans[j - 1][1]
-        if end < len(text) and text[end] == "." and text[start : end + 1] in ABBREVIATIONS:
-            end += 1
+        start, end = w.spans[i][0], w.spans[j - 1][1]
+        if end < len(text) and text[end] == ".":
+            dotted = text[start : end + 1]
+            if dotted in ABBREVIATIONS or dotted in DOTTED_ABBREVIATIONS:
+                end += 1
         surface = text[start:end]
-        key = fold(surface)
-        found = gaz.lookup_key(key)
+        found = _lookup(gaz, surface, " ".join(w.folded[i:j]))
         fuzzy = False
-        if not found and j - i <= 3 and len(key) >= 5:
-            found = gaz.lookup_skeleton(key)
+        if not found and j - i <= 3 and len(surface) >= 5 and not surface.isupper():
+            found = gaz.lookup_skeleton(" ".join(w.folded[i:j]))
             fuzzy = True
         if found:
-            cands = tuple(found[:MAX_CANDIDATES])
-            return j, Mention(start, end, surface, cands, fuzzy, initial)
+            return j, Mention(start, end, surface, tuple(found[:MAX_CANDIDATES]), fuzzy, initial)
     return None
+
+
+def _lookup(gaz: Gazetteer, surface: str, key: str) -> list[Entry]:
+    code = DOTTED_ABBREVIATIONS.get(surface)
+    if code is not None:
+        entry = gaz.admin1_entry(code)
+        return [entry] if entry else []
+    return gaz.lookup_key(key)
+
+
+def _person_words(gaz: Gazetteer, text: str, w: _Words, doc: Doc | None) -> set[str]:
+    """Words used as parts of persons' names in this text: after a first name or a title,
+    or inside a PERSON entity. A bare "Walsh" later is then the person, not the village."""
+    out: set[str] = set()
+    for k in range(1, len(w.spans)):
+        if not (w.cap[k] and w.cap[k - 1]) or not _gap_ok(text, w.spans[k - 1][1], w.spans[k][0]):
+            continue
+        prev = w.folded[k - 1]
+        if prev in TITLES:
+            out.add(w.surface[k])
+        elif (
+            prev not in MODIFIERS
+            and prev not in gaz.common_words
+            and not gaz.has_key(prev)
+            and not _sentence_initial(text, w.spans[k][0])
+            and w.surface[k - 1] not in gaz.demonyms
+        ):
+            # "Tom Walsh": a capitalised non-place word before it. Checked against places
+            # at acceptance time, so "Khan Shaykhun" is not split this way.
+            out.add(w.surface[k])
+    if doc is not None:
+        for ent in doc.ents:
+            if ent.label_ in _PERSON_LABELS and len(ent) > 1:
+                out.update(t.text for t in ent[1:])
+    return out
 
 
 def _accept(
     gaz: Gazetteer,
     text: str,
     m: Mention,
-    spans: list[tuple[int, int]],
+    w: _Words,
     i: int,
     j: int,
+    persons: set[str],
     doc: Doc | None,
 ) -> bool:
-    """Reject matches that are codes, common words, parts of other names or persons."""
+    """Reject matches that are codes, common words, parts of persons' names."""
     surface = m.text
-    if surface in gaz.demonyms:
-        return False
     big = max(e.population for e in m.candidates)
-    has_region = any(e.feature_code in ("PCLI", "ADM1") for e in m.candidates)
-    if surface.isupper() and len(surface.replace(".", "")) <= 4 and surface not in ABBREVIATIONS:
+    region = any(e.feature_code in ("PCLI", "ADM1", "CONT") for e in m.candidates)
+    short_caps = surface.isupper() and len(surface.replace(".", "")) <= 4
+    if short_caps and surface not in ABBREVIATIONS and surface not in DOTTED_ABBREVIATIONS:
         return False
-    if i > 0:
-        prev = text[spans[i - 1][0] : spans[i - 1][1]]
-        if prev.lower().rstrip(".") in TITLES and _gap_ok(text, spans[i - 1][1], spans[i][0]):
-            return False
-    label = _entity_conflict(doc, m.start, m.end)
-    if label is not None:
+    if i > 0 and w.folded[i - 1] in TITLES and _gap_ok(text, w.spans[i - 1][1], w.spans[i][0]):
+        return False
+    if j - i == 1 and surface in persons and not region:
+        return False
+    if doc is not None and _ner_says_person(doc, m) and not region and big < 1_000_000:
         return False
     lower = surface.lower()
-    if j - i == 1 and lower in gaz.common_words:
-        if m.sentence_initial and not has_region:
-            return False
-        if not has_region and big < 100_000:
-            return False
-    return True
+    weak = m.sentence_initial or big < 100_000 or m.fuzzy
+    if j - i == 1 and lower in gaz.common_words and not region and weak:
+        return False
+    return not (m.fuzzy and lower in gaz.common_words)
+
+
+def _ner_says_person(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)

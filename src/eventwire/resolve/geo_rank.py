@@ -7,104 +7,45 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from eventwire.resolve.gazetteer import Entry, Gazetteer
+from eventwire.resolve.gazetteer import Entry
 from eventwire.resolve.geo_candidates import Mention
 
-_FEATURE_BONUS = {"PCLI": 6.0, "ADM1": 2.5, "PPLC": 1.5, "ADM2": 0.5, "AIRP": 0.0, "PPL": 0.0}
-_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
-
-
-def _base_score(e: Entry, m: Mention) -> float:
-    score = math.log10(e.population + 1) + _FEATURE_BONUS.get(e.feature_code, 0.0)
-    if m.fuzzy:
-        score -= 1.0
-    return score
-
-
-def _km(a: Entry, b: Entry) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _contains(region: Entry, e: Entry) -> bool:
-    if region.feature_code == "PCLI":
-        return e.country_code == region.country_code and e.id != region.id
-    if region.feature_code == "ADM1":
-        return (
-            e.country_code == region.country_code
-            and e.admin1 == region.admin1
-            and e.id != region.id
-        )
-    return False
-
-
-def _top(m: Mention) -> Entry:
-    return max(m.candidates, key=lambda e: _base_score(e, m))
-
-
-def _country_context(gaz: Gazetteer, text: str, first: list[Entry]) -> dict[str, float]:
-    votes: dict[str, float] = defaultdict(float)
-    for e in first:
-        votes[e.country_code] += 2.0 if e.feature_code in ("PCLI", "ADM1") else 1.0
-    for m in _DEMONYM.finditer(text):
-        code = gaz.demonyms.get(m.group())
-        if code:
-            votes[code] += 1.0
-    return votes
-
-
-def rank_mentions(
-    gaz: Gazetteer, text: str, mentions: Sequence[Mention]
-) -> list[tuple[Mention, Entry, float]]:
-    """One entry per mention, with a 0..1 confidence."""
-    if not mentions:
-        return []
-    first = [_top(m) for m in mentions]
-    votes = _country_context(gaz, text, first)
-    total = sum(votes.values()) or 1.0
-    anchors = [e for e in first if e.feature_code in ("PCLI", "ADM1") or e.population > 500_000]
-    out: list[tuple[Mention, Entry, float]] = []
-    for k, m in enumerate(mentions):
-        candidates = _drop_shadowed_regions(m.candidates, text, m.end)
-        following = mentions[k + 1] if k + 1 < len(mentions) else None
-        comma_region = _comma_parent(text, m, following)
-        scored: list[tuple[float, Entry]] = []
-        for e in candidates:
-            s = _base_score(e, m) + 4.0 * votes.get(e.country_code, 0.0) / total
-            if comma_region is not None and any(_contains(r, e) for r in comma_region):
-                s += 6.0
-            if any(_contains(a, e) for a in anchors):
-                s += 1.5
-            near = [a for a in first if a is not first[k] and a.id != e.id]
-            if near and min(_km(a, e) for a in near) < 150:
-                s += 1.0
-            scored.append((s, e))
-        scored.sort(key=lambda se: -se[0])
-        best_s, best = scored[0]
-        if m.fuzzy and best.population < 20_000 and votes.get(best.country_code, 0) < 1:
-            continue  # a loose spelling match needs support from the article's countries
-        margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
-        out.append((m, best, 1.0 / (1.0 + math.exp(-margin))))
-    return out
-
-
+# Prior weight of a feature class: a bare "Georgia" is more often the country or state than
+# a town of that name; "London" the capital.
+_FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 4.0, "ADM1": 2.5, "PPLC": 1.0, "ADM2": 0.5, "AIRP": -1.0}
 _ADMIN_SUFFIX = re.compile(
-    r"\s+(province|governorate|state|region|oblast|prefecture|department|district|county)\b",
+    r"\s+(province|governorate|state|region|oblast|prefecture|department|district|county|"
+    r"parish|municipality)\b",
     re.IGNORECASE,
 )
+_NEAR_KM = 150.0
 
 
-def _drop_shadowed_regions(candidates: tuple[Entry, ...], text: str, end: int) -> tuple[Entry, ...]:
+def _prior(e: Entry, m: Mention) -> float:
+    score = 0.5 * math.log10(e.population + 1) + _FEATURE_PRIOR.get(e.feature_code, 0.0)
+    if e.feature_code == "AIRP" and "airport" in m.text.lower():
+        score += 4.0
+    return score - (1.0 if m.fuzzy else 0.0)
+
+
+def _best_prior(pool: tuple[Entry, ...], m: Mention) -> Entry:
+    return max(pool, key=lambda e: _prior(e, m))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: exact enough below a few hundred km, and cheap."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _drop_shadowed_regions(m: Mention, text: str) -> tuple[Entry, ...]:
     """A bare "Hama" is the city, not the governorate named after it; "Hama province" the
     governorate."""
-    suffix = _ADMIN_SUFFIX.match(text, end)
+    candidates = m.candidates
+    suffix = _ADMIN_SUFFIX.match(text, m.end)
     if suffix:
         word = suffix.group(1).lower()
-        wanted = ("ADM2",) if word in ("district", "county") else ("ADM1", "ADM2")
+        wanted = ("ADM2",) if word in ("district", "county", "parish") else ("ADM1", "ADM2")
         regions = tuple(e for e in candidates if e.feature_code in wanted)
         return regions or candidates
     towns = {(e.country_code, e.admin1) for e in candidates if e.feature_code.startswith("PPL")}
@@ -116,12 +57,82 @@ def _drop_shadowed_regions(candidates: tuple[Entry, ...], text: str, end: int) -
     return kept or candidates
 
 
-def _comma_parent(text: str, m: Mention, following: Mention | None) -> list[Entry] | None:
-    """Regions named right after a mention: "Hama, Syria" or "Springfield, Illinois"."""
-    if following is None:
-        return None
-    gap = text[m.end : following.start]
-    if gap.strip() not in (",", "", "in") or len(gap) > 4:
-        return None
-    regions = [e for e in following.candidates if e.feature_code in ("PCLI", "ADM1")]
-    return regions or None
+class _Context:
+    """What the whole article says about where it is: countries, admin1 areas, points."""
+
+    def __init__(self, first: list[Entry], mentions: Sequence[Mention]) -> None:
+        votes: dict[str, float] = defaultdict(float)
+        admin1: set[tuple[str, str | None]] = set()
+        for e, m in zip(first, mentions, strict=True):
+            if e.feature_code == "CONT":
+                continue
+            votes[e.country_code] += 1.0 if e.feature_code in ("PCLI", "ADM1") or m.demonym else 0.7
+            if e.feature_code == "ADM1" and not m.demonym:
+                admin1.add((e.country_code, e.admin1))
+        top = max(votes.values(), default=1.0)
+        self.country_share = {cc: v / top for cc, v in votes.items()}
+        self.admin1 = admin1
+        self.points = [
+            (k, e.latitude, e.longitude)
+            for k, e in enumerate(first)
+            if e.feature_code not in ("PCLI", "CONT", "ADM1")
+        ]
+
+    def near(self, k: int, e: Entry) -> bool:
+        return any(
+            j != k and _km(lat, lon, e.latitude, e.longitude) < _NEAR_KM
+            for j, lat, lon in self.points
+        )
+
+
+def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, Entry, float]]:
+    """One entry per mention, with a 0..1 confidence; weak fuzzy matches are dropped."""
+    if not mentions:
+        return []
+    pools = [_drop_shadowed_regions(m, text) for m in mentions]
+    first = [_best_prior(pool, m) for pool, m in zip(pools, mentions, strict=True)]
+    ctx = _Context(first, mentions)
+    out: list[tuple[Mention, Entry, float]] = []
+    for k, m in enumerate(mentions):
+        parents = _comma_parents(text, m, mentions[k + 1] if k + 1 < len(mentions) else None)
+        scored = sorted(
+            ((_score(e, m, k, ctx, parents), e) for e in pools[k]), key=lambda se: -se[0]
+        )
+        best_s, best = scored[0]
+        if (
+            m.fuzzy
+            and best.population < 50_000
+            and ctx.country_share.get(best.country_code, 0) < 0.5
+        ):
+            continue  # a loose spelling match needs support from the article's countries
+        margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
+        out.append((m, best, 1.0 / (1.0 + math.exp(-margin))))
+    return out
+
+
+def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry]) -> float:
+    s = _prior(e, m) + 4.0 * ctx.country_share.get(e.country_code, 0.0)
+    if e.feature_code not in ("ADM1", "PCLI") and (e.country_code, e.admin1) in ctx.admin1:
+        s += 2.5
+    if any(_inside(e, p) for p in parents):
+        s += 6.0
+    if len(m.candidates) > 1 and ctx.near(k, e):
+        s += 1.0
+    return s
+
+
+def _inside(e: Entry, region: Entry) -> bool:
+    if e.id == region.id or e.country_code != region.country_code:
+        return False
+    return region.feature_code == "PCLI" or (
+        region.feature_code == "ADM1" and e.admin1 == region.admin1
+    )
+
+
+def _comma_parents(text: str, m: Mention, following: Mention | None) -> list[Entry]:
+    """Regions named right after a mention: "Hama, Syria" or "Edmonton, Ky."."""
+    if following is None or following.start - m.end > 3:
+        return []
+    if text[m.end : following.start].strip() not in (",", ""):
+        return []
+    return [e for e in following.candidates if e.feature_code in ("PCLI", "ADM1")]

@@ -77,23 +77,26 @@ def ascii_name(name: str) -> str:
     return _JOINERS.sub("'", text)
 
 
+_DIGRAPHS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ey", "ay"), ("ai", "ay"))
+_VOWEL_CLASS = str.maketrans({"e": "i", "o": "u"})
+
+
 def _skeleton_word(word: str) -> str:
+    for a, b in _DIGRAPHS:
+        word = word.replace(a, b)
+    word = word.translate(_VOWEL_CLASS)
     out: list[str] = []
     for ch in word:
-        if ch in _VOWELS or (ch in "wh" and out and out[-1] == "a" and len(out) > 1):
-            # Every vowel run is one "a"; w/h/y after a vowel lengthen it (Hamah, Zawr, Shaykh).
-            if out and out[-1] == "a":
-                continue
-            out.append("a" if ch not in "wh" else ch)
-        elif out and out[-1] == ch:
-            continue  # doubled consonants: Maarrat = Maarat, Tall = Tal
-        else:
+        if not out or out[-1] != ch:  # doubled letters: Maarrat = Marat, Tall = Tal
             out.append(ch)
+    if len(out) > 2 and out[-1] == "h" and out[-2] in _VOWELS:
+        out.pop()  # Hamah = Hama
     return "".join(out)
 
 
 def skeleton(key: str) -> str:
-    """A lossy key that merges transliteration variants: Idleb/Idlib, Sheikhoun/Shaykhun.
+    """A lossy key that merges transliteration variants: Idleb/Idlib, Sheikhoun/Shaykhun,
+    Hamah/Hama, Tal/Tall, al-/an-/ash- articles.
 
     Only for fallback lookups: it also merges unrelated names, so callers demand context.
     """
