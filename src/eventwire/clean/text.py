@@ -6,8 +6,15 @@ import re
 from dataclasses import dataclass
 
 from eventwire.clean import furniture
+from eventwire.clean.linemodel import body_probabilities
+from eventwire.clean.lines import split_lines
 
-_SECTION = re.compile(r"^[A-Z][\w&'’ -]{1,30}$")
+THRESHOLD = 0.5  # body probability from which a line is kept
+_HEAD_LOOKBACK = 6  # lines above the first body line searched for the headline
+_LABEL = re.compile(r"^[A-Z][\w&'’ -]{1,30}$")
+_UI_WORDS = re.compile(
+    r"^(search|menu|home|log ?in|sign ?in|subscribe|skip to \w+|close|share)$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,25 +28,74 @@ class TextParts:
 
 def clean_text_page(text: str) -> TextParts:
     """Split a scraped page into section, title and the body lines worth keeping."""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    section, title, start = _head(lines)
-    body = furniture.strip_furniture(lines[start:])
-    return TextParts(body=tuple(body), title=title, section=section)
+    lines = split_lines(text)
+    if not lines:
+        return TextParts(body=())
+    if is_clean_text(lines):
+        keep = [not _surely_furniture(line) for line in lines]
+    else:
+        keep = [p >= THRESHOLD for p in body_probabilities(lines)]
+        keep = [k and not _surely_furniture(line) for k, line in zip(keep, lines, strict=True)]
+    if not any(keep):
+        # Nothing reads like an article page: keep whatever sentence-length lines there are.
+        keep = [furniture.words(line) >= 8 and not _surely_furniture(line) for line in lines]
+    first = keep.index(True) if any(keep) else len(lines)
+    title_at = _title_index(lines, first)
+    title = lines[title_at] if title_at is not None else None
+    section = _section(lines, title_at)
+    body = tuple(
+        line
+        for i, (line, kept) in enumerate(zip(lines, keep, strict=True))
+        if kept and i != title_at and line != title
+    )
+    return TextParts(body=body, title=title, section=section)
 
 
-def _head(lines: list[str]) -> tuple[str | None, str | None, int]:
-    """Section label and headline at the top of the page, and where the body starts."""
-    section = title = None
-    i = 0
-    if len(lines) > 2 and furniture.words(lines[0]) <= 3 and _SECTION.match(lines[0]):
-        section = lines[0].title() if lines[0].isupper() else lines[0]
-        i = 1
-    if (
-        i < len(lines)
-        and furniture.looks_like_headline(lines[i])
-        and furniture.words(lines[i]) >= 3
-    ):
-        title = lines[i]
-        i += 1
-    return section, title, i
+def is_clean_text(lines: list[str]) -> bool:
+    """Article text without page furniture: a few lines, nearly all of them sentences.
+
+    Such input (a jsonl `text`, a pasted article) goes around the page classifier, which
+    learnt from whole pages and has nothing to find here.
+    """
+    if len(lines) <= 2:
+        return True
+    short = sum(
+        1 for line in lines[1:] if not furniture.is_prose(line) and furniture.words(line) < 12
+    )
+    return short <= len(lines) // 10
+
+
+def _surely_furniture(line: str) -> bool:
+    """Contact, share and list-heading lines are never body, whatever their surroundings."""
+    return furniture.furniture_reason(line) in {"contact line", "share prompt", "list heading"}
+
+
+def _title_index(lines: list[str], first_body: int) -> int | None:
+    """The headline: the nearest headline-shaped line above the first body line."""
+    for i in range(first_body - 1, max(-1, first_body - 1 - _HEAD_LOOKBACK), -1):
+        line = lines[i]
+        if furniture.furniture_reason(line) or _UI_WORDS.match(line):
+            continue
+        if furniture.looks_like_headline(line) and furniture.words(line) >= 4:
+            if re.match(r"^(by|updated|published|posted)\b", line, re.I):
+                continue
+            return i
+    if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
+        return 0
+    return None
+
+
+def _headline(line: str) -> bool:
+    return furniture.looks_like_headline(line) and furniture.words(line) >= 4
+
+
+def _section(lines: list[str], title_at: int | None) -> str | None:
+    """A short label just above the headline (the section a scraped page starts with)."""
+    if not title_at:
+        return None
+    label = lines[title_at - 1]
+    if furniture.words(label) > 3 or not _LABEL.match(label) or _UI_WORDS.match(label):
+        return None
+    if furniture.furniture_reason(label):
+        return None
+    return label.title() if label.isupper() else label

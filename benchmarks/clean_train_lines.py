@@ -1,0 +1,118 @@
+"""Train the plain-text line classifier on the dev pages rendered to text (train split only).
+
+Writes src/eventwire/clean/line_weights.py: two stacked boosted-tree models. Pages are split by
+a hash of their id: a third are held out and never seen by training (benchmarks/clean_text.py
+scores both splits apart).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from clean_gbdt import Boosting, Node, fit, predict
+from clean_render import render_page
+from clean_scoring import REPO, Page, load_pages, shingles
+from eventwire.clean.linemodel import stage_two_rows
+from eventwire.clean.lines import NAMES, page_features, split_lines
+
+OUT = REPO / "src" / "eventwire" / "clean" / "line_weights.py"
+_TOKEN = re.compile(r"\w+")
+Model = tuple[float, list[tuple[Node, ...]]]
+
+
+def is_test(page_id: str) -> bool:
+    """The held-out split: a third of the pages, fixed by their ids."""
+    return int(page_id[:2], 16) % 3 == 0
+
+
+def labels(lines: list[str], body: str) -> list[int]:
+    """1 for a line that is part of the true body, by shingles (long) or whole-line match."""
+    truth = set(shingles(body))
+    body_lines = {" ".join(_TOKEN.findall(line)) for line in body.splitlines()}
+    out = []
+    for line in lines:
+        tokens = _TOKEN.findall(line)
+        if len(tokens) >= 4:
+            own = list(shingles(line))
+            out.append(int(sum(s in truth for s in own) >= 0.5 * len(own)))
+        else:
+            out.append(int(bool(tokens) and " ".join(tokens) in body_lines))
+    return out
+
+
+Page3 = tuple[list[list[float]], list[int], list[str]]
+
+
+def arrays(chunk: list[Page3], first: Model | None = None) -> tuple[np.ndarray, ...]:
+    """Rows, labels and weights (longer lines weigh more) of some pages."""
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    ws: list[float] = []
+    for rows, ys_page, lines in chunk:
+        if first is not None:
+            rows = stage_two_rows(rows, predict(first, np.array(rows)).tolist())
+        xs.extend(rows)
+        ys.extend(ys_page)
+        ws.extend(float(np.sqrt(1 + len(_TOKEN.findall(line)))) for line in lines)
+    return np.array(xs), np.array(ys, dtype=float), np.array(ws)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--trees", type=int, default=150, help="trees per stage")
+    parser.add_argument("--depth", type=int, default=3, help="depth of each tree")
+    parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
+    args = parser.parse_args()
+    opts = replace(Boosting(), trees=args.trees, depth=args.depth)
+    pages: list[Page] = [p for p in load_pages() if not is_test(p.id)]
+    data: list[Page3] = []
+    for page in pages:
+        lines = split_lines(render_page(page.html))
+        if lines:
+            data.append((page_features(lines), labels(lines, page.body), lines))
+    stage1 = fit(*arrays(data), opts)
+    # Stage two learns from stage-one scores made out of fold, as they will be on new pages.
+    folds = [data[0::2], data[1::2]]
+    parts = [arrays(folds[k], fit(*arrays(folds[1 - k]), opts)) for k in (0, 1)]
+    x2, y2, w2 = (np.concatenate([part[i] for part in parts]) for i in range(3))
+    stage2 = fit(x2, y2, w2, opts)
+    x, y, _ = arrays(data, stage1)
+    accuracy = ((predict(stage2, x) > 0) == (y > 0.5)).mean()
+    print(
+        f"{len(data)} training pages, {len(y)} lines, {int(y.sum())} body; accuracy {accuracy:.3f}"
+    )
+    if not args.dry_run:
+        write(stage1, stage2)
+        print(f"wrote {OUT.relative_to(REPO)}")
+
+
+def write(stage1: Model, stage2: Model) -> None:
+    def trees(model: Model) -> str:
+        body = ",\n".join(
+            "    ("
+            + ", ".join(
+                f"({f}, {t:.6g}, {left}, {right}, {v:.6g})" for f, t, left, right, v in tree
+            )
+            + ",)"
+            for tree in model[1]
+        )
+        return f"(\n{body},\n)"
+
+    text = (
+        '"""Line classifier trees, written by benchmarks/clean_train_lines.py: do not edit."""\n\n'
+        "# ruff: noqa: E501\n# fmt: off\n"
+        f"# features: {', '.join(NAMES)}; stage two adds neighbour scores\n"
+        "# node: (feature, threshold, left, right, value); feature -1 is a leaf\n"
+        f"FEATURES = {len(NAMES)}\n"
+        f"STAGE1_BASE = {stage1[0]:.6g}\nSTAGE1_TREES = {trees(stage1)}\n"
+        f"STAGE2_BASE = {stage2[0]:.6g}\nSTAGE2_TREES = {trees(stage2)}\n"
+    )
+    OUT.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

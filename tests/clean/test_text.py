@@ -1,0 +1,87 @@
+"""Plain-text scrapes: body sentences kept, furniture dropped, headline and section found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventwire.clean import clean_document
+from eventwire.clean.lines import split_lines
+from eventwire.clean.text import clean_text_page, is_clean_text
+from eventwire.models import RawInput
+from eventwire.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SCRAPE = (FIXTURES / "syria_scrape.txt").read_text(encoding="utf-8")
+BODY_STARTS = (
+    "At least 14 people were killed",
+    "The Syrian Observatory for Human Rights",
+    "The fighting broke out before dawn",
+    "Residents of Saraqib said",
+    '"We heard the shelling all night.',
+    "Syrian state media said",
+    "The United Nations has repeatedly warned",
+)
+FURNITURE = (
+    "EDITOR'S PICKS",
+    "Turkey and Russia agree to new patrols",
+    "Aid convoy reaches Idlib",
+    "Explainer: who controls what",
+    "Share this article",
+    "FURTHER READING",
+    "Syria's war: a timeline",
+    "Idlib's displaced face a harsh winter",
+    "Why the Saraqib crossroads matters",
+    "Click here to watch",
+    "Advertise or Publish a Story",
+    "Call or WhatsApp",
+    "newsroom@levantdaily.example",
+    "All rights reserved",
+)
+
+
+def test_scrape_keeps_every_body_sentence_in_order() -> None:
+    parts = clean_text_page(SCRAPE)
+    assert [
+        next(i for i, line in enumerate(parts.body) if line.startswith(s)) for s in BODY_STARTS
+    ] == list(range(len(BODY_STARTS)))
+
+
+def test_scrape_drops_link_lists_promos_and_contact_lines() -> None:
+    body = "\n".join(clean_text_page(SCRAPE).body)
+    for line in FURNITURE:
+        assert line not in body, line
+
+
+def test_scrape_title_and_section() -> None:
+    parts = clean_text_page(SCRAPE)
+    assert parts.title == "Clashes between government forces and rebels kill 14 in northwest Syria"
+    assert parts.section == "Middle East"
+    assert parts.title not in parts.body
+
+
+def test_clean_document_on_a_scrape() -> None:
+    raw = RawInput(origin="syria.txt", kind="text", content=SCRAPE.encode("utf-8"))
+    doc = clean_document(raw, Settings())
+    assert doc.text.startswith("At least 14 people were killed")
+    assert doc.text.endswith("could trigger a new wave of displacement.")
+    assert doc.title and doc.title.startswith("Clashes between government forces")
+    assert doc.section == "Middle East"
+    assert doc.outlet is None
+    assert doc.language == "en"
+
+
+def test_clean_article_text_passes_through_whole() -> None:
+    text = (
+        "Protesters gathered outside the parliament in Khartoum on Monday, demanding elections.\n"
+        "Police fired tear gas to disperse the crowd, witnesses said"
+    )
+    assert is_clean_text(split_lines(text))
+    assert clean_text_page(text).body == tuple(text.splitlines())
+
+
+def test_hard_wrapped_lines_are_rejoined() -> None:
+    text = "Government forces shelled the town of Saraqib on Tuesday,\nkilling five civilians.\nAid"
+    assert split_lines(text) == [
+        "Government forces shelled the town of Saraqib on Tuesday, killing five civilians.",
+        "Aid",
+    ]
