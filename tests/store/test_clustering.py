@@ -109,3 +109,25 @@ def test_an_earlier_report_takes_over_the_id(store: Any) -> None:
     store.put_documents([early])
     assert [e["event_id"] for e in store.iter_events(EventQuery())] == ["early-0"]
     assert store.get_event("late-0")["event_id"] == "early-0"
+
+
+def test_a_syndicated_copy_without_events_joins_its_originals_event(store_url: str) -> None:
+    original = make_document("orig", make_event("orig-0"))
+    copy = make_document("copy", duplicate_of="orig", outlet="Syndicator")  # not analysed
+    other = make_document("other", make_event("other-0", fatalities=20))
+    results = []
+    for order in ([original, copy, other], [copy, other, original]):
+        store = open_store(store_url)
+        store.put_documents(order[:1])
+        store.put_documents(order[1:])
+        results.append(snapshot(store))
+        event = store.get_event("orig-0")
+        assert {r["document_id"] for r in event["reports"]} == {"orig", "copy", "other"}
+        copied = next(r for r in event["reports"] if r["document_id"] == "copy")
+        assert copied["outlet"] == "Syndicator" and copied["duplicate_of"] == "orig"
+        assert event["report_count"] == 2  # the copy is not another report
+        store._execute("DELETE FROM events")
+        store._execute("DELETE FROM reports")
+        store._execute("DELETE FROM documents")
+        store.close()
+    assert results[0] == results[1]

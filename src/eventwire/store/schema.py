@@ -45,6 +45,7 @@ _V1 = [
         sub_event_type TEXT NOT NULL,
         record TEXT NOT NULL
     )""",
+    "CREATE INDEX documents_duplicate ON documents (duplicate_of)",
     "CREATE INDEX reports_block ON reports (k_country, event_date, latitude)",
     "CREATE INDEX reports_event ON reports (event_id)",
     "CREATE INDEX reports_document ON reports (document_id)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import orjson
@@ -98,9 +98,17 @@ class SQLStore:
                 seen.add(document.id)
                 self._insert_document(document)
                 totals["documents_new"] += 1
-                for report in self._reports_of(document):
+                reports = self._reports_of(document)
+                if document.duplicate_of and not document.events:
+                    reports = self._copied_reports(_Copy.of(document), document.duplicate_of)
+                for report in reports:
                     joined = self._add_report(report, change)
                     totals["events_merged" if joined else "events_new"] += 1
+                # Copies stored before their original get its reports now.
+                for copy in self._waiting_copies(document.id):
+                    for report in self._copied_reports(copy, document.id):
+                        self._add_report(report, change)
+                        totals["events_merged"] += 1
         return IngestResult(
             documents_new=totals["documents_new"],
             documents_existing=totals["documents_existing"],
@@ -143,6 +151,40 @@ class SQLStore:
                 )
             )
         return reports
+
+    def _copied_reports(self, copy: _Copy, original_id: str) -> list[Report]:
+        """A syndicated copy's reports: its original's, under the copy's id and metadata.
+
+        They join the original's events (identical reports always link) and share its group,
+        so the copy shows among the event's reports without counting as another report.
+        """
+        rows = self._execute(
+            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE document_id = ?", (original_id,)
+        ).fetchall()
+        reports = []
+        for row in rows:
+            original = _Stored.from_row(row).report
+            reports.append(
+                replace(
+                    original,
+                    report_id=f"{copy.id}:{original.report_id}",
+                    document_id=copy.id,
+                    order_key=f"{copy.published or '9999-12-31'}|{copy.id}|{original.report_id}",
+                    published=copy.published,
+                    outlet=copy.outlet,
+                    url=copy.url,
+                )
+            )
+        return reports
+
+    def _waiting_copies(self, original_id: str) -> list[_Copy]:
+        """Stored copies of this document that arrived before it and so have no reports yet."""
+        rows = self._execute(
+            "SELECT d.id, d.published, d.outlet, d.url FROM documents d WHERE d.duplicate_of = ? "
+            "AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.document_id = d.id)",
+            (original_id,),
+        ).fetchall()
+        return [_Copy(*row) for row in rows]
 
     def _report_exists(self, report_id: str) -> bool:
         row = self._execute("SELECT 1 FROM reports WHERE report_id = ?", (report_id,)).fetchone()
@@ -398,6 +440,21 @@ def _report_payload(report: Report) -> dict[str, Any]:
         "outlet": report.outlet,
         "url": report.url,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    """What a syndicated copy contributes to its original's reports."""
+
+    id: str
+    published: str | None
+    outlet: str | None
+    url: str | None
+
+    @classmethod
+    def of(cls, document: Document) -> _Copy:
+        published = document.published.isoformat() if document.published else None
+        return cls(document.id, published, document.outlet, document.url)
 
 
 class _Stored:
