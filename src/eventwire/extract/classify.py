@@ -27,7 +27,7 @@ _CIVILIAN_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ARMED_WORDS = re.compile(
-    r"\b(?:soldiers|troops|fighters|militants|rebels|forces|police(?:men)?|officers|army|"
+    r"\b(?:soldiers|troops|fighters|militants|rebels|forces|police(?:men)?|officers|army|terrorists|"
     r"checkpoints?|positions|bases?|convoys?|patrols?|barracks|posts?|jihadists|insurgents)\b",
     re.IGNORECASE,
 )
@@ -68,12 +68,19 @@ def classify(
         decision = _demonstration(cues, have)
         if decision is not None:
             return decision
-    if "Mob violence" in have and ({"kill", "attack", "riot"} & have):
+    if "Mob violence" in have:
         return pick("Mob violence", "Mob violence", 0.75, "a mob attacked")
     if "Suicide bomb" in have:
         return pick("Suicide bomb", "Suicide bomb", 0.9, "suicide attack named")
     if "Disrupted weapons use" in have:
         return pick("Disrupted weapons use", "Disrupted weapons use", 0.75, "weapon use disrupted")
+    if "Non-violent transfer of territory" in have and not ({"kill", "Armed clash"} & have):
+        return pick(
+            "Non-violent transfer of territory",
+            "Non-violent transfer of territory",
+            0.7,
+            "territory handed over without fighting",
+        )
     remote = _remote(cues, have)
     territory = _territory(cues, have, sentence, offset, state_agent)
     if territory is not None and (remote is None or territory.score >= 0.7):
@@ -86,15 +93,10 @@ def classify(
         )
     if "Armed clash" in have:
         return pick("Armed clash", "Armed clash", 0.75, "fighting between armed groups")
-    if "Non-violent transfer of territory" in have and not ({"kill"} & have):
-        return pick(
-            "Non-violent transfer of territory",
-            "Non-violent transfer of territory",
-            0.6,
-            "withdrawal without fighting",
-        )
     if "kill" in have or "attack" in have:
         return _violence(cues, have, sentence, civilian_deaths)
+    if "damage" in have:
+        return pick("Looting/property destruction", "damage", 0.6, "property destroyed")
     for sub, score in (
         ("Arrests", 0.75),
         ("Agreement", 0.7),
@@ -104,6 +106,8 @@ def classify(
     ):
         if sub in have:
             return pick(sub, sub, score, sub.lower())
+    if "withdrawal" in have:
+        return pick("Change to group/activity", "withdrawal", 0.5, "forces withdrew")
     return None
 
 
@@ -116,7 +120,7 @@ def _demonstration(cues: Sequence[Cue], have: set[str]) -> Decision | None:
         return Decision(
             "Excessive force against protesters", anchor, 0.75, "lethal force on protest"
         )
-    if riot is not None or ("Looting/property destruction" in have and protest):
+    if riot is not None or (protest and ({"Looting/property destruction", "damage"} & have)):
         return Decision(
             "Violent demonstration", riot or anchor, 0.75, "demonstrators used violence"
         )
@@ -159,8 +163,8 @@ def _territory(
 ) -> Decision | None:
     cue = _strongest(cues, "territory")
     if cue is None:
-        if "Non-violent transfer of territory" in have and "Armed clash" in have:
-            withdrawal = _strongest(cues, "Non-violent transfer of territory")
+        if "withdrawal" in have and "Armed clash" in have:
+            withdrawal = _strongest(cues, "withdrawal")
             if withdrawal is not None:
                 return Decision(
                     "Non-state actor overtakes territory",

@@ -48,11 +48,16 @@ class Candidate:
     dropped: tuple[str, ...]  # why other cues of the sentence were set aside
 
 
-def is_prose(sentence: Span) -> bool:
-    """A sentence with a verb and end punctuation, not a bare headline or link label."""
+def is_prose(sentence: Span, single_line: bool = False) -> bool:
+    """A sentence with a verb and end punctuation, not a bare headline or link label.
+
+    A text of one line (a snippet, a headline given alone) is taken as prose whatever its form.
+    """
     text = sentence.text.strip()
     if _NOT_PROSE.match(text):
         return False
+    if single_line:
+        return True
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in sentence)
     ends = text[-1:] in {".", "!", "?", '"', "”", "'", ")"}
     return has_verb and (ends or len(sentence) > 12)
@@ -71,12 +76,16 @@ def _state_agent(
 
 
 def detect_sentence(
-    doc: Doc, index: TokenIndex, sentence: Span, actors: Sequence[ActorMention]
+    doc: Doc,
+    index: TokenIndex,
+    sentence: Span,
+    actors: Sequence[ActorMention],
+    single_line: bool = False,
 ) -> Candidate | None:
     """The event candidate of one sentence, or None when it reports no asserted event."""
     text = doc.text
     start, end = sentence.start_char, sentence.end_char
-    if not is_prose(sentence):
+    if not is_prose(sentence, single_line):
         return None
     sent_text = text[start:end]
     if OUT_OF_SCOPE.search(sent_text) or BACKGROUND.search(sent_text):
@@ -134,8 +143,9 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     """Event candidates of a parsed text, in text order (at most one per sentence)."""
     index = TokenIndex(doc)
     out = []
+    single_line = "\n" not in doc.text.strip()
     for sentence in sentences(doc):
-        candidate = detect_sentence(doc, index, sentence, actors)
+        candidate = detect_sentence(doc, index, sentence, actors, single_line)
         if candidate is not None:
             out.append(candidate)
     return out

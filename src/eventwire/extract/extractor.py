@@ -281,6 +281,14 @@ def _choose_place(places: Sequence[Place], cand: Candidate, text: str) -> PlaceC
     return choose_event_place(places, cand.sent_start, cand.sent_end, text)
 
 
+def candidate_confidence(cand: Candidate) -> float:
+    """How sure the typing is, before place and actors are known (0..1)."""
+    score = 0.55 + 0.45 * cand.decision.score
+    if cand.hedged:
+        score -= 0.1
+    return round(max(0.0, min(1.0, score)), 3)
+
+
 def _confidence(cand: Candidate, actor1: Actor, place: PlaceChoice) -> float:
     score = 0.55 + 0.45 * cand.decision.score
     if actor1.start < 0:

@@ -34,13 +34,6 @@ IRREALIS = frozenset(
         "propose",
         "deny",
         "refuse",
-        "condemn",
-        "criticize",
-        "criticise",
-        "denounce",
-        "slam",
-        "decry",
-        "blame",
         "prevent",
         "avoid",
         "stop",
@@ -65,8 +58,6 @@ IRREALIS = frozenset(
         "risk",
         "mull",
         "weigh",
-        "push",
-        "lobby",
         "appeal",
         "offer",
         "prepare",
@@ -181,10 +172,12 @@ def _contains(node: Token, token: Token) -> bool:
 
 def is_asserted(token: Token) -> tuple[bool, str]:
     """Whether the event word is reported as having happened (not a vow, plan, denial, ...)."""
-    current = token
+    current, came_from = token, token
     for _ in range(10):
         lemma = current.lemma_.lower()
-        if current is not token and lemma in IRREALIS:
+        # "Protesters demanded ..." is a protest; "they demanded a ceasefire" is no ceasefire.
+        subject = came_from.dep_ in {"nsubj", "nsubjpass", "csubj", "agent"}
+        if current is not token and lemma in IRREALIS and not subject:
             return False, f"under '{current.text}'"
         if current is not token and current.pos_ == "NOUN" and current.lower_ in NOUN_IRREALIS:
             return False, f"under '{current.text}'"
@@ -199,7 +192,7 @@ def is_asserted(token: Token) -> tuple[bool, str]:
             break  # "X said the army shelled ..." reports a fact
         if current.dep_ == "ROOT" or current.head is current:
             break
-        current = current.head
+        current, came_from = current.head, current
     return True, ""
 
 

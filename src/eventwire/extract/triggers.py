@@ -69,21 +69,35 @@ RULES: list[Rule] = [
         r"battled|skirmish(?:es|ed)?|exchange[ds]? (?:of )?fire|exchanging fire|engaged",
         r"ambush(?:ed|es)?|repel(?:led)? (?:an |the )?(?:attack|offensive|assault)|"
         r"assault(?:ed)? (?:on )?(?:positions?|checkpoints?|bases?|posts?)|"
+        r"(?:attacked|charged|raided|stormed|overran|assaulted|targeted) (?:\w+ ){0,3}?(?:camps?|"
+        r"bases?|posts?|positions?|checkpoints?|barracks|outposts?)|"
         r"attack(?:ed|s)? (?:on )?(?:an? |the )?(?:army |military |security |police )?"
         r"(?:positions?|checkpoints?|bases?|posts?|barracks|convoys?|patrols?)",
         r"offensives?|counter-?offensives?|counter-?attacks?|infiltration attempts?|"
         r"street battles|intense fighting|heavy fighting|combat"),
     *_r("territory", 2.2,
-        r"(?:re)?captur(?:e|ed|ing)|seiz(?:e|ed|ing)(?: control)?|took (?:full )?control|"
+        r"(?:re)?captur(?:e|ed|ing)(?! (?:\w+ ){0,4}?(?:weapons|arms|ammunition|pistols|rifles|guns|"
+        r"bullets|explosives|suspects?|members?|fighters|militants|soldiers|prisoners|men|him|her|"
+        r"them|drugs|vehicles|tanks))|"
+        r"seiz(?:e|ed|ing)(?: control)?(?! (?:\w+ ){0,4}?(?:weapons|arms|ammunition|pistols|rifles|"
+        r"guns|bullets|explosives|drugs|vehicles|cash|money|documents|passports|property))|"
+        r"took (?:full )?control|"
         r"tak(?:e|en|ing) (?:full )?control|gained control|overr(?:an|un)|stormed|"
-        r"(?:took|taken|take) over|fell to|advanced (?:into|on)|entered|"
+        r"(?:took|taken|take) over|fell to|advanc(?:ed|es|ing) (?:into|on|in|to|towards)|entered|"
+        r"pushed (?:their way )?into|(?:established|imposed|extended|secured) (?:full |complete |"
+        r"total )?control|controll?(?:ing|ed)? (?:over )?the (?:entire|whole)|freed (?:\w+ ){0,2}?"
+        r"(?:villages?|towns?|areas?|city|district|neighbou?rhoods?|region)|victory over|"
         r"(?:re)?took (?:the )?(?:town|city|village|area|district|neighbou?rhood|base|airport|hill)",
         r"(?:re)?gain(?:ed)? control|regain(?:ed|ing)?|retak(?:e|en|ing)|retook|recaptur\w+|"
         r"liberat(?:e|ed|ing|ion)|restor(?:ed|ing) (?:full )?control|wrest(?:ed)? control|"
-        r"drove (?:out|back)|driven out|expell(?:ed|ing)|cleared|recover(?:ed)? control"),
+        r"drove (?:out|back)|driven out|expell(?:ed|ing) (?:\w+ ){0,3}?(?:militants|fighters|"
+        r"rebels|terrorists|forces|troops|jihadists|insurgents|from)|cleared (?:\w+ ){0,3}?(?:of|"
+        r"from) (?:\w+ )?(?:militants|fighters|rebels|terrorists|jihadists|insurgents)|"
+        r"recover(?:ed)? control"),
     # Violence against civilians
     *_r("Sexual violence", 3.0, r"rap(?:e|ed|es|ing|ist)|gang-?raped?|sexual(?:ly)? (?:assault|"
-        r"abuse|violence|exploitation|slavery)(?:ed)?|sexually assaulted|molest(?:ed|ation)"),
+        r"abuse|violence|exploitation|slavery)(?:ed)?|sexually assaulted|molest(?:ed|ation)",
+        r"abus(?:ed|ing) (?:\w+ ){0,2}?(?:women|girls|boys|children|detainees|prisoners)"),
     *_r("Abduction/forced disappearance", 2.6,
         r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|"
         r"forcibly disappeared|forced disappearances?|hostages? (?:were )?taken|taken captive"),
@@ -103,23 +117,30 @@ RULES: list[Rule] = [
         r"(?:protesters|demonstrators|crowds?|marchers)|(?:killing|killed|shot dead|shot) "
         r"(?:\w+ )?(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?"
         r"(?:killed|shot dead)"),
-    *_r("riot", 2.2, r"riot(?:s|ed|ing|ers)?|threw (?:stones|rocks|petrol bombs|molotov)|"
-        r"(?:hurl|pelt)(?:ed|ing)? (?:stones|rocks|bottles)|stone-?throwing|molotov cocktails?|"
-        r"petrol bombs?|(?:torched|set fire to|set ablaze|burn(?:ed|t|ing)) (?:\w+ )?(?:cars?|"
+    *_r("riot", 2.2, r"riot(?:s|ed|ing|ers)?|(?:threw|throw(?:s|n|ing)?|hurl(?:ed|ing|s)?|"
+        r"pelt(?:ed|ing|s)?) (?:\w+ ){0,2}?(?:stones|rocks|bottles|bricks|objects|projectiles|"
+        r"petrol bombs|molotov cocktails|firebombs|fireworks)|stone-?throwing|molotov cocktails?|"
+        r"petrol bombs?|violent (?:protests?|demonstrations?)|unrest|clashed with (?:the )?police"),
+    *_r("damage", 1.6, r"(?:torched|set fire to|set ablaze|burn(?:ed|t|ing)) (?:\w+ )?(?:cars?|"
         r"vehicles?|tyres|tires|buildings?|police stations?|offices?)|vandali[sz](?:ed|ing)|"
-        r"smash(?:ed)? (?:windows|shops)|violent (?:protests?|demonstrations?)|unrest"),
-    *_r("Mob violence", 2.4, r"mob(?:s)?|lynch(?:ed|ing|ings)?|vigilantes?|angry crowds?|"
+        r"smash(?:ed)? (?:windows|shops)|st(?:ole|olen|eal|ealing)|made away with"),
+    *_r("Mob violence", 2.4, r"mob(?:s)?|lynch(?:es|ed|ing|ings)?|vigilantes?|angry crowds?|"
         r"mob justice|mob attack"),
     # Strategic developments
     *_r("Agreement", 2.2, r"cease-?fires?|truces?|peace (?:deal|agreement|accord|talks? "
         r"(?:concluded|agreed))|(?:signed|reached|struck|agreed) (?:an? |the )?(?:\w+ )?"
         r"(?:agreement|deal|accord|pact)|prisoner (?:exchange|swap|release)s?|"
         r"(?:exchange|swap) of prisoners|reconciliation (?:deal|agreement)|evacuation deal|"
-        r"surrender deal|agreed to (?:a |an )?(?:ceasefire|truce|withdraw|hand over|release)"),
+        r"surrender deal|agreed to (?:a |an )?(?:ceasefire|truce|withdraw|hand over|release)|"
+        r"exchanged (?:\w+ ){0,2}?prisoners|in exchange for|swapped prisoners"),
+    *_r("Agreement", 1.5, r"agreed to|agreement|deal(?! with)|accords?|signed|peace talks|"
+        r"reconciliation|settlement|negotiated"),
     *_r("Arrests", 2.2, r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detention|taken into custody|"
         r"rounded up|apprehend(?:ed)?|nabbed|captured (?:a |the |two |three )?(?:suspect|member|"
         r"leader|commander)s?|in custody|jailed"),
     *_r("Change to group/activity", 1.6,
+        r"(?:has|have|had) been formed|forming|formed|established (?:a |an )?(?:new )?(?:unit|"
+        r"organi[sz]ation|group|force|brigade|division|command)|"
         r"merg(?:ed|er|ing)|defect(?:ed|ion|ions|ors)|joined forces|formed (?:a |an )?(?:new )?"
         r"(?:group|alliance|coalition|brigade|militia|force)|disband(?:ed|ing)?|dissolv(?:ed|ing)|"
         r"(?:named|appointed|elected|announced) (?:a |its )?new (?:leader|commander|chief)|"
@@ -137,20 +158,28 @@ RULES: list[Rule] = [
         r"guns|grenades|missiles|rockets)|(?:weapons?|arms|ammunition) (?:caches?|depots?|"
         r"stockpiles?)|controlled (?:explosion|detonation)|bomb disposal|safely detonated|"
         r"disarm(?:ed|ing)|de-?mined?|demining|cleared (?:of )?mines|packages? (?:were|was) "
-        r"intercepted|interdicted"),
+        r"intercepted|interdicted",
+        r"(?:weapons|arms|ammunitions?|firearms|pistols|rifles|guns|bullets|explosives|grenades|"
+        r"rockets|missiles|mines|ieds?|munitions)\b[^.;]{0,60}?\b(?:were |was |had been |have "
+        r"been )?(?:seized|captured|confiscated|found|discovered|recovered|uncovered|intercepted)",
+        r"(?:seized|captured|confiscated|found|discovered|recovered|uncovered|unearthed)\b[^.;]{0,60}?"
+        r"\b(?:weapons|arms|ammunitions?|firearms|pistols|rifles|bullets|explosives|hideouts?|"
+        r"tunnels?|caches?|munitions|depots?|workshops?)"),
     *_r("Headquarters or base established", 2.4,
-        r"(?:establish|set up|open|built|build|construct)(?:ed|ing|s)? (?:a |an |its |their |new )*"
-        r"(?:military |new |permanent |forward )?(?:bases?|headquarters|hq|outposts?|"
-        r"observation posts?|garrisons?|command centres?|command centers?|military posts?|camps?)"),
+        r"(?:establish|set up|open|built|build|construct)(?:ed|ing|s)? (?:\w+ ){0,4}?(?:bases?|"
+        r"headquarters|hq|outposts?|observation posts?|garrisons?|command centres?|command "
+        r"centers?|military posts?|camps?|checkpoints?|barracks|positions)"),
     *_r("Looting/property destruction", 2.0,
         r"loot(?:ed|ing|ers)?|ransack(?:ed|ing)|plunder(?:ed|ing)?|pillag(?:ed|ing|e)|"
         r"(?:burn(?:ed|t)|torch(?:ed)?|set fire to|set ablaze|razed?|destroy(?:ed)?|demolish(?:ed)?|"
         r"bulldoz(?:ed|ing)) (?:\w+ ){0,3}?(?:homes?|houses?|shops?|property|properties|"
         r"buildings?|crops|villages?|farms?|markets?|churches|mosques?|schools?|offices?)"),
+    *_r("withdrawal", 1.6, r"withdr(?:ew|awn|awal|aws)|pull(?:ed|s|ing)? (?:out|back)|"
+        r"retreat(?:ed|s|ing)?|abandon(?:ed)? (?:their )?positions|redeploy(?:ed|ment)?"),
     *_r("Non-violent transfer of territory", 2.0,
-        r"withdr(?:ew|awn|awal|aws)|pull(?:ed|s)? out|pulled back|handed over (?:control|the|"
+        r"handed over (?:control|the|"
         r"positions|the town)|hand(?:ed)? over (?:control )?(?:of )?(?:the )?(?:town|city|area|"
-        r"positions)|handover|retreat(?:ed|s)?|abandon(?:ed)? (?:their )?positions|"
+        r"positions)|handover|surrender(?:ed)? (?:the )?(?:town|city|area|control|positions)|"
         r"without (?:a fight|resistance|fighting)|evacuat(?:ed|ion) of (?:fighters|militants|"
         r"rebels)|(?:fighters|militants|rebels) (?:were )?evacuated"),
 ]  # fmt: skip
@@ -162,7 +191,12 @@ OUT_OF_SCOPE = re.compile(
     r"(?:cholera|ebola|measles)|traffic accident|road accident|car crash|plane crash|"
     r"(?:gas|boiler|factory|mine|chemical plant) explosion|industrial accident|"
     r"claimed responsibility|claims? of responsibility|drug (?:traffickers?|cartels?|smuggling|"
-    r"trafficking)|football|match|election results?|stock market|elections? (?:was|were) held)\b",
+    r"trafficking)|football|match|election results?|stock market|elections? (?:was|were) held|"
+    r"volcan\w+|crash(?:ed|es)?|collisions?|accident(?:s|al|ally)?|derail\w*|fireworks|"
+    r"leak(?:s|age|ed)?|snow(?:fall|storms?)?|blizzards?|heat ?waves?|poison(?:ing|ed)|toxins|"
+    r"robber(?:y|ies|s)?|thieves|theft|burglar\w*|shoplift\w*|diplomats?|embass(?:y|ies)|"
+    r"ambassadors?|sanctions|accusations|(?:took|takes|take|claimed|claims) credit|"
+    r"firefighters|ammonium nitrate|warehouse (?:fire|exploded|explosion))\b",
     _I,
 )
 
