@@ -131,3 +131,29 @@ def test_a_syndicated_copy_without_events_joins_its_originals_event(store_url: s
         store._execute("DELETE FROM documents")
         store.close()
     assert results[0] == results[1]
+
+
+def test_incremental_store_clusters_equal_the_in_memory_components(store: Any) -> None:
+    """The store's candidate lookup finds every link the rules allow (none missed)."""
+    import datetime as dt
+
+    from tests.cluster.test_cluster import synthetic
+
+    from eventwire.cluster import cluster_reports
+    from eventwire.models import Event
+
+    reports = synthetic(150, seed=5)
+    docs = [
+        Document(
+            id=r.document_id,
+            text="t",
+            published=dt.date.fromisoformat(str(r.published)),
+            events=(Event.from_record({**r.record, "event_id": r.report_id}),),
+        )
+        for r in reports
+    ]
+    for start in range(0, len(docs), 7):
+        store.put_documents(docs[start : start + 7])
+    stored = sorted(tuple(e["document_ids"]) for e in store.iter_events(EventQuery()))
+    expected = sorted(tuple(sorted(r.document_id for r in c)) for c in cluster_reports(reports))
+    assert stored == expected

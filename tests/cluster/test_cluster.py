@@ -1,0 +1,198 @@
+"""Clustering rules, combined fields and order independence, in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import pytest
+
+from eventwire.cluster import Report, cluster_reports, event_record, lower_median, make_report
+from eventwire.cluster.rules import compatible, distance_km, sub_events_compatible
+
+BASE: dict[str, Any] = {
+    "event_date": "2016-07-05",
+    "time_precision": 1,
+    "disorder_type": "Political violence",
+    "event_type": "Explosions/Remote violence",
+    "sub_event_type": "Suicide bomb",
+    "actor1": "Islamic State (Syria)",
+    "inter1": 2,
+    "actor2": "Civilians (Syria)",
+    "inter2": 7,
+    "interaction": 27,
+    "country": "Syria",
+    "iso": 760,
+    "admin1": "Al Hasakah",
+    "location": "Al Hasakah",
+    "latitude": 36.5024,
+    "longitude": 40.7477,
+    "geo_precision": 1,
+    "source": "Syrian Observatory for Human Rights",
+    "notes": "A motorcycle bomber killed 16 outside a bakery.",
+    "fatalities": 16,
+    "fatalities_low": 16,
+    "fatalities_high": 16,
+    "confidence": 0.5,
+    "evidence": [{"field": "location", "start": 0, "end": 10, "text": "Al Hasakah"}],
+}
+
+
+def report(
+    doc: str, published: str = "2016-07-05", group: str | None = None, **changes: Any
+) -> Report:
+    if "fatalities" in changes:  # a report's own range defaults to its toll
+        changes.setdefault("fatalities_low", changes["fatalities"])
+        changes.setdefault("fatalities_high", changes["fatalities"])
+    return make_report(
+        {**BASE, **changes},
+        report_id=f"{doc}-0",
+        document_id=doc,
+        duplicate_of=group,
+        published=published,
+        outlet=f"outlet {doc}",
+    )
+
+
+def test_same_incident_links() -> None:
+    assert compatible(report("a"), report("b"))
+
+
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"sub_event_type": "Armed clash", "event_type": "Battles"}, "different type"),
+        ({"event_date": "2016-07-07"}, "two days apart at day precision"),
+        ({"latitude": 36.7, "longitude": 40.9}, "26 km apart at town precision"),
+        ({"country": "Iraq"}, "another country"),
+        ({"actor1": "Military Forces of Syria (2000-)"}, "different named perpetrators"),
+    ],
+)
+def test_different_incidents_do_not_link(changes: dict[str, Any], why: str) -> None:
+    assert not compatible(report("a"), report("b", **changes)), why
+
+
+def test_coarser_precision_widens_the_windows() -> None:
+    week = report("b", event_date="2016-07-09", time_precision=2)
+    assert compatible(report("a"), week)
+    region = report("b", latitude=36.9, longitude=41.2, geo_precision=3)  # ~60 km
+    assert compatible(report("a"), region)
+    assert not compatible(report("a"), report("b", latitude=36.9, longitude=41.2))
+
+
+def test_compatible_sub_events_and_vague_actors() -> None:
+    assert sub_events_compatible("Air/drone strike", "Shelling/artillery/missile attack")
+    assert not sub_events_compatible("Air/drone strike", "Suicide bomb")
+    unnamed = report("b", actor1="Unidentified Armed Group (Syria)")
+    assert compatible(report("a"), unnamed)
+    # Sharing only the civilian victims proves nothing.
+    other = report("b", actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)")
+    assert not compatible(report("a"), other)
+
+
+def test_reports_of_one_document_never_link_directly() -> None:
+    a, b = report("a"), report("a")
+    assert not compatible(a, b)
+
+
+def test_distance() -> None:
+    damascus_aleppo = distance_km(33.5138, 36.2765, 36.2021, 37.1343)
+    assert 305 < damascus_aleppo < 315
+
+
+def test_lower_median() -> None:
+    assert lower_median([16, 44, 48]) == 44
+    assert lower_median([22, 44, 48, 50]) == 44
+    assert lower_median([7]) == 7
+
+
+def test_event_record_combines_reports_by_stated_rules() -> None:
+    reports = [
+        report("b", published="2016-07-05", fatalities=22, fatalities_low=22, source="SANA"),
+        report("a", published="2016-07-04", fatalities=48, fatalities_low=40, fatalities_high=50),
+        report("c", published="2016-07-06", fatalities=44, confidence=0.8, source="SOHR; Reuters"),
+        report("d", published="2016-07-06", group="c", fatalities=44),  # a copy of c
+        report("e", published="2016-07-07", fatalities=0, fatalities_low=0, fatalities_high=0),
+    ]
+    record = event_record(reports)
+    assert record["event_id"] == "a-0"  # the earliest report's id
+    assert record["reports"] == 4  # d is a copy of c; e gives no toll but is a report
+    # Tolls 48 (a), 22 (b), 44 (c+d); e gives none: best = lower median 44.
+    assert (record["fatalities_low"], record["fatalities"], record["fatalities_high"]) == (
+        22,
+        44,
+        50,
+    )
+    assert record["source"] == "Syrian Observatory for Human Rights; SANA; SOHR; Reuters"
+    assert record["confidence"] == pytest.approx(1 - 0.5 * 0.5 * 0.2 * 0.5, abs=1e-4)
+    assert record["document_ids"] == ["a", "b", "c", "d", "e"]
+    assert all(item["document_id"] for item in record["evidence"])
+
+
+def test_event_record_takes_the_most_precise_date_and_place() -> None:
+    record = event_record(
+        [
+            report(
+                "a",
+                event_date="2016-07-01",
+                time_precision=3,
+                geo_precision=3,
+                location="Al Hasakah governorate",
+                latitude=36.6,
+                longitude=40.9,
+            ),
+            report("b", event_date="2016-07-05"),
+            report("c", event_date="2016-07-06"),
+            report("d", event_date="2016-07-05"),
+        ]
+    )
+    assert record["event_date"] == "2016-07-05" and record["time_precision"] == 1
+    assert record["location"] == "Al Hasakah" and record["geo_precision"] == 1
+
+
+def synthetic(n: int, seed: int) -> list[Report]:
+    """Reports scattered over 4 towns, 3 types and 20 days, with mixed precisions."""
+    rng = random.Random(seed)
+    towns = [(36.50, 40.75), (36.20, 37.16), (35.93, 36.63), (36.55, 40.60)]
+    subs = ["Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike"]
+    out = []
+    for i in range(n):
+        lat, lon = rng.choice(towns)
+        out.append(
+            make_report(
+                {
+                    **BASE,
+                    "event_date": (
+                        dt.date(2016, 7, 1) + dt.timedelta(rng.randrange(20))
+                    ).isoformat(),
+                    "time_precision": rng.choice([1, 1, 1, 2, 3]),
+                    "geo_precision": rng.choice([1, 1, 2, 3]),
+                    "sub_event_type": rng.choice(subs),
+                    "latitude": lat + rng.uniform(-0.05, 0.05),
+                    "longitude": lon + rng.uniform(-0.05, 0.05),
+                    "fatalities": rng.randrange(30),
+                },
+                report_id=f"r{i}",
+                document_id=f"d{i}",
+                published=(dt.date(2016, 7, 1) + dt.timedelta(rng.randrange(25))).isoformat(),
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_clusters_do_not_depend_on_order(seed: int) -> None:
+    reports = synthetic(120, seed)
+
+    def partition(items: list[Report]) -> list[tuple[str, ...]]:
+        return sorted(tuple(r.report_id for r in c) for c in cluster_reports(items))
+
+    expected = partition(reports)
+    assert 1 < len(expected) < len(reports)  # the data really has merges and splits
+    records = sorted(event_record(c)["event_id"] for c in cluster_reports(reports))
+    for attempt in range(3):
+        shuffled = reports[:]
+        random.Random(seed * 10 + attempt).shuffle(shuffled)
+        assert partition(shuffled) == expected
+        assert sorted(event_record(c)["event_id"] for c in cluster_reports(shuffled)) == records
