@@ -20,6 +20,7 @@ from eventwire.models import Document, Event, Evidence
 from eventwire.store import open_store
 from eventwire.store.base import EventPage, EventQuery, IngestResult
 
+TRAP_TITLE = 'Crowds in Khartoum <img src=x onerror="window.__pwned = 2">'
 SCRIPT_ARTICLE = (
     "Protesters gathered in Khartoum on Monday. <script>window.__pwned = 1;</script> "
     "Police fired tear gas at the crowd."
@@ -148,7 +149,7 @@ def sample_documents() -> list[Document]:
                 id=doc_id,
                 text=text,
                 url=f"https://news.example/{doc_id}",
-                title=f"Report {doc_id}",
+                title=TRAP_TITLE if doc_id == "doc-sudan" else f"Report {doc_id}",
                 published=day,
                 outlet="Test Wire",
                 events=(event,),

@@ -85,6 +85,8 @@ function listen() {
   // Live updates: the server pushes ids of new or changed events; reload the current view.
   if (!window.EventSource) return;
   const source = new EventSource("/api/stream");
+  // Browsers allow few connections per host over HTTP/1.1: give this one back on leaving.
+  window.addEventListener("pagehide", () => source.close());
   const refresh = debounce(reload, 500);
   source.addEventListener("hello", () => { $("live").textContent = "live"; $("live").className = "live on"; });
   source.addEventListener("changes", (message) => {
@@ -122,7 +124,7 @@ async function main() {
     onFilter();
   });
   window.addEventListener("hashchange", showRoute);
-  window.addEventListener("resize", debounce(drawHistogram, 200));
+  new ResizeObserver(debounce(drawHistogram, 150)).observe($("timeline"));
   loadHealth().then((h) => { $("counts").textContent = `${h.counts.events} events · ${h.counts.documents} documents`; }).catch(() => {});
   await reload();
   showRoute();

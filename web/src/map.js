@@ -34,7 +34,9 @@ export function createMap(container, onOpen) {
         interactive: false,
         style: { color: "#9aa5b1", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
       }).addTo(map).bringToBack();
-    });
+      document.body.dataset.outlines = String(countries.features.length);
+    })
+    .catch(() => { document.body.dataset.outlines = "failed"; });
   const markers = L.layerGroup().addTo(map);
   return { map, markers, onOpen, fitted: false };
 }
