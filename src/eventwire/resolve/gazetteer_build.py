@@ -161,15 +161,21 @@ _CALENDAR = [
 ]
 
 
-def _common_words() -> frozenset[str]:
+def _common_words(place_names: set[str]) -> frozenset[str]:
     """English words: spaCy's stop words, calendar words, and the model's lemmatizer index
-    if the model is installed."""
+    (if the model is installed), less nouns that name sizeable places ("detroit" is in
+    WordNet, but a sentence-initial "Detroit" is the city)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | frozenset(_CALENDAR) | _lemma_index_words()
+    words = set(STOP_WORDS) | set(_CALENDAR)
+    tables = _lemma_index()
+    for pos, entries in tables.items():
+        alpha = {w for w in entries if w.isalpha()}
+        words |= alpha - place_names if pos == "noun" else alpha
+    return frozenset(words)
 
 
-def _lemma_index_words() -> frozenset[str]:
+def _lemma_index() -> dict[str, list[str]]:
     try:
         import spacy
 
@@ -177,9 +183,9 @@ def _lemma_index_words() -> frozenset[str]:
 
         nlp = spacy.load(Settings().spacy_model, disable=["tok2vec", "tagger", "parser", "ner"])
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-        return frozenset(w for v in table.values() for w in v if w.isalpha())
+        return {pos: list(table.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
     except (OSError, ImportError, KeyError, ValueError):
-        return frozenset()
+        return {}
 
 
 def build_tables(*, verbose: bool = False) -> dict[str, Any]:
@@ -223,10 +229,23 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
         "skeleton": skel,
         "admin1": {k: v[0] for k, v in admin1.items()},
         "countries": country_rows,
-        "common_words": _common_words(),
+        "common_words": _common_words(_sizeable_names(b.rows)),
         "max_words": MAX_WORDS,
         "admin1_rows": admin1_rows,
     }
+
+
+_GENERIC_WORDS = (
+    "north south east west centre center central far northern southern eastern western "
+    "upper lower middle capital coast coastal islands island special"
+)
+_GENERIC = frozenset(_GENERIC_WORDS.split()) | frozenset(_ADMIN_WORDS)
+
+
+def _generic(name: str) -> bool:
+    """Admin names made only of direction and admin words ("Centre", "Far North", "Southern
+    Region") are too easily common phrases in English text."""
+    return all(w in _GENERIC for w in fold(name).split())
 
 
 def _short_admin_names(name: str) -> list[str]:
@@ -247,7 +266,7 @@ def _add_admins(
     rows: dict[str, int] = {}
     for code, (name, gid) in admin1.items():
         points = by_admin1.get(code)
-        if not points:
+        if not points or _generic(name):
             continue
         cc, a1 = code.split(".", 1)
         lat, lon = _center(points)
@@ -256,7 +275,7 @@ def _add_admins(
     for code, (name, gid) in admin2.items():
         cc, a1, _ = code.split(".", 2)
         points = by_admin2.get((cc, fold(name)))
-        if not points:
+        if not points or _generic(name):
             continue
         lat, lon = _center(points)
         b.add((gid, name, lat, lon, "ADM2", cc, a1, name, 0), _short_admin_names(name))
@@ -276,6 +295,10 @@ def _add_countries(
         idx = b.add(row, names)
         out[cc] = (name, c["isonumeric"] or None, idx)
     return out
+
+
+def _sizeable_names(rows: list[Row]) -> set[str]:
+    return {fold(r[1]) for r in rows if r[8] >= 15_000 or r[4] in ("ADM1", "PCLI", "CONT", "PPLC")}
 
 
 def _add_continents(b: _Builder, continents: dict[str, Any]) -> None:

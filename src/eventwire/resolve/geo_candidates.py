@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -171,6 +172,7 @@ class Mention:
     fuzzy: bool = False  # matched by transliteration skeleton, not exactly
     sentence_initial: bool = False
     demonym: bool = False  # "Syrian": ties the text to a country, names no place
+    key: str = ""  # the folded surface the gazetteer was searched with
 
 
 @dataclass(slots=True)
@@ -184,7 +186,13 @@ class _Words:
 def _tokenise(text: str) -> _Words:
     spans = words(text)
     surface = [text[s:e] for s, e in spans]
-    return _Words(spans, surface, [fold(w) for w in surface], [w[:1].isupper() for w in surface])
+    folded = [_fold_word(w) for w in surface]
+    return _Words(spans, surface, folded, [w[:1].isupper() for w in surface])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    return fold(word)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -203,6 +211,7 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
     ("Syrian") come back as mentions of their country, flagged."""
     w = _tokenise(text)
     persons = _person_words(gaz, text, w, doc)
+    person_starts = _person_starts(doc)
     out: list[Mention] = []
     i, n = 0, len(w.spans)
     while i < n:
@@ -214,7 +223,7 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
             i += 1
             continue
         hit = _longest_match(gaz, text, w, i)
-        if hit is not None and _accept(gaz, text, hit[1], w, i, hit[0], persons, doc):
+        if hit is not None and _accept(gaz, text, hit[1], w, i, hit[0], persons, person_starts):
             out.append(hit[1])
             i = hit[0]
         else:
@@ -253,7 +262,9 @@ def _longest_match(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, M
             found = gaz.lookup_skeleton(" ".join(w.folded[i:j]))
             fuzzy = True
         if found:
-            return j, Mention(start, end, surface, tuple(found[:MAX_CANDIDATES]), fuzzy, initial)
+            cands = tuple(found[:MAX_CANDIDATES])
+            key = " ".join(w.folded[i:j])
+            return j, Mention(start, end, surface, cands, fuzzy, initial, key=key)
     return None
 
 
@@ -300,7 +311,7 @@ def _accept(
     i: int,
     j: int,
     persons: set[str],
-    doc: Doc | None,
+    person_starts: set[int],
 ) -> bool:
     """Reject matches that are codes, common words, parts of persons' names."""
     surface = m.text
@@ -313,7 +324,7 @@ def _accept(
         return False
     if j - i == 1 and surface in persons and not region:
         return False
-    if doc is not None and _ner_says_person(doc, m) and not region and big < 1_000_000:
+    if m.start in person_starts and not region and big < 1_000_000:
         return False
     lower = surface.lower()
     weak = m.sentence_initial or big < 100_000 or m.fuzzy
@@ -322,6 +333,8 @@ def _accept(
     return not (m.fuzzy and lower in gaz.common_words)
 
 
-def _ner_says_person(doc: Doc, m: Mention) -> bool:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+def _person_starts(doc: Doc | None) -> set[int]:
+    """Character offsets where the NER puts a word inside a PERSON entity."""
+    if doc is None:
+        return set()
+    return {t.idx for ent in doc.ents if ent.label_ in _PERSON_LABELS for t in ent}

@@ -25,7 +25,15 @@ def _prior(e: Entry, m: Mention) -> float:
     score = 0.5 * math.log10(e.population + 1) + _FEATURE_PRIOR.get(e.feature_code, 0.0)
     if e.feature_code == "AIRP" and "airport" in m.text.lower():
         score += 4.0
-    return score - (1.0 if m.fuzzy else 0.0)
+    if m.fuzzy:
+        score -= 1.0
+    elif m.key and _plain(e.name) != m.key:
+        score -= 1.0  # matched by an alternate or historical name only
+    return score
+
+
+def _plain(name: str) -> str:
+    return name.lower().replace("-", " ").replace("'", "")
 
 
 def _best_prior(pool: tuple[Entry, ...], m: Mention) -> Entry:

@@ -59,6 +59,7 @@ ARTICLES = frozenset(
     ]
 )
 _VOWELS = "aeiouy"
+_CLITIC = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’‘`´ʿʾʼʻ][^\W_]+)*")
 
 
@@ -111,7 +112,8 @@ def words(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _WORD.finditer(text):
         start, end = m.span()
-        if text[end - 2 : end] in ("'s", "’s") and end - start > 3:
-            end -= 2  # possessive: Syria's
+        tail = _CLITIC.search(text, start, end)
+        if tail and tail.start() > start + 1:
+            end = tail.start()  # possessive and contractions: Syria's, We're, I'd
         out.append((start, end))
     return out
