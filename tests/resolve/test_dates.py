@@ -67,3 +67,12 @@ def test_choice_prefers_the_sentence_then_falls_back_to_publication() -> None:
     mentions = find_dates(text, SATURDAY)
     fallback = choose_event_date(mentions, 23, len(text), SATURDAY)
     assert fallback.date == SATURDAY and fallback.time_precision == 2 and fallback.mention is None
+
+
+def test_bare_month_after_in_takes_the_latest_such_month() -> None:
+    (m,) = find_dates("It changed its name in July and fought on.", dt.date(2016, 10, 12))
+    assert (m.text, m.date, m.precision, m.background) == ("July", dt.date(2016, 7, 1), 3, True)
+
+
+def test_modal_may_is_not_a_month() -> None:
+    assert find_dates("Talks may resume soon.", SATURDAY) == []

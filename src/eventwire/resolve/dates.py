@@ -32,12 +32,13 @@ PATTERN = re.compile(
   | (?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d){_ORD}(?:{_TO}(?P<md_day2>[0-3]?\d){_ORD})?
       (?:,?\s+(?P<md_year>{_YEAR}))?(?![\d,]\d)
   | (?P<my_month>{_MONTH})(?:\s+of)?\s+(?P<my_year>{_YEAR})(?!\d)
-  | (?:(?P<wd_mod>last|next|this\ coming|this|coming)\s+)?(?P<weekday>{_WEEKDAY})
+  | \b(?:[Ii]n|[Ss]ince|during|until|by|early|late)\s+(?P<mo_month>{_MONTH})(?![\w-]|\s+\d)
+  | (?:(?P<wd_mod>last|next|this\ coming|this|coming)\s+)?(?P<weekday>{_WEEKDAY})(?:['’]?s)?
       (?=\W|$)
   | (?P<ago_n>{_NUM})\s+(?P<ago_unit>days?|weeks?)\s+ago\b
   | (?i:(?P<rel>\b(?:
         yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|last\s+night|overnight
-      | (?:earlier\s+)?this\s+(?:morning|afternoon|evening|week|month|weekend)
+      | (?:(?:earlier|early|later|late)\s+)?this\s+(?:morning|afternoon|evening|week|month|weekend)
       | last\s+(?:week|month|weekend)|the\s+previous\s+(?:day|week|month)|the\s+day\s+before
       | the\s+past\s+week|over\s+the\s+weekend
       )\b))
@@ -158,6 +159,12 @@ def _resolve(
         if year is None:
             return None, None, 3
         return dt.date(year, month, 1), _month_end(year, month), 3
+    if g.get("mo_month"):
+        month = MONTHS[g["mo_month"].lower().rstrip(".")[:3]]
+        if published is None:
+            return None, None, 3
+        year = published.year if month <= published.month else published.year - 1
+        return dt.date(year, month, 1), _month_end(year, month), 3
     if g.get("year"):
         year = int(g["year"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), 3
@@ -182,7 +189,8 @@ def _resolve_relative(
         return published - _DAY, None, 1
     if word == "overnight":
         return published - _DAY, published, 2
-    if word in ("this week", "earlier this week"):
+    if word in ("this week", "earlier this week", "early this week", "later this week",
+                "late this week"):  # fmt: skip
         monday = published - published.weekday() * _DAY
         return monday, published, 2
     if word in ("last week", "the previous week", "the past week"):
@@ -221,7 +229,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     for m in PATTERN.finditer(text):
         date, end_date, precision = _resolve(m, published)
-        start, end = m.span()
+        start, end = m.span("mo_month") if m.group("mo_month") else m.span()
         background = background_before(text, start, m)
         if published is not None and date is not None and not background:
             # Well before publication: scene-setting history, not the news.
@@ -232,7 +240,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             end_date = published if published >= date else None
         if published is None and date is None and precision < 3:
             precision = 3
-        out.append(DateMention(start, end, m.group(), date, end_date, precision, background))
+        out.append(DateMention(start, end, text[start:end], date, end_date, precision, background))
     return out
 
 
