@@ -90,9 +90,9 @@ class SQLStore:
         totals = {"documents_new": 0, "documents_existing": 0, "events_new": 0, "events_merged": 0}
         with self._write():
             change = self._next_change()
-            seen: set[str] = set()
+            seen = self._stored_ids([d.id for d in documents])
             for document in documents:
-                if document.id in seen or self.has_document(document.id):
+                if document.id in seen:
                     totals["documents_existing"] += 1
                     continue
                 seen.add(document.id)
@@ -189,6 +189,15 @@ class SQLStore:
     def _report_exists(self, report_id: str) -> bool:
         row = self._execute("SELECT 1 FROM reports WHERE report_id = ?", (report_id,)).fetchone()
         return row is not None
+
+    def _stored_ids(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._execute(f"SELECT id FROM documents WHERE id IN ({marks})", chunk)
+            found.update(row[0] for row in rows.fetchall())
+        return found
 
     def has_document(self, document_id: str) -> bool:
         row = self._execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
