@@ -340,9 +340,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     settings = _settings(args)
     counts: dict[str, int] = {}
     if args.engine == "ray":
-        from eventwire.scale.ray_runner import ingest_with_ray
+        from eventwire.scale.ray_runner import RayOptions, ingest_with_ray
 
-        result = ingest_with_ray(args.inputs, settings)
+        options = RayOptions(published=args.published, url=args.url)
+        result = ingest_with_ray(args.inputs, settings, options)
+        store = open_store(settings.db)
+        try:
+            counts = store.counts()
+        finally:
+            store.close()
     else:
         store = open_store(settings.db)
         try:
