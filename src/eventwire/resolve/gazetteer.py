@@ -52,7 +52,18 @@ class Gazetteer:
     def __init__(self, tables: dict[str, Any]) -> None:
         if tables.get("version") != FORMAT_VERSION:
             raise ModelError("gazetteer", "file has an old format; rebuild it")
-        self._rows: list[tuple[Any, ...]] = tables["rows"]
+        cols = tables["columns"]
+        self._gid, self._name, self._lat, self._lon = (
+            cols["geonameid"], cols["name"], cols["lat"], cols["lon"],
+        )  # fmt: skip
+        self._fcode, self._cc, self._a1, self._a2 = (
+            cols["fcode"],
+            cols["cc"],
+            cols["a1"],
+            cols["a2"],
+        )
+        self._pop = cols["population"]
+        self._tables: dict[str, list[str]] = cols["tables"]
         self._exact: dict[str, Any] = tables["exact"]
         self._skeleton: dict[str, Any] = tables["skeleton"]
         self._admin1: dict[str, str] = tables["admin1"]
@@ -66,12 +77,24 @@ class Gazetteer:
         self._admin1_rows: dict[str, int] = tables["admin1_rows"]
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._name)
 
     def entry(self, row: int) -> Entry:
-        gid, name, lat, lon, fcode, cc, a1, a2, pop = self._rows[row]
-        admin1 = self._admin1.get(f"{cc}.{a1}") if a1 else None
-        return Entry(row, gid, name, lat, lon, fcode, cc, admin1, a2 or None, pop)
+        t = self._tables
+        cc, a1 = t["cc"][self._cc[row]], t["a1"][self._a1[row]]
+        gid = self._gid[row]
+        return Entry(
+            row,
+            gid if gid >= 0 else None,
+            self._name[row],
+            self._lat[row],
+            self._lon[row],
+            t["fcode"][self._fcode[row]],
+            cc,
+            self._admin1.get(f"{cc}.{a1}") if a1 else None,
+            t["a2"][self._a2[row]] or None,
+            self._pop[row],
+        )
 
     def _rows_for(self, index: dict[str, Any], key: str) -> tuple[int, ...]:
         hit = index.get(key)

@@ -7,6 +7,7 @@ import importlib.util
 import json
 import statistics
 import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 from eventwire.resolve.gazetteer_countries import ACLED_NAMES, ALIASES
 from eventwire.resolve.toponyms import ascii_name, fold, skeleton
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 GEONAMES_DIR = Path(__file__).resolve().parents[1] / "data" / "geonames"
 MAX_WORDS = 6
 # Generic words GeoNames puts in admin names that news text often leaves out.
@@ -224,7 +225,7 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
     _log(verbose, f"{len(b.rows)} entries, {len(exact)} names")
     return {
         "version": FORMAT_VERSION,
-        "rows": b.rows,
+        "columns": _columns(b.rows),
         "exact": exact,
         "skeleton": skel,
         "admin1": {k: v[0] for k, v in admin1.items()},
@@ -295,6 +296,33 @@ def _add_countries(
         idx = b.add(row, names)
         out[cc] = (name, c["isonumeric"] or None, idx)
     return out
+
+
+def _columns(rows: list[Row]) -> dict[str, Any]:
+    """Rows stored column by column: arrays of numbers and small string tables take a
+    quarter of the memory of 260,000 tuples, and unpickle faster."""
+    tables: dict[str, list[str]] = {"fcode": [], "cc": [], "a1": [], "a2": []}
+    lookup: dict[str, dict[str, int]] = {k: {} for k in tables}
+
+    def code(kind: str, value: str) -> int:
+        index = lookup[kind]
+        if value not in index:
+            index[value] = len(tables[kind])
+            tables[kind].append(value)
+        return index[value]
+
+    return {
+        "geonameid": array("q", (r[0] or -1 for r in rows)),
+        "name": [r[1] for r in rows],
+        "lat": array("d", (r[2] for r in rows)),
+        "lon": array("d", (r[3] for r in rows)),
+        "fcode": array("I", (code("fcode", r[4]) for r in rows)),
+        "cc": array("I", (code("cc", r[5]) for r in rows)),
+        "a1": array("I", (code("a1", r[6]) for r in rows)),
+        "a2": array("I", (code("a2", r[7]) for r in rows)),
+        "population": array("q", (r[8] for r in rows)),
+        "tables": tables,
+    }
 
 
 def _sizeable_names(rows: list[Row]) -> set[str]:
