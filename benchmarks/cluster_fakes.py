@@ -23,6 +23,7 @@ import random
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,34 @@ def lead_reports(documents: list[Any]) -> dict[str, str]:
     return leads
 
 
+def blame(documents: list[Any], clusters: dict[str, list[str]]) -> Counter[str]:
+    """For each gold pair, which rules the two articles' lead events fail (diagnosis)."""
+    from eventwire.cluster import reports_of, rules
+
+    by_id = {d.id: d for d in documents}
+    out: Counter[str] = Counter()
+    for members in clusters.values():
+        for a, b in itertools.combinations(members, 2):
+            ra = reports_of(by_id[a]) if a in by_id else []
+            rb = reports_of(by_id[b]) if b in by_id else []
+            if not ra or not rb:
+                out["an article has no event"] += 1
+                continue
+            x, y = ra[0], rb[0]
+            failed = [
+                name
+                for name, ok in (
+                    ("type", rules.sub_events_compatible(x.sub_event_type, y.sub_event_type)),
+                    ("date", rules.dates_compatible(x, y)),
+                    ("place", rules.places_compatible(x, y)),
+                    ("actors", rules.actors_compatible(x, y)),
+                )
+                if not ok
+            ]
+            out[" + ".join(failed) or "none (linked)"] += 1
+    return out
+
+
 def pairs_of(groups: Any) -> set[frozenset[str]]:
     return {frozenset(p) for g in groups for p in itertools.combinations(sorted(g), 2)}
 
@@ -278,6 +307,16 @@ def main() -> int:
         f"| no clustering | - | {len(articles)} | {len(articles)} | 1.000 | 1 | 0 | - | 0.000 "
         "| 0.000 | - |"
     )
+    if "pipeline" in sources:
+        clusters = json.loads(GOLD.read_text(encoding="utf-8"))["clusters"]
+        print("\nWhich rules the lead events of gold pairs fail (pipeline reports):\n")
+        print("| rules failed | gold pairs |")
+        print("| --- | ---: |")
+        for reason, count in blame(
+            documents_from_pipeline(articles, args.cache), clusters
+        ).most_common():
+            print(f"| {reason} | {count} |")
+        print()
     return 0
 
 

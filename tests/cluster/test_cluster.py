@@ -63,7 +63,7 @@ def test_same_incident_links() -> None:
     ("changes", "why"),
     [
         ({"sub_event_type": "Armed clash", "event_type": "Battles"}, "different type"),
-        ({"event_date": "2016-07-07"}, "two days apart at day precision"),
+        ({"event_date": "2016-07-06"}, "another day, both exactly dated"),
         ({"latitude": 36.7, "longitude": 40.9}, "26 km apart at town precision"),
         ({"country": "Iraq"}, "another country"),
         ({"actor1": "Military Forces of Syria (2000-)"}, "different named perpetrators"),
@@ -74,8 +74,9 @@ def test_different_incidents_do_not_link(changes: dict[str, Any], why: str) -> N
 
 
 def test_coarser_precision_widens_the_windows() -> None:
-    week = report("b", event_date="2016-07-09", time_precision=2)
+    week = report("b", event_date="2016-07-08", time_precision=2)
     assert compatible(report("a"), week)
+    assert not compatible(report("a"), report("b", event_date="2016-07-09", time_precision=2))
     region = report("b", latitude=36.9, longitude=41.2, geo_precision=3)  # ~60 km
     assert compatible(report("a"), region)
     assert not compatible(report("a"), report("b", latitude=36.9, longitude=41.2))
@@ -89,6 +90,16 @@ def test_compatible_sub_events_and_vague_actors() -> None:
     # Sharing only the civilian victims proves nothing.
     other = report("b", actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)")
     assert not compatible(report("a"), other)
+
+
+def test_places_named_only_by_country_or_in_other_provinces_do_not_link() -> None:
+    country_only = report("b", location="Syria", latitude=35.0, longitude=38.5, geo_precision=3)
+    assert not compatible(report("a"), country_only)
+    assert not compatible(
+        country_only, report("c", location="Syria", latitude=35.0, longitude=38.5, geo_precision=3)
+    )
+    near_but_other_province = report("b", admin1="Ar Raqqah", geo_precision=3)
+    assert not compatible(report("a"), near_but_other_province)
 
 
 def test_reports_of_one_document_never_link_directly() -> None:

@@ -8,10 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 # Days two event dates may differ by, from the coarser of the two time precisions
-# (ACLED: 1 = the day is known, 2 = the week, 3 = only the month).
-DATE_TOLERANCE_DAYS: dict[int, int] = {1: 1, 2: 7, 3: 31}
+# (ACLED: 1 = the day is known, 2 = the week, 3 = only the month). Exactly dated reports must
+# agree on the day: ACLED codes events per day, and a one-day tolerance chains a city's daily
+# strikes into one months-long "event" under single linkage. A week or a month is a range
+# around the given date, so half its length either side.
+DATE_TOLERANCE_DAYS: dict[int, int] = {1: 0, 2: 3, 3: 15}
 # Kilometres two places may be apart, from the coarser of the two geo precisions
 # (ACLED: 1 = the town itself, 2 = near a town / a district, 3 = a region or province).
+# At precision 3 both reports must also name the same admin1 when both name one.
 DISTANCE_TOLERANCE_KM: dict[int, float] = {1: 15.0, 2: 50.0, 3: 150.0}
 MAX_DATE_TOLERANCE_DAYS = max(DATE_TOLERANCE_DAYS.values())
 
@@ -75,10 +79,22 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def placed_in_country_only(report: Report) -> bool:
+    """The place is the country itself: it cannot tell one incident from another."""
+    return str(report.record.get("location") or "").casefold() == report.country.casefold()
+
+
 def places_compatible(a: Report, b: Report) -> bool:
     if a.country.casefold() != b.country.casefold():
         return False
-    tolerance = DISTANCE_TOLERANCE_KM.get(max(a.geo_precision, b.geo_precision), 150.0)
+    if placed_in_country_only(a) or placed_in_country_only(b):
+        return False
+    precision = max(a.geo_precision, b.geo_precision)
+    if precision >= 3:
+        admin_a, admin_b = a.record.get("admin1"), b.record.get("admin1")
+        if admin_a and admin_b and str(admin_a).casefold() != str(admin_b).casefold():
+            return False
+    tolerance = DISTANCE_TOLERANCE_KM.get(precision, 150.0)
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= tolerance
 
 

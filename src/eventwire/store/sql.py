@@ -279,6 +279,7 @@ class SQLStore:
                 time_precision=tp,
                 geo_precision=gp,
                 sub_event_type=sub,
+                record={},  # unknown until parsed: the cheap test only gets looser
             )
             if near(report, light):
                 wanted[report_id] = event_id
