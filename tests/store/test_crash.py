@@ -97,3 +97,70 @@ def test_sigkill_midway_then_rerun_stores_every_document_once(
     assert snapshot(watcher) == snapshot(clean)
     clean.close()
     watcher.close()
+
+
+TOWNS = ["Douma", "Aleppo", "Idlib", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Daraa"]
+
+
+@pytest.mark.slow
+def test_sigkill_during_cli_ingest_then_rerun(tmp_path: Path) -> None:
+    """The real thing: `eventwire ingest DIR --db FILE`, killed midway, run again."""
+    repo = Path(__file__).resolve().parents[2]
+    cli = repo / ".venv" / "bin" / "eventwire"
+    if not cli.exists():
+        pytest.skip(f"{cli} not installed")
+    inputs = tmp_path / "articles"
+    inputs.mkdir()
+    n = 160
+    for i in range(n):
+        town = TOWNS[i % len(TOWNS)]
+        (inputs / f"{i:04d}.txt").write_text(
+            f"Report {i}. Government air strikes killed {i % 17 + 2} civilians in {town} "
+            f"on Monday, the Syrian Observatory for Human Rights said. Rescue workers "
+            f"searched the rubble of building number {i} for survivors.\n"
+        )
+    db = tmp_path / "eventwire.db"
+    command = [
+        str(cli),
+        "ingest",
+        str(inputs),
+        "--db",
+        str(db),
+        "--no-progress",
+        "--published",
+        "2017-04-05",
+    ]
+    env = {**os.environ, "EVENTWIRE_BATCH_SIZE": "8"}
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            assert process.poll() is None, "the ingest ended before it could be killed"
+            assert time.monotonic() < deadline, "no batch was stored in time"
+            if db.exists():
+                store = open_store(str(db))
+                stored = store.counts()["documents"]
+                store.close()
+                if stored >= 16:
+                    break
+            time.sleep(0.1)
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    store = open_store(str(db))
+    killed_at = store.counts()["documents"]
+    store.close()
+    assert 16 <= killed_at < n, "killed too late to prove anything"
+
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert f"{n - killed_at} new document(s), {killed_at} already stored" in done.stdout
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert f"0 new document(s), {n} already stored" in again.stdout
+    store = open_store(str(db))
+    assert store.counts()["documents"] == n
+    ids = store._execute("SELECT id FROM documents").fetchall()
+    assert len({row[0] for row in ids}) == n
+    store.close()
