@@ -26,9 +26,20 @@ _DEATH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_DEATH = re.compile(
-    r"^\s+(?:(?:people|civilians|others|more|persons|were|have been|seriously|critically)\s+)*"
-    r"(?:wounded|injured|hurt|arrested|detained|missing)\b",
+    r"^\s+(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|got)\s+)?"
+    r"(?:(?:seriously|critically|badly|slightly|also)\s+)?"
+    r"(?:wounded|injured|injuries|hurt|arrested|detained|missing|suffered|sustained|"
+    r"transferred|hospitali[sz]ed|treated|rescued|evacuated|displaced|affected)\b",
     re.IGNORECASE,
+)
+# A count chained to a death count by "and" must itself read as a bare group of people.
+_CHAIN_NOUN = re.compile(
+    r"^(?:\s+(?:of\s+)?(?:the\s+|them\s+)?[\w'’-]+){0,4}?\s*(?=[,.;:)]|$|\s+(?:and|in|"
+    r"including|among|during|near|at|on|from|by|when|after|while)\b)",
+    re.IGNORECASE,
+)
+_VERBISH = re.compile(
+    r"\b(?:were|was|are|is|have|has|had|suffered|received|receiving|remain\w*|still|being)\b", re.I
 )
 _AND_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:and|as well as|plus)\s+(?:at least\s+)?$", re.I)
 _SINGLE = re.compile(
@@ -74,7 +85,11 @@ CUMULATIVE = re.compile(
     r"death toll (?:in|of|from) the (?:war|conflict|crisis)|"
     r"(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years|months|decade)|"
     r"(?:this|last|past) year|years? of (?:war|conflict|fighting)|cumulative|tally|"
-    r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d)\b",
+    r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d|"
+    r"(?:have|has|had) (?:\w+ )?(?:died|been killed|perished|lost their lives) (?:in|during|since) "
+    r"(?:the |this |syria's |its )?(?:\w+ )?(?:war|conflict|crisis|uprising|revolution)|"
+    r"(?:hundreds|thousands|tens of thousands|millions) of (?:\w+ )?(?:have|had) (?:\w+ )?"
+    r"(?:died|been killed|perished))\b",
     re.IGNORECASE,
 )
 _NOT_A_TOLL = re.compile(
@@ -83,6 +98,9 @@ _NOT_A_TOLL = re.compile(
     r"billion|times)\b|[-\s]*[/:])",
     re.IGNORECASE,
 )
+
+
+CUMULATIVE_FLOOR = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +128,12 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
                 text[count.end : min(end, count.end + 12)]
             )
             after_count = text[count.end : min(end, count.end + 40)]
-            if (subset_of_prior or _AND_BEFORE.match(between)) and not _NOT_DEATH.match(
-                after_count
+            chain = _CHAIN_NOUN.match(after_count)
+            bare = chain is not None and not _VERBISH.search(chain.group())
+            if (
+                (subset_of_prior or (_AND_BEFORE.match(between) and bare))
+                and not _NOT_DEATH.match(after_count)
+                and not _NOT_A_TOLL.match(after_count)
             ):
                 stop = count.end + _noun_end(text[count.end : min(end, count.end + 80)])
                 kind = _kind(text[count.end : stop]) if not subset_of_prior else "civilian"
@@ -138,7 +160,9 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         noun_text = text[count.end : phrase_end]
         kind = _kind(noun_text)
         subset = bool(_SUBSET_BEFORE.search(before) or _SUBSET_AFTER.match(after))
-        deaths.append(Death(count, kind, subset, cumulative, phrase_start, phrase_end))
+        # No single event in the codebook's sense kills ten thousand: that is a war total.
+        huge = count.best >= CUMULATIVE_FLOOR
+        deaths.append(Death(count, kind, subset, cumulative or huge, phrase_start, phrase_end))
     if not deaths:
         deaths.extend(_single_deaths(text, start, end, cumulative))
     return deaths

@@ -3,45 +3,37 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.extract import taxonomy as tx
 from eventwire.extract.attribution import Source, find_sources
-from eventwire.extract.casualties import Death, combine
+from eventwire.extract.casualties import combine
 from eventwire.extract.detect import Candidate, detect, sentences
 from eventwire.extract.notes import write_note
+from eventwire.extract.placing import (
+    Located,
+    carries_deaths,
+    choose_place,
+    dominant_country,
+    event_sites,
+    folds_into,
+    is_background,
+    restates,
+    same_event,
+)
 from eventwire.extract.roles import assign_roles
 from eventwire.models import Actor, Document, Event, Evidence, Place
 from eventwire.resolve.actors import ActorLexicon, ActorMention, load_actor_lexicon
 from eventwire.resolve.dates import DateMention, choose_event_date
-from eventwire.resolve.geo import PlaceChoice, choose_event_place
+from eventwire.resolve.geo import PlaceChoice
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from eventwire.settings import Settings
-
-# A weakly typed sentence ("... killing 10 people") this close after a typed one adds to it.
-FOLD_SENTENCES = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A candidate with its place, date and the deaths attached to it."""
-
-    candidate: Candidate
-    place: PlaceChoice
-    date: dt.date
-    time_precision: int
-    date_mention: DateMention | None
-    deaths: tuple[Death, ...]
-    sentences: tuple[tuple[int, int], ...]  # every sentence folded into this event
-    previous: tuple[int, int] | None  # the sentence before the first one, for context
 
 
 class EventExtractor:
@@ -84,12 +76,14 @@ class EventExtractor:
         sentences: Sequence[tuple[int, int]],
     ) -> list[Located]:
         text = document.text
+        sites = event_sites(places, text)
+        dominant = dominant_country(sites)
         out: list[Located] = []
         order = {s: i for i, s in enumerate(sentences)}
         for cand in found:
-            if _background_clause(cand, dates):
+            if is_background(cand, dates):
                 continue
-            place = _choose_place(places, cand, text)
+            place = choose_place(sites, cand, text, dominant)
             if place is None:
                 continue  # no place anywhere in the article: not an event we can map
             if place.reason.startswith("document"):
@@ -100,23 +94,22 @@ class EventExtractor:
             if choice.date is None:
                 continue  # no date in the text and no publication date: cannot date it
             here = (cand.sent_start, cand.sent_end)
-            prev = out[-1] if out else None
-            if prev is not None and _folds_into(cand, prev, place, order, here):
-                out[-1] = dataclasses.replace(
-                    prev, deaths=prev.deaths + cand.deaths, sentences=(*prev.sentences, here)
-                )
-                continue
             own_date = choice.mention is not None and cand.sent_start <= choice.mention.start
-            same = next(
-                (o for o in out if _same_event(o, cand, place, choice.date, own_date)), None
+            prev = out[-1] if out else None
+            distance = order.get(here, 0) - order.get(prev.sentences[-1], 0) if prev else 0
+            target = prev if prev and folds_into(cand, prev, place, distance) else None
+            target = target or next(
+                (o for o in out if same_event(o, cand, place, choice.date, own_date)), None
             )
-            if same is not None:
-                i = out.index(same)
+            target = target or next((o for o in out if restates(o, cand, place)), None)
+            if target is not None:
+                i = out.index(target)
                 out[i] = dataclasses.replace(
-                    same, deaths=same.deaths + cand.deaths, sentences=(*same.sentences, here)
+                    target, deaths=target.deaths + cand.deaths, sentences=(*target.sentences, here)
                 )
                 continue
             i = order.get(here, 0)
+            previous = sentences[i - 1] if i > 0 else None
             out.append(
                 Located(
                     cand,
@@ -126,7 +119,8 @@ class EventExtractor:
                     choice.mention,
                     cand.deaths,
                     (here,),
-                    sentences[i - 1] if i > 0 else None,
+                    previous,
+                    own_date,
                 )
             )
         return out
@@ -152,7 +146,7 @@ class EventExtractor:
             excluded=[(s.start, s.end) for s in found_sources],
             context=item.previous,
         )
-        toll = combine(item.deaths)
+        toll = combine(item.deaths) if carries_deaths(sub) else None
         evidence = [
             _ev(text, "sub_event_type", decision.trigger.start, decision.trigger.end),
             _ev(text, "event_type", decision.trigger.start, decision.trigger.end),
@@ -233,52 +227,6 @@ def _ev(text: str, field: str, start: int, end: int) -> Evidence:
 def _event_id(doc_id: str, start: int, end: int, sub: str) -> str:
     digest = hashlib.sha1(f"{doc_id}\x1f{start}:{end}\x1f{sub}".encode()).hexdigest()
     return f"ew-{digest[:16]}"
-
-
-def _background_clause(cand: Candidate, dates: Sequence[DateMention]) -> bool:
-    """A dated clause well before publication ("recaptured it in 2016") is history."""
-    return any(
-        m.background and cand.clause_start <= m.start < cand.clause_end for m in dates
-    ) and not any(
-        (not m.background) and m.date and cand.clause_start <= m.start < cand.clause_end
-        for m in dates
-    )
-
-
-def _folds_into(
-    cand: Candidate,
-    prev: Located,
-    place: PlaceChoice,
-    order: dict[tuple[int, int], int],
-    here: tuple[int, int],
-) -> bool:
-    """A sentence typed only by "killed"/"attack" right after a typed event adds to it."""
-    if cand.decision.trigger.cue not in {"kill", "attack"}:
-        return False
-    last = order.get(prev.sentences[-1], -99)
-    near = 0 < order.get(here, -1) - last <= FOLD_SENTENCES
-    own_place = not place.reason.startswith("document")
-    same_place = place.place.name == prev.place.place.name
-    return near and (same_place or not own_place)
-
-
-def _same_event(
-    item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, own_date: bool
-) -> bool:
-    """Same type at the same place on the same day (or undated, so probably the same)."""
-    return (
-        item.candidate.decision.sub_event_type == cand.decision.sub_event_type
-        and item.place.place.name == place.place.name
-        and (item.date == date or not own_date)
-    )
-
-
-def _choose_place(places: Sequence[Place], cand: Candidate, text: str) -> PlaceChoice | None:
-    """The place in the trigger's clause, else in its sentence, else wider (see resolve.geo)."""
-    in_clause = choose_event_place(places, cand.clause_start, cand.clause_end, text)
-    if in_clause is not None and in_clause.reason.startswith("sentence"):
-        return in_clause
-    return choose_event_place(places, cand.sent_start, cand.sent_end, text)
 
 
 def candidate_confidence(cand: Candidate) -> float:

@@ -1,0 +1,135 @@
+"""Where and when a candidate happened, and which candidates are one real-world event."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventwire.extract.casualties import Death
+from eventwire.extract.detect import Candidate
+from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
+from eventwire.models import Place
+from eventwire.resolve.dates import DateMention
+from eventwire.resolve.geo import PlaceChoice, choose_event_place
+
+# A weakly typed sentence ("... killing 10 people") this close after a typed one adds to it.
+FOLD_SENTENCES = 2
+# Toponyms that name an organisation or a building, not where something happened.
+_NOT_A_SITE = re.compile(
+    r"^(?:-based|-born|-backed|-led|-made|\s+(?:hospital|university|mosque|church|street|square|"
+    r"brigades?|battalion|newspaper|news agency|tv|television|radio|channel|airways|times|post|"
+    r"daily|observatory|office|embassy)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A candidate with its place, date and the deaths attached to it."""
+
+    candidate: Candidate
+    place: PlaceChoice
+    date: dt.date
+    time_precision: int
+    date_mention: DateMention | None
+    deaths: tuple[Death, ...]
+    sentences: tuple[tuple[int, int], ...]  # every sentence folded into this event
+    previous: tuple[int, int] | None  # the sentence before the first one, for context
+    own_date: bool  # the date was written in the event's own sentence
+
+
+def event_sites(places: Sequence[Place], text: str) -> list[Place]:
+    """Places that can be where an event happened ("Britain-based monitor" cannot)."""
+    return [p for p in places if not _NOT_A_SITE.match(text[p.end : p.end + 16])]
+
+
+def dominant_country(places: Sequence[Place]) -> str | None:
+    counts = collections.Counter(p.country for p in places if p.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def choose_place(
+    places: Sequence[Place], cand: Candidate, text: str, dominant: str | None
+) -> PlaceChoice | None:
+    """The place in the trigger's clause, else its sentence, else wider (see resolve.geo).
+
+    Where the sentence names a place in the article's main country, places abroad in the same
+    sentence are set aside (they are usually who reports or reacts, not where it happened).
+    """
+    in_sentence = [p for p in places if cand.sent_start <= p.start < cand.sent_end]
+    if dominant and any(p.country == dominant for p in in_sentence):
+        places = [p for p in places if p.country == dominant or p not in in_sentence]
+    in_clause = choose_event_place(places, cand.clause_start, cand.clause_end, text)
+    if in_clause is not None and in_clause.reason.startswith("sentence"):
+        return in_clause
+    return choose_event_place(places, cand.sent_start, cand.sent_end, text)
+
+
+def is_background(cand: Candidate, dates: Sequence[DateMention]) -> bool:
+    """History, not news: an old date in the trigger's clause, or an old date before the
+    trigger in a sentence with no current date ("In 2013, a sarin attack killed ...")."""
+    in_clause = [m for m in dates if cand.clause_start <= m.start < cand.clause_end]
+    if any(m.background for m in in_clause) and not any(
+        not m.background and m.date for m in in_clause
+    ):
+        return True
+    in_sentence = [m for m in dates if cand.sent_start <= m.start < cand.sent_end]
+    current = any(not m.background and m.date for m in in_sentence)
+    trigger = cand.decision.trigger.start
+    return not current and any(m.background and m.start < trigger for m in in_sentence)
+
+
+def folds_into(cand: Candidate, prev: Located, place: PlaceChoice, distance: int) -> bool:
+    """A sentence typed only by "killed"/"attack" right after a typed event adds to it."""
+    if cand.decision.trigger.cue not in {"kill", "attack"}:
+        return False
+    if not carries_deaths(prev.candidate.decision.sub_event_type):
+        return False
+    own_place = not place.reason.startswith("document")
+    same_place = place.place.name == prev.place.place.name
+    return 0 < distance <= FOLD_SENTENCES and (same_place or not own_place)
+
+
+def same_event(
+    item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, own_date: bool
+) -> bool:
+    """Same type at the same place within a day (or undated, so probably the same)."""
+    if item.place.place.name != place.place.name:
+        return False
+    if item.candidate.decision.sub_event_type != cand.decision.sub_event_type:
+        return False
+    return abs((item.date - date).days) <= 1 or not own_date or not item.own_date
+
+
+def restates(item: Located, cand: Candidate, place: PlaceChoice) -> bool:
+    """The same toll again (a headline, a summary, a second source): one event, not two.
+
+    Same toll and same place; or same toll and same event type where one of the two places is
+    only a region or the article's fallback place.
+    """
+    mine = {d.count.best for d in cand.deaths if not d.cumulative and not d.subset}
+    theirs = {d.count.best for d in item.deaths if not d.cumulative and not d.subset}
+    if not mine or not mine <= theirs:
+        return False
+    if item.place.place.name == place.place.name:
+        return True
+    same_type = (
+        SUB_EVENT_TO_EVENT[item.candidate.decision.sub_event_type]
+        == SUB_EVENT_TO_EVENT[cand.decision.sub_event_type]
+    )
+    return same_type and (_coarse(place) or _coarse(item.place))
+
+
+def _coarse(choice: PlaceChoice) -> bool:
+    return choice.geo_precision == 3 or choice.place.feature_code in {"PCLI", "ADM1"}
+
+
+def carries_deaths(sub_event_type: str) -> bool:
+    """Whether an event of this type can have fatalities (the codebook gives none to peaceful
+    protests, interventions without deaths, and strategic developments)."""
+    return SUB_EVENT_TO_EVENT[sub_event_type] not in {"Strategic developments"} and (
+        sub_event_type not in {"Peaceful protest", "Protest with intervention"}
+    )
