@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from typing import Any
 
+import pytest
 from tests.store.conftest import make_document, make_event
 
+from eventwire.cluster import rules
 from eventwire.models import Document
 from eventwire.store import EventQuery, open_store
 
@@ -162,3 +165,23 @@ def test_incremental_store_clusters_equal_the_in_memory_components(store: Any) -
     stored = sorted(tuple(e["document_ids"]) for e in store.iter_events(EventQuery()))
     expected = sorted(tuple(sorted(r.document_id for r in c)) for c in cluster_reports(reports))
     assert stored == expected
+
+
+def test_recluster_splits_and_old_ids_still_resolve(
+    store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    douma = dict(location="Douma", latitude=33.5711, longitude=36.4022)
+    early = make_document("x", make_event("x-0", **douma), published=dt.date(2017, 4, 4))
+    late = make_document("y", make_event("y-0", **douma), published=dt.date(2017, 4, 6))
+    store.put_documents([late])
+    store.put_documents([early])
+    assert store.counts()["events"] == 1
+    assert store.get_event("y-0")["event_id"] == "x-0"
+    # A stricter rule: these two are no longer one incident.
+    monkeypatch.setitem(rules.DISTANCE_TOLERANCE_KM, 1, -1.0)
+    assert store.recluster() == {"events_before": 1, "events_after": 2, "reports": 2}
+    assert store.get_event("y-0")["event_id"] == "y-0"  # split off: its own event again
+    assert store.get_event("x-0")["document_ids"] == ["x"]
+    monkeypatch.undo()
+    store.recluster()
+    assert [e["event_id"] for e in store.iter_events(EventQuery())] == ["x-0"]

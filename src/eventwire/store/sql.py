@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from eventwire.cluster import Report, compatible, event_record, make_report
+from eventwire.cluster import Report, cluster_reports, compatible, event_record, make_report
 from eventwire.cluster.rules import DISTANCE_TOLERANCE_KM, MAX_DATE_TOLERANCE_DAYS, near
 from eventwire.models import Document
 from eventwire.store.base import EventPage, EventQuery, IngestResult
@@ -303,6 +303,32 @@ class SQLStore:
             f"SELECT {_REPORT_COLUMNS} FROM reports WHERE event_id = ?", (event_id,)
         ).fetchall()
         return [_Stored.from_row(row).report for row in rows]
+
+    def recluster(self) -> dict[str, int]:
+        """Rebuild every event from the stored reports under the current rules.
+
+        For after a rules change: events may merge or split. Ids stay those of each event's
+        earliest report, and any old id still resolves (to the event its report is now in).
+        Holds all reports in memory and the write lock for the whole rebuild.
+        """
+        with self._write():
+            change = self._next_change()
+            before = int(self._execute("SELECT COUNT(*) FROM events").fetchone()[0])
+            rows = self._execute(f"SELECT {_REPORT_COLUMNS} FROM reports").fetchall()
+            reports = [_Stored.from_row(row).report for row in rows]
+            self._execute("DELETE FROM events")
+            clusters = cluster_reports(reports)
+            for members in clusters:
+                record = event_record(members)
+                self._executemany(
+                    "UPDATE reports SET event_id = ? WHERE report_id = ?",
+                    [(record["event_id"], r.report_id) for r in members],
+                )
+                self._execute(
+                    f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 13)})",
+                    event_row(record, change),
+                )
+        return {"events_before": before, "events_after": len(clusters), "reports": len(reports)}
 
     # --- events -----------------------------------------------------------------------------
     def get_event(self, event_id: str) -> dict[str, Any] | None:
