@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from eventwire.serve.app import ServeOptions
@@ -16,11 +16,27 @@ def run(
     options: ServeOptions | None = None,
 ) -> None:
     """Serve the API and dashboard with uvicorn until interrupted."""
+    import os
+
     import uvicorn
 
-    from eventwire.serve.app import create_app
+    from eventwire.serve.app import SPEC_VARIABLE, ServeOptions, app_spec, create_app
 
-    app = create_app(settings, options)
+    options = options or ServeOptions()
+    common: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "proxy_headers": False,
+        "server_header": False,
+    }
+    if options.workers <= 1:
+        uvicorn.run(create_app(settings, options), **common)
+        return
+    from eventwire.store import open_store
+
+    open_store(settings.db).close()  # fail here, once, when the store cannot be opened
+    os.environ[SPEC_VARIABLE] = app_spec(settings, options)
     uvicorn.run(
-        app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False
+        "eventwire.serve.app:app_from_environment", factory=True, workers=options.workers, **common
     )
