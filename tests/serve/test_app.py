@@ -93,3 +93,17 @@ def test_bearer_header_parsing() -> None:
     assert bearer_token("Basic abc") is None
     assert bearer_token("Bearer ") is None
     assert bearer_token(None) is None
+
+
+def test_worker_processes_rebuild_the_same_app_from_the_environment(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.serve.app import SPEC_VARIABLE, app_from_environment, app_spec
+
+    settings = Settings(db=str(tmp_path / "w.db"), progress=False)
+    options = ServeOptions(read_only=True, cors_origins=("https://desk.example",), workers=2)
+    monkeypatch.setenv(SPEC_VARIABLE, app_spec(settings, options))
+    app = app_from_environment()
+    assert app.state.settings == settings and app.state.options == options
+    with TestClient(app) as worker:
+        assert worker.get("/api/health").json()["read_only"] is True
