@@ -203,11 +203,41 @@ def taxonomy(request: Request) -> Response:
     )
 
 
+RECORD_SCHEMA = {
+    "type": "object",
+    "required": ["id"],
+    "properties": {
+        "id": {"type": "string"},
+        "text": {"type": "string", "description": "plain text; give this or `html`"},
+        "html": {"type": "string", "description": "an HTML page; give this or `text`"},
+        "published": {"type": "string", "format": "date"},
+        "url": {"type": "string"},
+        "title": {"type": "string"},
+    },
+}
+
 ROUTES = [
     APIRoute("/api/events", list_events, methods=["GET"], tags=["events"]),
     APIRoute("/api/events/{event_id}", get_event, methods=["GET"], tags=["events"]),
     APIRoute("/api/documents/{document_id}", get_document, methods=["GET"], tags=["documents"]),
-    APIRoute("/api/documents", post_documents, methods=["POST"], tags=["documents"]),
+    APIRoute(
+        "/api/documents",
+        post_documents,
+        methods=["POST"],
+        tags=["documents"],
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "oneOf": [RECORD_SCHEMA, {"type": "array", "items": RECORD_SCHEMA}]
+                        }
+                    }
+                },
+            }
+        },
+    ),
     APIRoute("/api/health", health, methods=["GET"], tags=["meta"]),
     APIRoute("/api/taxonomy", taxonomy, methods=["GET"], tags=["meta"]),
 ]

@@ -81,7 +81,7 @@ async def stream(
 ) -> EventSourceResponse:
     """Server-sent events: `changes` messages {"latest": n, "ids": [...]} as events arrive."""
     broadcaster: Broadcaster = request.app.state.broadcaster
-    if last_event_id and last_event_id.isdigit():
+    if last_event_id and last_event_id.isdigit() and len(last_event_id) <= 18:
         after = int(last_event_id)
     else:
         after = await broadcaster.current()
