@@ -12,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import logging
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,15 +104,17 @@ def _dataset(inputs: Sequence[str], settings: Settings, options: RayOptions, mod
     _connect(settings, options)
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # the driver merges in input order
-    context.enable_progress_bars = settings.progress
+    context.enable_progress_bars = settings.progress and sys.stderr.isatty()
+    context.print_on_execution_start = False
     sources = list(_sources(inputs, settings))
     actors = max(1, options.actors or settings.workers)
     return (
         ray.data.from_items(sources, override_num_blocks=max(1, len(sources)))
         .flat_map(functools.partial(_read_shard, settings=settings, options=options))
+        # Blocks of one batch each, streamed: a single large shard still feeds every actor.
+        .repartition(target_num_rows_per_block=settings.batch_size)
         .map_batches(
-            _PipelineActor,
-            fn_constructor_args=(settings, mode),
+            _pipeline_actor(settings, mode),
             batch_size=settings.batch_size,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=actors),
@@ -123,6 +127,7 @@ def _connect(settings: Settings, options: RayOptions) -> None:
     """Join the cluster named by options/$RAY_ADDRESS, else start a private local one."""
     import ray
 
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # stderr is for eventwire's errors
     if ray.is_initialized():
         return
     # Ray must not reach the network at run time: no usage reports, no runtime_env installs.
@@ -143,7 +148,6 @@ def _connect(settings: Settings, options: RayOptions) -> None:
 def _sources(inputs: Sequence[str], settings: Settings) -> Iterator[dict[str, Any]]:
     """One row per file to read (directories expanded as `read_inputs` does); standard input
     is read here, on the driver, since workers cannot see it."""
-    import sys
 
     from eventwire.read import read_stdin
 
@@ -189,6 +193,16 @@ def _with_defaults(item: ReadItem, options: RayOptions) -> ReadItem:
         if options.url and item.url is None:
             item = dataclasses.replace(item, url=options.url)
     return item
+
+
+def _pipeline_actor(settings: Settings, mode: Mode) -> type[_PipelineActor]:
+    """The actor class with its settings built in (Ray ships it by value to every node)."""
+
+    class PipelineActor(_PipelineActor):
+        def __init__(self) -> None:
+            super().__init__(settings, mode)
+
+    return PipelineActor
 
 
 class _PipelineActor:
