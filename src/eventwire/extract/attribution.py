@@ -97,9 +97,9 @@ def _phrase(token: Token) -> tuple[int, int] | None:
     return start_tok.idx, end_tok.idx + len(end_tok.text)
 
 
-def find_sources(sentence: Span) -> list[Source]:
+def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
     """Sources named in a sentence: subjects of reporting verbs, objects of "according to"."""
-    text = sentence.doc.text
+    text = sentence.doc.text if text is None else text  # the Doc's text, if the caller has it
     spans: list[tuple[int, int]] = []
     for token in sentence:
         if token.lemma_.lower() in SAY_LEMMAS and token.pos_ in {"VERB", "AUX"}:

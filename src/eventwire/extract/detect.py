@@ -64,15 +64,14 @@ def is_prose(sentence: Span, single_line: bool = False) -> bool:
 
 
 def _state_agent(
-    doc: Doc, agent: tuple[int, int] | None, actors: Sequence[ActorMention]
+    text: str, agent: tuple[int, int] | None, actors: Sequence[ActorMention]
 ) -> bool | None:
     if agent is None:
         return None
     inside = [a for a in actors if agent[0] <= a.start and a.end <= agent[1]]
     if inside:
         return inside[0].role in {"military", "police", "government", "country"}
-    text = doc.text[agent[0] : agent[1]]
-    return True if STATE_HINT.search(text) else None
+    return True if STATE_HINT.search(text[agent[0] : agent[1]]) else None
 
 
 def detect_sentence(
@@ -83,7 +82,7 @@ def detect_sentence(
     single_line: bool = False,
 ) -> Candidate | None:
     """The event candidate of one sentence, or None when it reports no asserted event."""
-    text = doc.text
+    text = index.text
     start, end = sentence.start_char, sentence.end_char
     if not is_prose(sentence, single_line):
         return None
@@ -104,7 +103,7 @@ def detect_sentence(
     civilian = any(d.kind == "civilian" and not d.cumulative for d in deaths)
     first = min(kept, key=lambda c: c.start)
     args = arguments(index.at(first.start))
-    decision = classify(kept, sent_text, start, civilian, _state_agent(doc, args.agent, actors))
+    decision = classify(kept, sent_text, start, civilian, _state_agent(text, args.agent, actors))
     if decision is None:
         return None
     token = index.at(decision.trigger.start)
@@ -127,9 +126,10 @@ def detect_sentence(
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, also split at line breaks (a headline is never part of a sentence)."""
     out: list[Span] = []
+    text = doc.text  # Doc.text is rebuilt on every access: read it once
     for sent in doc.sents:
         start = sent.start_char
-        for piece in re.split(r"(\n+)", doc.text[sent.start_char : sent.end_char]):
+        for piece in re.split(r"(\n+)", text[sent.start_char : sent.end_char]):
             end = start + len(piece)
             if piece.strip() and "\n" not in piece:
                 span = doc.char_span(start, end, alignment_mode="contract")
@@ -143,7 +143,7 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     """Event candidates of a parsed text, in text order (at most one per sentence)."""
     index = TokenIndex(doc)
     out = []
-    single_line = "\n" not in doc.text.strip()
+    single_line = "\n" not in index.text.strip()
     for sentence in sentences(doc):
         candidate = detect_sentence(doc, index, sentence, actors, single_line)
         if candidate is not None:

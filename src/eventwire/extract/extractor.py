@@ -63,7 +63,7 @@ class EventExtractor:
         by_span = {(s.start_char, s.end_char): s for s in sentences(doc)}
         located = self._locate(document, found, places, dates, list(by_span))
         needed = {span for item in located for span in item.sentences}
-        sources = {span: find_sources(by_span[span]) for span in needed}
+        sources = {span: find_sources(by_span[span], document.text) for span in needed}
         events = [self._event(document, item, mentions, sources) for item in located]
         return [e for e in events if e.confidence >= self.settings.min_confidence]
 

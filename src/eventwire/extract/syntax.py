@@ -130,6 +130,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: keep one copy
         self._starts = [t.idx for t in doc]
 
     def at(self, char: int) -> Token:

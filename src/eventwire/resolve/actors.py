@@ -144,13 +144,14 @@ class ActorLexicon:
 
     def find(self, doc: Doc) -> list[ActorMention]:
         """Every actor phrase in `doc`, longest match first, demonyms merged into the noun."""
+        text = doc.text  # Doc.text is rebuilt on every access: read it once
         toks = [
             (t.lower_.replace("’", "'").replace(".", "").strip("'"), t.idx, t.idx + len(t.text))
             for t in doc
         ]
         toks = [t for t in toks if t[0] and t[0] not in _PUNCT_TOKENS]
         words = [t[0] for t in toks]
-        upper = [doc.text[s:e].replace(".", "").isupper() for _, s, e in toks]
+        upper = [text[s:e].replace(".", "").isupper() for _, s, e in toks]
         found: list[ActorMention] = []
         i = 0
         while i < len(toks):
@@ -164,7 +165,7 @@ class ActorLexicon:
                 ActorMention(
                     start,
                     end,
-                    doc.text[start:end],
+                    text[start:end],
                     entry.role,
                     entry.name,
                     entry.inter,
@@ -172,7 +173,7 @@ class ActorLexicon:
                 )
             )
             i += length
-        return _merge_demonyms(found, doc.text)
+        return _merge_demonyms(found, text)
 
     def _match_at(
         self, words: list[str], upper: list[bool], i: int
