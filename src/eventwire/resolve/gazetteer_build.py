@@ -238,7 +238,8 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
 
 _GENERIC_WORDS = (
     "north south east west centre center central far northern southern eastern western "
-    "upper lower middle capital coast coastal islands island special"
+    "upper lower middle capital coast coastal islands island special northeast northwest "
+    "southeast southwest gulf"
 )
 _GENERIC = frozenset(_GENERIC_WORDS.split()) | frozenset(_ADMIN_WORDS)
 
@@ -326,7 +327,7 @@ def _columns(rows: list[Row]) -> dict[str, Any]:
 
 
 def _sizeable_names(rows: list[Row]) -> set[str]:
-    return {fold(r[1]) for r in rows if r[8] >= 15_000 or r[4] in ("ADM1", "PCLI", "CONT", "PPLC")}
+    return {fold(r[1]) for r in rows if r[8] >= 100_000 or r[4] in ("ADM1", "PCLI", "CONT", "PPLC")}
 
 
 def _add_continents(b: _Builder, continents: dict[str, Any]) -> None:

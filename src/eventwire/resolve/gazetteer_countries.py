@@ -230,7 +230,7 @@ _US = (
     "Ind.:IN Kan.:KS Kans.:KS Ky.:KY La.:LA Md.:MD Mass.:MA Mich.:MI Minn.:MN Miss.:MS "
     "Mo.:MO Mont.:MT Neb.:NE Nebr.:NE Nev.:NV N.H.:NH N.J.:NJ N.M.:NM N.Y.:NY N.C.:NC "
     "N.D.:ND Okla.:OK Ore.:OR Pa.:PA R.I.:RI S.C.:SC S.D.:SD Tenn.:TN Tex.:TX Vt.:VT "
-    "Va.:VA Wash.:WA W.Va.:WV Wis.:WI Wyo.:WY"
+    "Va.:VA Wash.:WA W.Va.:WV Wis.:WI Wyo.:WY D.C.:DC"
 )
 _CA = "Alta.:01 B.C.:02 Man.:03 N.B.:04 N.S.:07 Ont.:08 P.E.I.:09 Que.:10 Sask.:11"
 DOTTED_ABBREVIATIONS: dict[str, str] = {

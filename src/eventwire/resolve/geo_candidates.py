@@ -299,7 +299,7 @@ def _person_words(gaz: Gazetteer, text: str, w: _Words, doc: Doc | None) -> set[
     if doc is not None:
         for ent in doc.ents:
             if ent.label_ in _PERSON_LABELS and len(ent) > 1:
-                out.update(t.text for t in ent[1:])
+                out.update(t.text for t in ent)
     return out
 
 
@@ -316,7 +316,12 @@ def _accept(
     """Reject matches that are codes, common words, parts of persons' names."""
     surface = m.text
     big = max(e.population for e in m.candidates)
-    region = any(e.feature_code in ("PCLI", "ADM1", "CONT") for e in m.candidates)
+    region = any(
+        e.feature_code in ("PCLI", "CONT") or (e.feature_code == "ADM1" and e.population > 1e6)
+        for e in m.candidates
+    )
+    if len(surface) < 2:
+        return False
     short_caps = surface.isupper() and len(surface.replace(".", "")) <= 4
     if short_caps and surface not in ABBREVIATIONS and surface not in DOTTED_ABBREVIATIONS:
         return False
@@ -328,13 +333,15 @@ def _accept(
         return False
     lower = surface.lower()
     weak = m.sentence_initial or big < 100_000 or m.fuzzy
-    if j - i == 1 and lower in gaz.common_words and not region and weak:
+    dateline = surface.isupper() and len(surface) >= 5 and big >= 10_000  # "CHARLESTON, W.Va."
+    if j - i == 1 and lower in gaz.common_words and not region and weak and not dateline:
         return False
     return not (m.fuzzy and lower in gaz.common_words)
 
 
 def _person_starts(doc: Doc | None) -> set[int]:
-    """Character offsets where the NER puts a word inside a PERSON entity."""
+    """Character offsets of words inside multi-word PERSON entities. A one-word PERSON is
+    not trusted: small models tag "Aleppo" and "Dublin" so."""
     if doc is None:
         return set()
-    return {t.idx for ent in doc.ents if ent.label_ in _PERSON_LABELS for t in ent}
+    return {t.idx for ent in doc.ents if ent.label_ in _PERSON_LABELS and len(ent) > 1 for t in ent}

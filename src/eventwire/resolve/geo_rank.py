@@ -12,7 +12,9 @@ from eventwire.resolve.geo_candidates import Mention
 
 # Prior weight of a feature class: a bare "Georgia" is more often the country or state than
 # a town of that name; "London" the capital.
-_FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 4.0, "ADM1": 2.5, "PPLC": 1.0, "ADM2": 0.5, "AIRP": -1.0}
+_FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 4.0, "ADM1": 2.0, "PPLC": 1.5, "ADM2": 0.5, "AIRP": -1.0}
+# Population weighs less for admin areas: theirs is a sum over many towns.
+_POPULATION_WEIGHT = {"ADM1": 0.25, "ADM2": 0.25}
 _ADMIN_SUFFIX = re.compile(
     r"\s+(province|governorate|state|region|oblast|prefecture|department|district|county|"
     r"parish|municipality)\b",
@@ -22,7 +24,8 @@ _NEAR_KM = 150.0
 
 
 def _prior(e: Entry, m: Mention) -> float:
-    score = 0.5 * math.log10(e.population + 1) + _FEATURE_PRIOR.get(e.feature_code, 0.0)
+    weight = _POPULATION_WEIGHT.get(e.feature_code, 0.5)
+    score = weight * math.log10(e.population + 1) + _FEATURE_PRIOR.get(e.feature_code, 0.0)
     if e.feature_code == "AIRP" and "airport" in m.text.lower():
         score += 4.0
     if m.fuzzy:
@@ -56,7 +59,11 @@ def _drop_shadowed_regions(m: Mention, text: str) -> tuple[Entry, ...]:
         wanted = ("ADM2",) if word in ("district", "county", "parish") else ("ADM1", "ADM2")
         regions = tuple(e for e in candidates if e.feature_code in wanted)
         return regions or candidates
-    towns = {(e.country_code, e.admin1) for e in candidates if e.feature_code.startswith("PPL")}
+    towns = {
+        (e.country_code, e.admin1)
+        for e in candidates
+        if e.feature_code.startswith("PPL") and e.population >= 50_000 and _plain(e.name) == m.key
+    }
     kept = tuple(
         e
         for e in candidates
@@ -68,21 +75,22 @@ def _drop_shadowed_regions(m: Mention, text: str) -> tuple[Entry, ...]:
 class _Context:
     """What the whole article says about where it is: countries, admin1 areas, points."""
 
-    def __init__(self, first: list[Entry], mentions: Sequence[Mention]) -> None:
+    def __init__(self, picks: list[Entry], mentions: Sequence[Mention]) -> None:
         votes: dict[str, float] = defaultdict(float)
-        admin1: set[tuple[str, str | None]] = set()
-        for e, m in zip(first, mentions, strict=True):
+        areas: dict[tuple[str, str | None], float] = defaultdict(float)
+        for e, m in zip(picks, mentions, strict=True):
             if e.feature_code == "CONT":
                 continue
             votes[e.country_code] += 1.0 if e.feature_code in ("PCLI", "ADM1") or m.demonym else 0.7
-            if e.feature_code == "ADM1" and not m.demonym:
-                admin1.add((e.country_code, e.admin1))
+            if e.feature_code != "PCLI" and not m.demonym:
+                areas[(e.country_code, e.admin1)] += 1.0 if e.feature_code == "ADM1" else 0.5
         top = max(votes.values(), default=1.0)
         self.country_share = {cc: v / top for cc, v in votes.items()}
-        self.admin1 = admin1
+        top_area = max(areas.values(), default=1.0)
+        self.admin1_share = {a: v / top_area for a, v in areas.items()}
         self.points = [
             (k, e.latitude, e.longitude)
-            for k, e in enumerate(first)
+            for k, e in enumerate(picks)
             if e.feature_code not in ("PCLI", "CONT", "ADM1")
         ]
 
@@ -94,34 +102,44 @@ class _Context:
 
 
 def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, Entry, float]]:
-    """One entry per mention, with a 0..1 confidence; weak fuzzy matches are dropped."""
+    """One entry per mention, with a 0..1 confidence; weak fuzzy matches are dropped.
+
+    Two passes: picks by prior alone give the article's countries and admin areas, picks in
+    that context give them again, and the final picks are made in the second context.
+    """
     if not mentions:
         return []
     pools = [_drop_shadowed_regions(m, text) for m in mentions]
-    first = [_best_prior(pool, m) for pool, m in zip(pools, mentions, strict=True)]
-    ctx = _Context(first, mentions)
+    parents = [
+        _comma_parents(text, m, mentions[k + 1] if k + 1 < len(mentions) else None)
+        for k, m in enumerate(mentions)
+    ]
+    picks = [_best_prior(pool, m) for pool, m in zip(pools, mentions, strict=True)]
+    ctx = _Context(picks, mentions)
+    ranked = [_rank(k, m, pools[k], ctx, parents[k]) for k, m in enumerate(mentions)]
+    ctx = _Context([r[0][1] for r in ranked], mentions)
     out: list[tuple[Mention, Entry, float]] = []
     for k, m in enumerate(mentions):
-        parents = _comma_parents(text, m, mentions[k + 1] if k + 1 < len(mentions) else None)
-        scored = sorted(
-            ((_score(e, m, k, ctx, parents), e) for e in pools[k]), key=lambda se: -se[0]
-        )
+        scored = _rank(k, m, pools[k], ctx, parents[k])
         best_s, best = scored[0]
-        if (
-            m.fuzzy
-            and best.population < 50_000
-            and ctx.country_share.get(best.country_code, 0) < 0.5
-        ):
+        supported = ctx.country_share.get(best.country_code, 0.0) >= 0.5
+        if m.fuzzy and best.population < 50_000 and not supported:
             continue  # a loose spelling match needs support from the article's countries
         margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
         out.append((m, best, 1.0 / (1.0 + math.exp(-margin))))
     return out
 
 
+def _rank(
+    k: int, m: Mention, pool: tuple[Entry, ...], ctx: _Context, parents: list[Entry]
+) -> list[tuple[float, Entry]]:
+    return sorted(((_score(e, m, k, ctx, parents), e) for e in pool), key=lambda se: -se[0])
+
+
 def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry]) -> float:
     s = _prior(e, m) + 4.0 * ctx.country_share.get(e.country_code, 0.0)
-    if e.feature_code not in ("ADM1", "PCLI") and (e.country_code, e.admin1) in ctx.admin1:
-        s += 2.5
+    if e.feature_code not in ("ADM1", "PCLI"):
+        s += 2.5 * ctx.admin1_share.get((e.country_code, e.admin1), 0.0)
     if any(_inside(e, p) for p in parents):
         s += 6.0
     if len(m.candidates) > 1 and ctx.near(k, e):

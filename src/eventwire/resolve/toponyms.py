@@ -113,7 +113,7 @@ def words(text: str) -> list[tuple[int, int]]:
     for m in _WORD.finditer(text):
         start, end = m.span()
         tail = _CLITIC.search(text, start, end)
-        if tail and tail.start() > start + 1:
+        if tail and tail.start() > start:
             end = tail.start()  # possessive and contractions: Syria's, We're, I'd
         out.append((start, end))
     return out
