@@ -10,8 +10,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from eventwire.errors import StoreError
+from eventwire.store.rows import EVENT_COLUMNS
 from eventwire.store.schema import CREATE_MIGRATIONS_TABLE, LATEST, MIGRATIONS
-from eventwire.store.sql import EVENT_COLUMNS, SQLStore
+from eventwire.store.sql import SQLStore
 
 # Writers serialise on a transaction-level advisory lock keyed by the schema, so two ingest
 # processes never cluster against each other's uncommitted reports.
