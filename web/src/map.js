@@ -14,6 +14,22 @@ export const TYPE_COLORS = {
   "Strategic developments": "#7f8c8d",
 };
 
+function unwrapAntimeridian(geometry) {
+  // Rings of Russia and Fiji jump from +180 to -180 degrees; Leaflet would draw that jump as a
+  // line across the world. Shift such points by 360 degrees so every ring is continuous.
+  if (!geometry) return;
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (let i = 1; i < ring.length; i++) {
+        const previous = ring[i - 1][0];
+        while (ring[i][0] - previous > 180) ring[i][0] -= 360;
+        while (ring[i][0] - previous < -180) ring[i][0] += 360;
+      }
+    }
+  }
+}
+
 export function createMap(container, onOpen) {
   const map = L.map(container, {
     worldCopyJump: true,
@@ -29,6 +45,9 @@ export function createMap(container, onOpen) {
     .then((r) => r.json())
     .then((topology) => {
       const countries = feature(topology, topology.objects.countries);
+      // Antarctica reaches the pole, which Web Mercator cannot draw; nothing happens there.
+      countries.features = countries.features.filter((f) => f.properties.name !== "Antarctica");
+      for (const f of countries.features) unwrapAntimeridian(f.geometry);
       L.geoJSON(countries, {
         renderer: outlines,
         interactive: false,
@@ -59,7 +78,9 @@ function popup(event, onOpen) {
 export function drawEvents(view, events, newIds) {
   view.markers.clearLayers();
   const points = [];
-  for (const event of events) {
+  // Biggest first, so that small circles stay on top and clickable.
+  const ordered = [...events].sort((a, b) => (b.fatalities || 0) - (a.fatalities || 0));
+  for (const event of ordered) {
     if (typeof event.latitude !== "number" || typeof event.longitude !== "number") continue;
     const latlng = [event.latitude, event.longitude];
     points.push(latlng);
