@@ -115,7 +115,28 @@ def test_reopening_does_not_migrate_twice(store_url: str) -> None:
     open_store(store_url).close()
     store = open_store(store_url)
     rows = store._execute("SELECT version FROM schema_migrations").fetchall()
-    assert [r[0] for r in rows] == [1]
+    assert [r[0] for r in rows] == [1, 2]
+    store.close()
+
+
+def test_an_older_database_is_migrated_forward(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.store import schema, sqlite
+
+    path = str(tmp_path / "old.db")
+    monkeypatch.setattr(sqlite, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(sqlite, "LATEST", 1)
+    old = open_store(path)
+    old.put_documents([make_document("a", make_event("a-1"))])
+    old.close()
+    monkeypatch.undo()
+    store = open_store(path)
+    versions = [r[0] for r in store._execute("SELECT version FROM schema_migrations")]
+    columns = [r[2] for r in store._execute("PRAGMA index_info(events_place)")]
+    assert versions == [1, 2]
+    assert columns == ["latitude", "longitude", "event_date", "event_id"]
+    assert store.has_document("a") and store.get_event("a-1") is not None
     store.close()
 
 
