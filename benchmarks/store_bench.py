@@ -212,14 +212,25 @@ def bench_queries(store: Any, repeat: int) -> list[tuple[str, float, float, floa
     return rows
 
 
-def backend_url(backend: str, folder: Path, tag: str) -> tuple[str, Callable[[], None]]:
+def backend_url(
+    backend: str, folder: Path, tag: str, keep: bool = False
+) -> tuple[str, Callable[[], None]]:
+    """The store URL for a run, and how to clean it up (nothing, when kept for a rerun)."""
     if backend == "sqlite":
         path = folder / f"{tag}.db"
-        return str(path), lambda: None
-    schema = f"ewbench_{tag}_{uuid.uuid4().hex[:6]}"
+
+        def remove() -> None:
+            if not keep:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+        return str(path), remove
+    schema = f"ewbench_keep_{tag}" if keep else f"ewbench_{tag}_{uuid.uuid4().hex[:6]}"
     url = f"{PG_URL}{'&' if '?' in PG_URL else '?'}schema={schema}"
 
     def drop() -> None:
+        if keep:
+            return
         store = open_store(url)
         store.drop_schema()  # type: ignore[attr-defined]
         store.close()
@@ -235,7 +246,12 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=3000)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=40)
-    parser.add_argument("--keep", type=Path, help="folder for the SQLite files (kept)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="folder for the SQLite files; keeps them and the PostgreSQL schema for reruns",
+    )
+    parser.add_argument("--skip-ingest", action="store_true", help="only the query benchmark")
     args = parser.parse_args()
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     folder = args.keep or Path(tempfile.mkdtemp(prefix="ewbench"))
@@ -244,7 +260,7 @@ def main() -> int:
     print(f"## Ingest ({args.documents} documents, batches of 32, clustering on)\n")
     print("| backend | documents/s | events | reports |")
     print("| --- | ---: | ---: | ---: |")
-    for backend in backends:
+    for backend in [] if args.skip_ingest else backends:
         url, drop = backend_url(backend, folder, "ingest")
         try:
             rate, counts = bench_ingest(url, args.documents)
@@ -254,7 +270,7 @@ def main() -> int:
 
     print(f"\n## Query latency at {args.events:,} events (page of 100, {args.repeat} runs each)\n")
     for backend in backends:
-        url, drop = backend_url(backend, folder, f"query{args.events}")
+        url, drop = backend_url(backend, folder, f"query{args.events}", keep=bool(args.keep))
         try:
             store = open_store(url)
             started = time.perf_counter()
@@ -273,8 +289,7 @@ def main() -> int:
             print()
             store.close()
         finally:
-            if backend == "postgres":
-                drop()
+            drop()
     return 0
 
 
