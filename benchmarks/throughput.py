@@ -29,7 +29,8 @@ from eventwire.read import read_jsonl
 from eventwire.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
-FAKES = REPO.parent / "shared" / "data" / "events" / "fakes_dev.jsonl"
+SHARED_DATA = Path(os.environ.get("EVENTWIRE_SHARED_DATA", REPO.parent / "shared" / "data"))
+FAKES = SHARED_DATA / "events" / "fakes_dev.jsonl"
 SHORT_DOC = REPO / "demo" / "aleppo_page.txt"
 
 
