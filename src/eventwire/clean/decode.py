@@ -34,6 +34,12 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
 )
 _SAMPLE = 1 << 20  # bytes given to the detector: enough to decide, bounded for huge inputs
+# Runs of 2 to 30 letters: words (or, for scripts without spaces, phrases). Base64 and
+# mis-decoded bytes make runs that are too long, or single letters between symbols.
+_WORDLIKE = re.compile(
+    r"(?<![^\W\d_])[^\W\d_]{2,30}(?![^\W\d_])|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _CONTROL = set(range(0, 9)) | {11, 14, 15} | set(range(16, 32)) | {127}
 
@@ -63,6 +69,11 @@ def decode(data: bytes | str, origin: str, *, html: bool = False) -> Decoded:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(origin, f"binary input ({what}), not text or HTML")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        _refuse_binary_text(text, origin)
+        return Decoded(text, utf16, (f"encoding detected as {utf16}",))
     _refuse_binary_bytes(data, origin)
     if html:
         declared = _declared_charset(data)
@@ -79,6 +90,32 @@ def decode(data: bytes | str, origin: str, *, html: bool = False) -> Decoded:
     if mixed is not None:
         return mixed
     return _detect(data, origin)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: NUL in every other byte of ASCII-range text."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if odd > 0.6 * pairs and even < 0.05 * pairs:
+        return "utf-16-le"
+    if even > 0.6 * pairs and odd < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def readable(text: str) -> bool:
+    """Whether decoded text reads as language rather than mis-decoded or encoded bytes."""
+    sample = text[:20000]
+    visible = sum(1 for ch in sample if not ch.isspace())
+    if visible == 0:
+        return False
+    in_words = sum(len(m.group()) for m in _WORDLIKE.finditer(sample))
+    unbroken = sum(len(t) for t in sample.split() if len(t) > 40 and not _CJK.search(t))
+    return in_words >= 0.5 * visible and unbroken < 0.5 * visible
 
 
 def _declared_charset(data: bytes) -> str | None:

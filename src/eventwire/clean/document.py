@@ -5,14 +5,19 @@ from __future__ import annotations
 import hashlib
 import re
 
+from lxml import etree
+
 from eventwire.clean import furniture
-from eventwire.clean.decode import decode
+from eventwire.clean.decode import decode, readable
 from eventwire.clean.html import extract_html
 from eventwire.clean.language import detect_language
 from eventwire.clean.text import clean_text_page
 from eventwire.errors import InputError
 from eventwire.models import Document, RawInput
 from eventwire.settings import Settings
+
+_HTML_CAP = 20  # HTML beyond this many times settings.max_text_chars is cut before extraction
+_TEXT_CAP = 5  # the same for plain text before the line classifier
 
 
 def content_id(content: str | bytes) -> str:
@@ -31,13 +36,28 @@ def clean_document(raw: RawInput, settings: Settings) -> Document:
     if len(content) > limit:
         content = content[:limit]
         errors.append(f"input cut at {limit} bytes")
-    decoded = decode(content, raw.origin, html=raw.kind == "html")
-    errors.extend(decoded.notes)
     html = raw.kind == "html"
-    doc = _from_html(raw, decoded.text) if html else _from_text(raw, decoded.text)
-    text = doc["text"]
-    if not text.strip():
-        raise InputError(raw.origin, "no article text found (the page is empty or all navigation)")
+    decoded = decode(content, raw.origin, html=html)
+    errors.extend(decoded.notes)
+    source = decoded.text
+    # Extraction time grows with the page: past these sizes there is no article left to find.
+    cap = (_HTML_CAP if html else _TEXT_CAP) * settings.max_text_chars
+    if len(source) > cap:
+        source = source[:cap]
+        errors.append(f"{raw.kind} cut at {cap} characters before cleaning")
+    doc = _from_html(raw, source) if html else _from_text(raw, source)
+    text, unreadable = _drop_unreadable_lines(doc["text"])
+    if unreadable:
+        errors.append(f"dropped {unreadable} long lines that do not read as text")
+    if not text.strip() and not unreadable:
+        raise InputError(
+            raw.origin,
+            "no article text found (the page is empty, all navigation, or cannot be parsed)",
+        )
+    if not readable(text):
+        raise InputError(
+            raw.origin, "no readable text: the bytes look binary, encoded or mis-decoded"
+        )
     if len(text) > settings.max_text_chars:
         text = text[: settings.max_text_chars]
         errors.append(f"text cut at {settings.max_text_chars} characters")
@@ -56,8 +76,18 @@ def clean_document(raw: RawInput, settings: Settings) -> Document:
     )
 
 
+def _drop_unreadable_lines(text: str) -> tuple[str, int]:
+    """Text without long lines of encoded or binary junk, and how many were dropped."""
+    lines = text.split("\n")
+    kept = [line for line in lines if len(line) < 200 or readable(line)]
+    return "\n".join(kept), len(lines) - len(kept)
+
+
 def _from_html(raw: RawInput, html: str) -> dict:
-    found = extract_html(html, raw.url)
+    try:
+        found = extract_html(html, raw.url)
+    except (ValueError, RecursionError, etree.LxmlError) as exc:
+        raise InputError(raw.origin, f"HTML cannot be parsed ({type(exc).__name__})") from None
     lines = list(found.lines)
     if found.title:  # the headline repeated at the top of the body
         lines = [line for i, line in enumerate(lines) if i > 2 or not _is_title(line, found.title)]

@@ -39,6 +39,7 @@ SHARE = re.compile(
     r"|reddit|copy link|comments?|\d+ comments?|save|bookmark)\W*$",
     re.I,
 )
+_LONGEST = 1000  # characters: no furniture line is longer than this
 _END_PUNCT = re.compile(r"[.!?\"'”’»)…:]\s*$")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -55,9 +56,11 @@ def is_list_heading(line: str) -> bool:
 def furniture_reason(line: str) -> str | None:
     """Why a line on its own is furniture, or None when it may be article text."""
     text = line.strip()
-    n = words(text)
     if not text:
         return "blank"
+    if len(text) > _LONGEST:
+        return None  # furniture lines are short; long ones are article text (or junk)
+    n = words(text)
     if is_list_heading(text):
         return "list heading"
     if SHARE.match(text):

@@ -69,6 +69,7 @@ def _headline_like(line: str, n: int) -> bool:
 
 
 def own_features(line: str, repeated: bool) -> list[float]:
+    head = line[:300]  # the pattern features look at the start of long lines only
     words = _WORD.findall(line)
     n = len(words)
     letters = [c for c in line if c.isalpha()]
@@ -84,16 +85,16 @@ def own_features(line: str, repeated: bool) -> list[float]:
         sum(c.isdigit() for c in line) / len(line),
         sum(1 for w in lower if w in _FUNCTION) / n if n else 0.0,
         math.log1p(len(_SENT_END.findall(line))),
-        float(bool(furniture.EMAIL.search(line))),
-        float(bool(furniture.PHONE.search(line))),
-        float(bool(furniture.URL.search(line))),
-        float(bool(furniture.PROMO.search(line))),
+        float(bool(furniture.EMAIL.search(head))),
+        float(bool(furniture.PHONE.search(head))),
+        float(bool(furniture.URL.search(head))),
+        float(bool(furniture.PROMO.search(head))),
         float(furniture.is_list_heading(line)),
-        float(bool(furniture.CREDIT.match(line))),
-        float(bool(furniture.SHARE.match(line))),
-        float(bool(_SEPARATORS.search(line))),
-        float(bool(_DATE.search(line))),
-        float(n <= 12 and bool(_BYLINE.match(line))),
+        float(bool(furniture.CREDIT.match(head))),
+        float(bool(furniture.SHARE.match(head))),
+        float(bool(_SEPARATORS.search(head))),
+        float(bool(_DATE.search(head))),
+        float(n <= 12 and bool(_BYLINE.match(head))),
         float("©" in line or "(c)" in line.lower()),
         min(sum(len(w) for w in words) / n, 15.0) / 15.0 if n else 0.0,
         float(furniture.is_prose(line)),
