@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -290,6 +291,8 @@ def main() -> int:
             store.close()
         finally:
             drop()
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
