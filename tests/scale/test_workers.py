@@ -74,7 +74,7 @@ def test_scheduler_keeps_order_duplicates_skips_and_errors(
     parent, worker = FakePipeline(settings), FakePipeline(settings)
     monkeypatch.setattr(workers, "_worker_pipeline", worker)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        got = comparable(list(workers._schedule(parent, pool, _items(), skip, window)))  # type: ignore[arg-type]
+        got = comparable(list(workers._schedule(parent, pool, _items(), skip, window)))
     assert got == expected
     # Duplicates (d3, d7), the skipped d9 and the empty d2 were never analysed.
     assert sorted(worker.analysed) == sorted(serial.analysed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import collections
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -93,7 +93,7 @@ def run_parallel(
 
 def _schedule(
     pipeline: Pipeline,
-    pool: ProcessPoolExecutor,
+    pool: Executor,
     items: Iterable[ReadItem],
     skip: Callable[[Document], bool] | None,
     window: int,
@@ -113,15 +113,15 @@ def _schedule(
                 pending.append(_Batch(pool.submit(_clean_task, wired)))
         if not pending:
             return
-        # Near-duplicates are marked in input order: advance cleaned batches from the front,
-        # waiting only for the first batch.
-        for position, entry in enumerate(pending):
-            if entry.cleaned is not None:
-                continue
-            if position and not entry.cleaning.done():
-                break
-            _start_analysis(pipeline, pool, entry, skip)
-        head = pending.popleft()
+        _advance(pipeline, pool, pending, skip)
+        head = pending[0]
+        if head.analysing is not None and not head.analysing.done():
+            # Wake up when the head is analysed or another batch is cleaned, so that batch's
+            # analysis is queued at once and no worker waits idle behind the head.
+            cleaning = [e.cleaning for e in pending if e.cleaned is None]
+            wait([head.analysing, *cleaning], return_when=FIRST_COMPLETED)
+            continue
+        pending.popleft()
         assert head.cleaned is not None and head.todo is not None
         if head.analysing is None:
             yield from head.cleaned
@@ -130,9 +130,25 @@ def _schedule(
         yield from merge_analysed(head.cleaned, head.todo, analysed)
 
 
+def _advance(
+    pipeline: Pipeline,
+    pool: Executor,
+    pending: collections.deque[_Batch],
+    skip: Callable[[Document], bool] | None,
+) -> None:
+    """Queue the analysis of every cleaned batch at the front, in input order (near-duplicates
+    are marked in that order); waits for the first batch's cleaning only."""
+    for position, entry in enumerate(pending):
+        if entry.cleaned is not None:
+            continue
+        if position and not entry.cleaning.done():
+            break
+        _start_analysis(pipeline, pool, entry, skip)
+
+
 def _start_analysis(
     pipeline: Pipeline,
-    pool: ProcessPoolExecutor,
+    pool: Executor,
     entry: _Batch,
     skip: Callable[[Document], bool] | None,
 ) -> None:
