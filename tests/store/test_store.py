@@ -22,6 +22,7 @@ def test_document_round_trip_and_idempotent_ingest(store: Any) -> None:
     assert record["title"] == "Strike on Douma"
     assert record["text"] == doc.text
     assert [e["event_id"] for e in record["events"]] == ["a-1"]
+    assert record["event_ids"] == ["a-1"]
     assert store.get_document("missing") is None
 
     again = store.put_documents([doc, make_document("b", make_event("b-1", location="Hama"))])

@@ -83,8 +83,17 @@ class SQLStore(Linking):
         return row is not None
 
     def get_document(self, document_id: str) -> dict[str, Any] | None:
+        """The document record as stored, plus `event_ids`: the clustered events it reports."""
         row = self._execute("SELECT record FROM documents WHERE id = ?", (document_id,)).fetchone()
-        return orjson.loads(row[0]) if row else None
+        if row is None:
+            return None
+        record: dict[str, Any] = orjson.loads(row[0])
+        events = self._execute(
+            "SELECT DISTINCT event_id FROM reports WHERE document_id = ? ORDER BY event_id",
+            (document_id,),
+        ).fetchall()
+        record["event_ids"] = [e[0] for e in events]
+        return record
 
     # --- events -----------------------------------------------------------------------------
     def get_event(self, event_id: str) -> dict[str, Any] | None:
