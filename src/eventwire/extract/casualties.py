@@ -8,8 +8,18 @@ from dataclasses import dataclass
 
 from eventwire.extract.numbers import Count, find_numbers
 
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# Words that cannot sit between a count and "killed" in one phrase ("28 October 2016 13 ...").
+_NOT_NOUN = (
+    rf"(?:{_MONTHS}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred|dozens?|and|or|but|while|after|before|as|when)\b"
+)
 _DEATH_AFTER = re.compile(
-    r"^(?:\s+(?:of\s+)?(?:the\s+|them\s+|whom\s+)?(?:[\w'’-]+\s+){0,5}?)?\s*"
+    r"^(?:\s+(?:of\s+)?(?:the\s+|them\s+|whom\s+)?(?:(?!" + _NOT_NOUN + r")[^\W\d][\w'’-]*\s+)"
+    r"{0,5}?)?\s*"
     r"(?:(?:were|was|have been|had been|has been|are|being|got|reportedly|also|all|later|"
     r"were\s+reportedly|have|had|who|were\s+all)\s+){0,3}"
     r"(?P<w>killed|dead|died|slain|massacred|executed|perished|lost (?:their|his|her) lives|"
@@ -86,6 +96,9 @@ CUMULATIVE = re.compile(
     r"(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years|months|decade)|"
     r"(?:this|last|past) year|years? of (?:war|conflict|fighting)|cumulative|tally|"
     r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d|"
+    r"(?:in|over|during|within) the (?:past|last|previous) (?:\w+ )?(?:days?|weeks?|hours)|"
+    r"this (?:week|month)|in (?:\w+ )?(?:days|weeks) of|since (?:the )?(?:start|beginning|launch)|"
+    r"(?:campaign|offensive|siege|bombardment|operation) (?:began|started|was launched)|"
     r"(?:have|has|had) (?:\w+ )?(?:died|been killed|perished|lost their lives) (?:in|during|since) "
     r"(?:the |this |syria's |its )?(?:\w+ )?(?:war|conflict|crisis|uprising|revolution)|"
     r"(?:hundreds|thousands|tens of thousands|millions) of (?:\w+ )?(?:have|had) (?:\w+ )?"
@@ -95,7 +108,7 @@ CUMULATIVE = re.compile(
 _NOT_A_TOLL = re.compile(
     r"^(?:[-\s]*(?:year|years|month|months|km|kilometres|kilometers|miles|metres|meters|"
     r"percent|per cent|%|am|pm|a\.m|p\.m|hours?|minutes?|days?|weeks?|dollars?|tons?|"
-    r"billion|times)\b|[-\s]*[/:])",
+    r"billion|times)\b|[-\s]*[/:]|\s+(?:" + _MONTHS + r")\b)",
     re.IGNORECASE,
 )
 
@@ -161,7 +174,9 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         kind = _kind(noun_text)
         subset = bool(_SUBSET_BEFORE.search(before) or _SUBSET_AFTER.match(after))
         # No single event in the codebook's sense kills ten thousand: that is a war total.
-        huge = count.best >= CUMULATIVE_FLOOR
+        huge = count.best >= CUMULATIVE_FLOOR or (
+            count.best >= 100 and count.high is not None and count.high >= 9 * count.best
+        )  # "hundreds", "thousands": a summary, not one event's count
         deaths.append(Death(count, kind, subset, cumulative or huge, phrase_start, phrase_end))
     if not deaths:
         deaths.extend(_single_deaths(text, start, end, cumulative))

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from eventwire.settings import Settings
 
 
+# Events dated this many days or more before publication are history the article recalls.
+HISTORY_DAYS = 31
+
+
 class EventExtractor:
     """Finds the events an article reports. Cheap to build; data loads on first use."""
 
@@ -93,6 +97,8 @@ class EventExtractor:
             )
             if choice.date is None:
                 continue  # no date in the text and no publication date: cannot date it
+            if document.published and (document.published - choice.date).days > HISTORY_DAYS:
+                continue  # dated a month or more before the report: history, not news
             here = (cand.sent_start, cand.sent_end)
             own_date = choice.mention is not None and cand.sent_start <= choice.mention.start
             prev = out[-1] if out else None

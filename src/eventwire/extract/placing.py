@@ -19,9 +19,12 @@ from eventwire.resolve.geo import PlaceChoice, choose_event_place
 FOLD_SENTENCES = 2
 # Toponyms that name an organisation or a building, not where something happened.
 _NOT_A_SITE = re.compile(
-    r"^(?:-based|-born|-backed|-led|-made|\s+(?:hospital|university|mosque|church|street|square|"
-    r"brigades?|battalion|newspaper|news agency|tv|television|radio|channel|airways|times|post|"
-    r"daily|observatory|office|embassy)\b)",
+    r"^(?:-based|-born|-backed|-led|-made|-controlled|\s+(?:hospital|university|mosque|church|"
+    r"street|square|brigades?|battalion|newspaper|news agency|tv|television|radio|channel|"
+    r"airways|times|post|daily|observatory|office|embassy|government|regime|authorities)\b|"
+    # A capital that speaks or acts is its government ("Damascus said", "Moscow denied").
+    r"\s+(?:said|says|has said|claimed|claims|accused|accuses|denied|denies|blamed|blames|"
+    r"announced|warned|insisted|rejected|wants|wanted)\b|'s? (?:government|regime|allies|ally))",
     re.IGNORECASE,
 )
 
@@ -51,7 +54,32 @@ def dominant_country(places: Sequence[Place]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def main_region(places: Sequence[Place], country: str | None) -> Place | None:
+    """The article's most-mentioned first-level region in its main country, as the place
+    (its first specific mention) standing for it; None if the article names no region."""
+    inside = [p for p in places if p.admin1 and p.country == country and p.feature_code != "PCLI"]
+    if not inside:
+        return None
+    counts = collections.Counter(p.admin1 for p in inside)
+    top = counts.most_common(1)[0][0]
+    return next(p for p in inside if p.admin1 == top)
+
+
 def choose_place(
+    places: Sequence[Place], cand: Candidate, text: str, dominant: str | None
+) -> PlaceChoice | None:
+    """See _choose_place; a country-only choice is narrowed to the article's main region in
+    that country, at geo_precision 3 (ACLED's rule when only a larger region is known)."""
+    choice = _choose_place(places, cand, text, dominant)
+    if choice is None or choice.place.feature_code != "PCLI":
+        return choice
+    region = main_region(places, choice.place.country)
+    if region is None:
+        return choice
+    return PlaceChoice(region, 3, f"document: main region of the article ({region.admin1})")
+
+
+def _choose_place(
     places: Sequence[Place], cand: Candidate, text: str, dominant: str | None
 ) -> PlaceChoice | None:
     """The place in the trigger's clause, else its sentence, else wider (see resolve.geo).
