@@ -171,3 +171,17 @@ def test_load_events_bulk(store: Any) -> None:
     assert store.load_events([record, {**record, "event_id": "bulk-2"}]) == 2
     assert store.counts()["events"] == 2
     assert store.get_event("bulk-1") is not None
+
+
+def test_readers_see_committed_batches_only_and_are_not_blocked(store_url: str) -> None:
+    writer = open_store(store_url)
+    reader = open_store(store_url)
+    writer.put_documents([make_document("a")])
+    with writer._write():  # a batch in progress
+        writer.put_documents([make_document("b", make_event("b-1"))])
+        assert writer.has_document("b")
+        assert reader.has_document("a") and not reader.has_document("b")
+        assert reader.counts()["events"] == 0
+    assert reader.has_document("b") and reader.counts()["events"] == 1
+    writer.close()
+    reader.close()
