@@ -1,15 +1,16 @@
 """HTTP load on filtered /api/events: C concurrent clients against `eventwire serve` on 127.0.0.1.
 
 N synthetic events (the world of store_bench.py: 300 towns in 6 countries over two years) are
-bulk-loaded into a SQLite store; the server runs in a child process (uvicorn, one process,
-as `eventwire serve` runs it); C clients (bounded asyncio + httpx, one connection each) send
-R requests in all, each a filtered query drawn at random from the shapes below, and follow
-the `next` cursor one page in a tenth of the cases. Prints p50/p90/p99/max latency and errors.
+bulk-loaded into a SQLite store; the server runs in a child process (uvicorn, as `eventwire
+serve` runs it, one process unless --workers); C clients (bounded asyncio + httpx, one
+keep-alive connection each, all opened before the clock starts, as wrk does) send R requests
+in all, each a filtered query drawn at random from the shapes below, and follow the `next`
+cursor one page in a tenth of the cases. Prints p50/p90/p99/max latency and errors.
 Only 127.0.0.1 is ever contacted. The machine is shared, and client and server share its two
 cores, so the numbers are noisy and pessimistic.
 
   .venv/bin/python benchmarks/load_api.py [--events 100000] [--clients 100] [--requests 5000]
-      [--db PATH (kept and reused when it already holds the events)]
+      [--workers 1] [--db PATH (kept and reused when it already holds the events)]
 """
 
 from __future__ import annotations
@@ -113,12 +114,28 @@ def start_server(db: Path, log: Path, workers: int = 1) -> tuple[subprocess.Pope
     raise SystemExit("server did not start within 60 s")
 
 
-async def load(url: str, clients: int, requests: int, seed: int) -> dict[str, list[float]]:
-    """Latencies (ms) per query shape; errors under the key "errors" (one entry each)."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by a process and its direct children (Linux /proc)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+async def load(
+    url: str, clients: int, requests: int, seed: int
+) -> tuple[dict[str, list[float]], float]:
+    """Latencies (ms) per query shape, errors under "errors" (one entry each); seconds taken."""
     rng = random.Random(seed)
     makers = shapes(rng)
     names = list(makers)
     results: dict[str, list[float]] = defaultdict(list)
+    timing: dict[str, float] = {}
     remaining = requests
 
     async def client() -> None:
@@ -132,8 +149,18 @@ async def load(url: str, clients: int, requests: int, seed: int) -> dict[str, li
         ) as http:
             await user(http)
 
+    connected = 0
+    everyone = asyncio.Event()
+
     async def user(http: httpx.AsyncClient) -> None:
-        nonlocal remaining
+        nonlocal remaining, connected
+        # As wrk does: every client opens its connection first, then all start together.
+        (await http.get(f"{url}/api/health")).raise_for_status()
+        connected += 1
+        if connected == clients:
+            everyone.set()
+            timing["started"] = time.perf_counter()
+        await everyone.wait()
         while remaining > 0:
             remaining -= 1
             name = rng.choice(names)
@@ -159,7 +186,7 @@ async def load(url: str, clients: int, requests: int, seed: int) -> dict[str, li
                 params = {**params, "cursor": body["next"]}
 
     await asyncio.wait_for(asyncio.gather(*(client() for _ in range(clients))), timeout=600)
-    return results
+    return results, time.perf_counter() - timing["started"]
 
 
 def pct(values: list[float], q: float) -> float:
@@ -179,15 +206,16 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]
     folder = Path(tempfile.mkdtemp(prefix="eventwire-load-"))
     db = args.db or folder / "load.db"
     prepare(db, args.events)
     process, url = start_server(db, folder / "server.log", args.workers)
     try:
         asyncio.run(load(url, min(args.clients, 10), 200, args.seed + 1))  # warm-up
-        started = time.perf_counter()
-        results = asyncio.run(load(url, args.clients, args.requests, args.seed))
-        seconds = time.perf_counter() - started
+        cpu_before = cpu_seconds(process.pid)
+        results, seconds = asyncio.run(load(url, args.clients, args.requests, args.seed))
+        server_cpu = cpu_seconds(process.pid) - cpu_before
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -196,7 +224,9 @@ def main() -> int:
         f"{args.events} events, {args.workers} server process(es), {args.clients} concurrent "
         f"clients, {total} requests "
         f"in {seconds:.1f} s ({total / seconds:.0f} req/s), errors: {len(results['errors'])}, "
-        f"{os.cpu_count()} CPUs shared with the client\n"
+        f"{os.cpu_count()} CPUs shared with the client; server CPU "
+        f"{1000 * server_cpu / max(total, 1):.2f} ms per request (load average before: "
+        f"{load_before:.1f})\n"
     )
     print("| query | requests | p50 ms | p90 ms | p99 ms | max ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import anyio.to_thread
 import orjson
 from fastapi import FastAPI
 from starlette.middleware import Middleware
@@ -38,6 +39,7 @@ class ServeOptions:
     max_body_bytes: int = 5_000_000  # larger request bodies get 413
     live_interval: float = 1.0  # seconds between polls of the store's change feed
     workers: int = 1  # server processes (each with its own store connections)
+    threads: int = 8  # store calls run in this many threads per process
 
 
 def static_dir() -> Path:
@@ -68,6 +70,9 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Few threads: store calls hold the GIL for most of their time, and forty threads
+        # (anyio's default) contending for it stretch the latency tail under load.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = options.threads
         yield
         await broadcaster.stop()
         stores.close()
