@@ -62,7 +62,7 @@ def _drop_shadowed_regions(m: Mention, text: str) -> tuple[Entry, ...]:
     towns = {
         (e.country_code, e.admin1)
         for e in candidates
-        if e.feature_code.startswith("PPL") and e.population >= 50_000 and _plain(e.name) == m.key
+        if e.feature_code.startswith("PPL") and e.population >= 50_000
     }
     kept = tuple(
         e
@@ -73,26 +73,50 @@ def _drop_shadowed_regions(m: Mention, text: str) -> tuple[Entry, ...]:
 
 
 class _Context:
-    """What the whole article says about where it is: countries, admin1 areas, points."""
+    """What the whole article says about where it is: countries, admin1 areas, points.
+
+    Each distinct name votes once, and a mention's own name does not vote for its own
+    reading (three "Gainesville"s do not make Florida the article's state).
+    """
 
     def __init__(self, picks: list[Entry], mentions: Sequence[Mention]) -> None:
-        votes: dict[str, float] = defaultdict(float)
-        areas: dict[tuple[str, str | None], float] = defaultdict(float)
+        self._by_key: dict[str, tuple[str, float, tuple[str, str | None] | None, float]] = {}
         for e, m in zip(picks, mentions, strict=True):
-            if e.feature_code == "CONT":
+            if e.feature_code == "CONT" or m.key in self._by_key:
                 continue
-            votes[e.country_code] += 1.0 if e.feature_code in ("PCLI", "ADM1") or m.demonym else 0.7
-            if e.feature_code != "PCLI" and not m.demonym:
-                areas[(e.country_code, e.admin1)] += 1.0 if e.feature_code == "ADM1" else 0.5
-        top = max(votes.values(), default=1.0)
-        self.country_share = {cc: v / top for cc, v in votes.items()}
-        top_area = max(areas.values(), default=1.0)
-        self.admin1_share = {a: v / top_area for a, v in areas.items()}
+            weight = 1.0 if e.feature_code in ("PCLI", "ADM1") or m.demonym else 0.7
+            area = None if e.feature_code == "PCLI" or m.demonym else (e.country_code, e.admin1)
+            area_weight = 1.0 if e.feature_code == "ADM1" else 0.5
+            self._by_key[m.key or m.text] = (e.country_code, weight, area, area_weight)
+        self.votes: dict[str, float] = defaultdict(float)
+        self.areas: dict[tuple[str, str | None], float] = defaultdict(float)
+        for cc, weight, area, area_weight in self._by_key.values():
+            self.votes[cc] += weight
+            if area is not None:
+                self.areas[area] += area_weight
+        self.top = max(self.votes.values(), default=1.0)
+        self.top_area = max(self.areas.values(), default=1.0)
         self.points = [
             (k, e.latitude, e.longitude)
             for k, e in enumerate(picks)
             if e.feature_code not in ("PCLI", "CONT", "ADM1")
         ]
+
+    def shares(self, m: Mention, e: Entry) -> tuple[float, float]:
+        """(country share, admin1 share) of `e`'s country and area, without `m`'s own vote."""
+        own = self._by_key.get(m.key or m.text)
+        votes = self.votes.get(e.country_code, 0.0)
+        area_key = (e.country_code, e.admin1)
+        area = self.areas.get(area_key, 0.0)
+        if own is not None:
+            if own[0] == e.country_code:
+                votes -= own[1]
+            if own[2] == area_key:
+                area -= own[3]
+        return votes / self.top, area / self.top_area
+
+    def country_supported(self, m: Mention, e: Entry) -> bool:
+        return self.shares(m, e)[0] >= 0.5
 
     def near(self, k: int, e: Entry) -> bool:
         return any(
@@ -122,8 +146,7 @@ def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention,
     for k, m in enumerate(mentions):
         scored = _rank(k, m, pools[k], ctx, parents[k])
         best_s, best = scored[0]
-        supported = ctx.country_share.get(best.country_code, 0.0) >= 0.5
-        if m.fuzzy and best.population < 50_000 and not supported:
+        if m.fuzzy and best.population < 50_000 and not ctx.country_supported(m, best):
             continue  # a loose spelling match needs support from the article's countries
         margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
         out.append((m, best, 1.0 / (1.0 + math.exp(-margin))))
@@ -137,9 +160,10 @@ def _rank(
 
 
 def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry]) -> float:
-    s = _prior(e, m) + 4.0 * ctx.country_share.get(e.country_code, 0.0)
-    if e.feature_code not in ("ADM1", "PCLI"):
-        s += 2.5 * ctx.admin1_share.get((e.country_code, e.admin1), 0.0)
+    country, area = ctx.shares(m, e)
+    s = _prior(e, m) + 4.0 * country
+    if e.feature_code != "PCLI":
+        s += 2.5 * area  # an admin1 that holds the other places, or a town inside it
     if any(_inside(e, p) for p in parents):
         s += 6.0
     if len(m.candidates) > 1 and ctx.near(k, e):
