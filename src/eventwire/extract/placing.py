@@ -44,9 +44,31 @@ class Located:
     own_date: bool  # the date was written in the event's own sentence
 
 
+# ... and words before a toponym that make it a government ("the regime in Damascus").
+_GOVERNMENT_BEFORE = re.compile(
+    r"(?:\b(?:regime|government|authorities|leadership|rulers|officials) in|\bpro-|\banti-|"
+    r"\b(?:accused|accusing|helped|backed|backing|supported|supporting|allies|ally|with|against|"
+    r"by|between|and|of) )\s*$",
+    re.IGNORECASE,
+)
+
+
 def event_sites(places: Sequence[Place], text: str) -> list[Place]:
-    """Places that can be where an event happened ("Britain-based monitor" cannot)."""
-    return [p for p in places if not _NOT_A_SITE.match(text[p.end : p.end + 16])]
+    """Places that can be where an event happened ("Britain-based monitor" cannot).
+
+    Country names preceded by "with", "by", "accused" ... are actors ("accused Russia"), and so
+    are capitals after "the regime in"; a town after "by" stays a site only if it is no capital.
+    """
+    out = []
+    for p in places:
+        if _NOT_A_SITE.match(text[p.end : p.end + 16]):
+            continue
+        before = text[max(0, p.start - 24) : p.start]
+        government = p.feature_code in {"PCLI", "PPLC"} and _GOVERNMENT_BEFORE.search(before)
+        if government or re.search(r"\b(?:regime|government) in\s*$|\bpro-$", before):
+            continue
+        out.append(p)
+    return out
 
 
 def dominant_country(places: Sequence[Place]) -> str | None:
@@ -73,7 +95,10 @@ def choose_place(
     choice = _choose_place(places, cand, text, dominant)
     if choice is None or choice.place.feature_code != "PCLI":
         return choice
-    region = main_region(places, choice.place.country)
+    # A foreign country named in the sentence is usually an actor or a reaction ("Russia"),
+    # not where the event is: fall back to the article's main country.
+    country = dominant if dominant and choice.place.country != dominant else choice.place.country
+    region = main_region(places, country)
     if region is None:
         return choice
     return PlaceChoice(region, 3, f"document: main region of the article ({region.admin1})")
