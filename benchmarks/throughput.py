@@ -173,6 +173,7 @@ def main() -> None:
     )
     parser.add_argument("--batch-size", type=int, default=Settings().batch_size)
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up timing")
+    parser.add_argument("--startup-only", action="store_true", help="only the start-up timing")
     args = parser.parse_args()
     if not args.fakes.is_file():
         sys.exit(f"FA-KES dev data not found at {args.fakes}")
@@ -180,11 +181,13 @@ def main() -> None:
     load = os.getloadavg()
     print(f"cpus {os.cpu_count()}, load average {load[0]:.2f} {load[1]:.2f} (shared machine)")
     print(f"spaCy pipeline {settings.spacy_model}, batch size {settings.batch_size}")
-    fakes = fakes_corpus(args.fakes, args.limit)
-    for corpus in (fakes, long_corpus(fakes, 600, args.long)):
-        if corpus.lines:
-            report_corpus(corpus, settings, args)
-    print(f"\npeak memory, this process (1 process runs): {maxrss_mb(resource.RUSAGE_SELF):.0f} MB")
+    if not args.startup_only:
+        fakes = fakes_corpus(args.fakes, args.limit)
+        for corpus in (fakes, long_corpus(fakes, 600, args.long)):
+            if corpus.lines:
+                report_corpus(corpus, settings, args)
+        peak = maxrss_mb(resource.RUSAGE_SELF)
+        print(f"\npeak memory, this process (1-process runs, all records kept): {peak:.0f} MB")
     if args.workers:
         print(f"peak memory, largest worker: {maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
     if not args.no_startup:
