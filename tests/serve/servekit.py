@@ -276,7 +276,7 @@ class MemoryStore:
         return EventPage(rows[start:end], str(end) if end < len(rows) else None)
 
     def iter_events(self, query: EventQuery) -> Iterator[dict[str, Any]]:
-        yield from (e.to_record() for e, _ in self._events())
+        yield from (r for r in (e.to_record() for e, _ in self._events()) if _matches(r, query))
 
     def changes(self, after: int) -> tuple[int, list[str]]:
         return len(self.log), self.log[after:]

@@ -72,6 +72,14 @@ def test_cursor_pagination_walks_every_event_once(live_server: LiveServer) -> No
     assert seen == ids(get(live_server, "/api/events"))
 
 
+def test_the_timeline_counts_events_per_day_under_the_filters(live_server: LiveServer) -> None:
+    body = get(live_server, "/api/timeline", country="Mali").json()
+    assert body == {"days": [["2024-03-12", 1], ["2024-04-19", 1]], "total": 2}
+    everything = get(live_server, "/api/timeline").json()
+    assert everything["total"] >= 4 and ["2024-03-04", 1] in everything["days"]
+    error_of(get(live_server, "/api/timeline", since="2024-05-01", until="2024-01-01"), 422)
+
+
 def test_an_event_comes_with_its_reports_and_evidence(live_server: LiveServer) -> None:
     event = get(live_server, "/api/events/ev-doc-mali").json()
     assert event["event_id"] == "ev-doc-mali"

@@ -35,6 +35,8 @@ export async function loadEvents(filters, signal) {
   return { events, complete: !cursor };
 }
 
+export const loadTimeline = (filters, signal) =>
+  getJSON(`/api/timeline?${query(filters)}`, signal);
 export const loadEvent = (id, signal) =>
   getJSON(`/api/events/${encodeURIComponent(id)}`, signal);
 export const loadTaxonomy = () => getJSON("/api/taxonomy");

@@ -2,7 +2,7 @@
 
 import "leaflet/dist/leaflet.css";
 import "./app.css";
-import { loadEvent, loadEvents, loadHealth, loadTaxonomy, MAX_EVENTS } from "./api.js";
+import { loadEvent, loadEvents, loadHealth, loadTaxonomy, loadTimeline } from "./api.js";
 import { debounce, el } from "./dom.js";
 import { drawEvent } from "./event.js";
 import { createMap, drawEvents, TYPE_COLORS } from "./map.js";
@@ -10,7 +10,7 @@ import { drawTable } from "./table.js";
 import { drawTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { events: [], complete: true, range: null, newIds: new Set(), request: null };
+const state = { days: [], events: [], complete: true, range: null, newIds: new Set(), request: null };
 let view = null;
 
 function filters() {
@@ -22,38 +22,44 @@ function filters() {
   };
 }
 
-function inRange(event) {
-  return !state.range || (event.event_date >= state.range[0] && event.event_date <= state.range[1]);
+function inRange(iso) {
+  return !state.range || (iso >= state.range[0] && iso <= state.range[1]);
 }
 
 function render() {
-  const shown = state.events.filter(inRange);
-  drawEvents(view, shown, state.newIds);
-  const rows = drawTable($("rows"), shown, state.newIds);
-  const more = state.complete ? "" : ` (first ${MAX_EVENTS} loaded; narrow the filters to see the rest)`;
+  drawEvents(view, state.events, state.newIds);
+  const rows = drawTable($("rows"), state.events, state.newIds);
+  const total = state.days.filter(([iso]) => inRange(iso)).reduce((sum, [, n]) => sum + n, 0);
   const range = state.range ? ` between ${state.range[0]} and ${state.range[1]}` : "";
-  $("summary").textContent = `${shown.length} events${range}; table shows ${rows}${more}`;
+  const more = state.complete ? "" : `; the map shows the newest ${state.events.length} (narrow the filters to see the rest)`;
+  $("summary").textContent = `${total} events${range}${more}; the table lists ${rows}`;
   $("clear-range").hidden = !state.range;
   document.body.dataset.state = "ready";
 }
 
 function drawHistogram() {
-  drawTimeline($("timeline"), state.events, state.range, (range) => {
+  drawTimeline($("timeline"), state.days, state.range, (range) => {
     state.range = range;
-    render();
+    reload({ timeline: false });
   });
 }
 
-async function reload() {
+async function reload({ timeline = true } = {}) {
+  // The timeline counts every event matching the filters; map and table also apply the range.
   if (state.request) state.request.abort();
   const request = new AbortController();
   state.request = request;
   document.body.dataset.state = "loading";
+  const ranged = state.range ? { ...filters(), since: state.range[0], until: state.range[1] } : filters();
   try {
-    const { events, complete } = await loadEvents(filters(), request.signal);
-    Object.assign(state, { events, complete });
+    const [page, days] = await Promise.all([
+      loadEvents(ranged, request.signal),
+      timeline ? loadTimeline(filters(), request.signal) : null,
+    ]);
+    Object.assign(state, { events: page.events, complete: page.complete });
+    if (days) state.days = days.days;
     $("error").hidden = true;
-    drawHistogram();
+    if (timeline) drawHistogram();
     render();
   } catch (error) {
     if (error.name === "AbortError") return;
@@ -118,7 +124,7 @@ async function main() {
   for (const id of ["f-actor", "f-country", "f-q"]) $(id).addEventListener("input", onFilter);
   $("f-type").addEventListener("change", onFilter);
   $("filters").addEventListener("submit", (e) => e.preventDefault());
-  $("clear-range").addEventListener("click", () => { state.range = null; drawHistogram(); render(); });
+  $("clear-range").addEventListener("click", () => { state.range = null; drawHistogram(); reload({ timeline: false }); });
   $("reset").addEventListener("click", () => {
     for (const id of ["f-type", "f-actor", "f-country", "f-q"]) $(id).value = "";
     onFilter();

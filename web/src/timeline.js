@@ -18,20 +18,20 @@ function binWidth(spanDays) {
   return 30;
 }
 
-export function drawTimeline(svgNode, events, range, onBrush) {
+export function drawTimeline(svgNode, days, range, onBrush) {
+  // days: [["YYYY-MM-DD", count], ...] for every event matching the filters (from the server).
   const svg = select(svgNode);
   svg.selectAll("*").remove();
   const width = svgNode.clientWidth || 800;
   svg.attr("viewBox", `0 0 ${width} ${HEIGHT}`).attr("height", HEIGHT);
-  if (!events.length) return;
-  const days = events.map((e) => toDay(e.event_date));
-  const first = Math.min(...days);
-  const last = Math.max(...days) + DAY;
+  if (!days.length) return;
+  const first = toDay(days[0][0]);
+  const last = toDay(days[days.length - 1][0]) + DAY;
   const step = binWidth((last - first) / DAY) * DAY;
   const counts = new Map();
-  for (const d of days) {
-    const bin = first + Math.floor((d - first) / step) * step;
-    counts.set(bin, (counts.get(bin) || 0) + 1);
+  for (const [iso, n] of days) {
+    const bin = first + Math.floor((toDay(iso) - first) / step) * step;
+    counts.set(bin, (counts.get(bin) || 0) + n);
   }
   const end = Math.max(last, first + step);
   const x = scaleUtc().domain([first, end]).range([MARGIN.left, width - MARGIN.right]);

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 import orjson
-from fastapi import Header, Path, Query, Request
+from fastapi import Depends, Header, Path, Query, Request
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -61,8 +61,7 @@ def _check_vocabulary(event_type: str | None, sub_event_type: str | None) -> Non
 Text = Annotated[str | None, Query(max_length=300)]
 
 
-def list_events(
-    request: Request,
+def event_filters(
     since: Annotated[dt.date | None, Query(description="first event date, YYYY-MM-DD")] = None,
     until: Annotated[dt.date | None, Query(description="last event date, YYYY-MM-DD")] = None,
     country: Annotated[str | None, Query(max_length=300, description="country name")] = None,
@@ -72,14 +71,12 @@ def list_events(
     actor: Annotated[str | None, Query(max_length=300, description="actor name substring")] = None,
     bbox: Annotated[str | None, Query(max_length=200, description="W,S,E,N in degrees")] = None,
     q: Annotated[str | None, Query(max_length=300, description="free text")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-    cursor: Annotated[str | None, Query(max_length=1000, description="`next` of a page")] = None,
-) -> Response:
-    """Stored events matching every given filter, newest first, one page at a time."""
+) -> EventQuery:
+    """The filters shared by /api/events and /api/timeline, checked."""
     if since and until and since > until:
         raise ApiError(422, "invalid_request", "since: must not be after until")
     _check_vocabulary(event_type, sub_event_type)
-    query = EventQuery(
+    return EventQuery(
         since=since,
         until=until,
         country=country or None,
@@ -89,9 +86,20 @@ def list_events(
         actor=actor or None,
         bbox=_parse_bbox(bbox),
         q=q or None,
-        limit=limit,
-        cursor=cursor or None,
     )
+
+
+Filters = Annotated[EventQuery, Depends(event_filters)]
+
+
+def list_events(
+    request: Request,
+    filters: Filters,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+    cursor: Annotated[str | None, Query(max_length=1000, description="`next` of a page")] = None,
+) -> Response:
+    """Stored events matching every given filter, newest first, one page at a time."""
+    query = dataclasses.replace(filters, limit=limit, cursor=cursor or None)
     try:
         page = _store(request).query_events(query)
     except StoreError as exc:
@@ -99,6 +107,12 @@ def list_events(
             raise ApiError(422, "invalid_request", f"cursor: {exc.message}") from None
         raise
     return json_response({"events": page.events, "next": page.next})
+
+
+def timeline(request: Request, filters: Filters) -> Response:
+    """Events per day for the filters: {"days": [["YYYY-MM-DD", n], ...], "total": n}."""
+    days = request.app.state.timeline.days(_store(request), filters)
+    return json_response({"days": days, "total": sum(n for _, n in days)})
 
 
 def get_event(request: Request, event_id: Annotated[str, Path(max_length=300)]) -> Response:
@@ -238,6 +252,7 @@ ROUTES = [
             }
         },
     ),
+    APIRoute("/api/timeline", timeline, methods=["GET"], tags=["events"]),
     APIRoute("/api/health", health, methods=["GET"], tags=["meta"]),
     APIRoute("/api/taxonomy", taxonomy, methods=["GET"], tags=["meta"]),
 ]

@@ -26,6 +26,7 @@ from eventwire.serve import api, live
 from eventwire.serve.errors import EXCEPTION_HANDLERS, error_response
 from eventwire.serve.middleware import BodyLimit, SecurityHeaders
 from eventwire.serve.stores import StoreProvider
+from eventwire.serve.timeline import TimelineCache
 from eventwire.settings import Settings
 from eventwire.store.base import Store
 
@@ -106,6 +107,7 @@ def create_app(
     app.state.options = options
     app.state.stores = stores
     app.state.broadcaster = broadcaster
+    app.state.timeline = TimelineCache()
     for route in [*api.ROUTES, *live.ROUTES]:
         app.router.routes.append(route)
     app.router.routes.append(Route("/", _dashboard, methods=["GET"], include_in_schema=False))
