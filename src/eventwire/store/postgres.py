@@ -94,6 +94,10 @@ class PostgresStore(SQLStore):
             raise StoreError(self.url, f"PostgreSQL: {str(exc).strip()}") from None
         return len(rows)
 
+    def _refresh_statistics(self) -> None:
+        # VACUUM also sets the visibility map, which index-only scans (the bbox page) need.
+        self._execute("VACUUM ANALYZE events")
+
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
         with self._lock:

@@ -189,7 +189,12 @@ class SQLStore(Linking):
                     count += self._load_rows(batch)
                     batch = []
             count += self._load_rows(batch)
+        self._refresh_statistics()
         return count
+
+    def _refresh_statistics(self) -> None:
+        """After a bulk load: fresh planner statistics, so filters pick the right index."""
+        self._execute("ANALYZE")
 
     def _load_rows(self, rows: list[tuple[Any, ...]]) -> int:
         if rows:
