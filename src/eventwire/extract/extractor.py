@@ -21,6 +21,7 @@ from eventwire.extract.placing import (
     event_sites,
     folds_into,
     is_background,
+    merge,
     restates,
     same_event,
 )
@@ -109,10 +110,7 @@ class EventExtractor:
             )
             target = target or next((o for o in out if restates(o, cand, place)), None)
             if target is not None:
-                i = out.index(target)
-                out[i] = dataclasses.replace(
-                    target, deaths=target.deaths + cand.deaths, sentences=(*target.sentences, here)
-                )
+                out[out.index(target)] = merge(target, cand, place, here)
                 continue
             i = order.get(here, 0)
             previous = sentences[i - 1] if i > 0 else None

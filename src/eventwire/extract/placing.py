@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -167,13 +168,30 @@ def restates(item: Located, cand: Candidate, place: PlaceChoice) -> bool:
     theirs = {d.count.best for d in item.deaths if not d.cumulative and not d.subset}
     if not mine or not mine <= theirs:
         return False
-    if item.place.place.name == place.place.name:
+    if item.place.place.name == place.place.name or generic(item.candidate) or generic(cand):
         return True
     same_type = (
         SUB_EVENT_TO_EVENT[item.candidate.decision.sub_event_type]
         == SUB_EVENT_TO_EVENT[cand.decision.sub_event_type]
     )
     return same_type and (_coarse(place) or _coarse(item.place))
+
+
+def generic(cand: Candidate) -> bool:
+    """Typed only by "killed"/"attack" words: no weapon, no battle, no protest named."""
+    return cand.decision.trigger.cue in {"kill", "attack"}
+
+
+def merge(target: Located, cand: Candidate, place: PlaceChoice, here: tuple[int, int]) -> Located:
+    """`cand` is more of `target`; a specific type and a finer place replace generic ones."""
+    merged = dataclasses.replace(
+        target, deaths=target.deaths + cand.deaths, sentences=(*target.sentences, here)
+    )
+    if generic(target.candidate) and not generic(cand):
+        merged = dataclasses.replace(merged, candidate=cand)
+    if _coarse(target.place) and not _coarse(place):
+        merged = dataclasses.replace(merged, place=place)
+    return merged
 
 
 def _coarse(choice: PlaceChoice) -> bool:
