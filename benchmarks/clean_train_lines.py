@@ -15,7 +15,7 @@ import numpy as np
 
 from clean_gbdt import Boosting, Node, fit, predict
 from clean_render import render_page
-from clean_scoring import REPO, Page, load_pages, shingles
+from clean_scoring import REPO, Page, load_pages, prf, shingles, tp_fp_fn
 from eventwire.clean.linemodel import stage_two_rows
 from eventwire.clean.lines import NAMES, page_features, split_lines
 
@@ -61,32 +61,69 @@ def arrays(chunk: list[Page3], first: Model | None = None) -> tuple[np.ndarray, 
     return np.array(xs), np.array(ys, dtype=float), np.array(ws)
 
 
+def train(data: list[Page3], opts: Boosting) -> tuple[Model, Model]:
+    """Stage one on all pages; stage two on stage-one scores made out of fold."""
+    stage1 = fit(*arrays(data), opts)
+    folds = [data[0::2], data[1::2]]
+    parts = [arrays(folds[k], fit(*arrays(folds[1 - k]), opts)) for k in (0, 1)]
+    x2, y2, w2 = (np.concatenate([part[i] for part in parts]) for i in range(3))
+    return stage1, fit(x2, y2, w2, opts)
+
+
+def probabilities(models: tuple[Model, Model], rows: list[list[float]]) -> np.ndarray:
+    stage1, stage2 = models
+    second = stage_two_rows(rows, predict(stage1, np.array(rows)).tolist())
+    return 1.0 / (1.0 + np.exp(-predict(stage2, np.array(second))))
+
+
+def cross_validate(data: list[Page3], bodies: list[str], opts: Boosting) -> None:
+    """Three-fold page-level cross-validation on the training split: F1 by threshold."""
+    thresholds = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
+    counts: dict[float, list[tuple[float, float, float]]] = {t: [] for t in thresholds}
+    for k in range(3):
+        inside = [d for i, d in enumerate(data) if i % 3 != k]
+        models = train(inside, opts)
+        for i, (rows, _, lines) in enumerate(data):
+            if i % 3 != k:
+                continue
+            probs = probabilities(models, rows)
+            for t in thresholds:
+                kept = "\n".join(line for line, p in zip(lines, probs, strict=True) if p >= t)
+                counts[t].append(tp_fp_fn(bodies[i], kept))
+    print("| threshold | precision | recall | F1 (3-fold CV, training split) |")
+    print("| --- | --- | --- | --- |")
+    for t in thresholds:
+        p, r, f = prf(counts[t])
+        print(f"| {t} | {p:.3f} | {r:.3f} | {f:.3f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trees", type=int, default=150, help="trees per stage")
     parser.add_argument("--depth", type=int, default=3, help="depth of each tree")
+    parser.add_argument("--cv", action="store_true", help="cross-validate on the training split")
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     args = parser.parse_args()
     opts = replace(Boosting(), trees=args.trees, depth=args.depth)
     pages: list[Page] = [p for p in load_pages() if not is_test(p.id)]
     data: list[Page3] = []
+    bodies: list[str] = []
     for page in pages:
         lines = split_lines(render_page(page.html))
         if lines:
             data.append((page_features(lines), labels(lines, page.body), lines))
-    stage1 = fit(*arrays(data), opts)
-    # Stage two learns from stage-one scores made out of fold, as they will be on new pages.
-    folds = [data[0::2], data[1::2]]
-    parts = [arrays(folds[k], fit(*arrays(folds[1 - k]), opts)) for k in (0, 1)]
-    x2, y2, w2 = (np.concatenate([part[i] for part in parts]) for i in range(3))
-    stage2 = fit(x2, y2, w2, opts)
-    x, y, _ = arrays(data, stage1)
-    accuracy = ((predict(stage2, x) > 0) == (y > 0.5)).mean()
+            bodies.append(page.body)
+    if args.cv:
+        cross_validate(data, bodies, opts)
+        return
+    models = train(data, opts)
+    x, y, _ = arrays(data)
+    accuracy = ((probabilities(models, x.tolist()) > 0.5) == (y > 0.5)).mean()
     print(
         f"{len(data)} training pages, {len(y)} lines, {int(y.sum())} body; accuracy {accuracy:.3f}"
     )
     if not args.dry_run:
-        write(stage1, stage2)
+        write(*models)
         print(f"wrote {OUT.relative_to(REPO)}")
 
 

@@ -86,3 +86,39 @@ def test_all_navigation_page_is_an_input_error() -> None:
     page = f"<html><body><nav><ul>{links}</ul></nav></body></html>".encode()
     with pytest.raises(InputError, match="no article text"):
         clean_document(RawInput(origin="nav.html", kind="html", content=page), SETTINGS)
+
+
+LEFTOVERS = """<html><head><title>Protesters rally in Khartoum</title></head><body><article>
+<h1>Protesters rally in Khartoum</h1>
+<p>Thousands of protesters marched through central Khartoum on Thursday demanding civilian
+rule, and security forces fired tear gas near the presidential palace, witnesses said.</p>
+<figure><img src="a.jpg"><figcaption>Photo: Mohamed Nureldin Abdallah/Reuters</figcaption></figure>
+<p>Organisers said the march was the largest in weeks and that more demonstrations would
+follow in Omdurman and Bahri over the weekend.</p>
+<h3>Related</h3>
+<ul><li><a href="/1">Sudan's army chief vows to hand over power</a></li>
+<li><a href="/2">Timeline: Sudan's transition in crisis</a></li></ul>
+<p>Doctors said at least 23 people were treated for tear gas inhalation at two hospitals in
+the capital, and one man was wounded by a live round.</p>
+<p>Share this article</p>
+<p>Sign up for our newsletter to get the day's top stories in your inbox.</p>
+<p>Advertise or Publish a Story with Nile Post: call +249 912 345 678 or email
+ads@nilepost.example</p>
+</article></body></html>"""
+
+
+def test_html_leftovers_are_removed_and_body_kept() -> None:
+    doc = clean_document(RawInput(origin="k.html", kind="html", content=LEFTOVERS), SETTINGS)
+    for kept in ("Thousands of protesters", "Organisers said", "Doctors said at least 23"):
+        assert kept in doc.text
+    for dropped in (
+        "Reuters",
+        "Related",
+        "Sudan's army chief",
+        "Timeline:",
+        "Share this",
+        "newsletter",
+        "Advertise",
+        "Protesters rally in Khartoum",
+    ):
+        assert dropped not in doc.text, dropped
