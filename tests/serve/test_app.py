@@ -107,3 +107,14 @@ def test_worker_processes_rebuild_the_same_app_from_the_environment(
     assert app.state.settings == settings and app.state.options == options
     with TestClient(app) as worker:
         assert worker.get("/api/health").json()["read_only"] is True
+
+
+def test_ids_with_slashes_reach_their_document() -> None:
+    import dataclasses
+
+    from servekit import sample_documents
+
+    document = dataclasses.replace(sample_documents()[1], id="wire/2024/gao")
+    response = client(MemoryStore([document])).get("/api/documents/wire%2F2024%2Fgao")
+    assert response.status_code == 200 and response.json()["id"] == "wire/2024/gao"
+    assert client(MemoryStore([document])).get("/api/documents/wire/2024/gao").status_code == 200

@@ -232,8 +232,10 @@ RECORD_SCHEMA = {
 
 ROUTES = [
     APIRoute("/api/events", list_events, methods=["GET"], tags=["events"]),
-    APIRoute("/api/events/{event_id}", get_event, methods=["GET"], tags=["events"]),
-    APIRoute("/api/documents/{document_id}", get_document, methods=["GET"], tags=["documents"]),
+    APIRoute("/api/events/{event_id:path}", get_event, methods=["GET"], tags=["events"]),
+    APIRoute(
+        "/api/documents/{document_id:path}", get_document, methods=["GET"], tags=["documents"]
+    ),
     APIRoute(
         "/api/documents",
         post_documents,
