@@ -48,3 +48,69 @@ def test_relative_location_lowers_precision(geoparser: Geoparser) -> None:
     choice = choose_event_place(places, 0, len(text), text)
     assert choice is not None
     assert choice.place.name == "Aleppo" and choice.geo_precision == 2
+
+
+def test_event_place_prefers_the_sentence_and_the_plain_town(geoparser: Geoparser) -> None:
+    text = (
+        "Fighting continued in Idlib province.\n"
+        "Jets struck near Hama and in Khan Sheikhoun on Monday. Turkey protested.\n"
+        "Aid groups met in Geneva."
+    )
+    places = geoparser.find_places(text)
+    start = text.index("Jets")
+    end = text.index("Turkey") - 1
+    choice = choose_event_place(places, start, end, text)
+    assert choice is not None
+    assert choice.place.name == "Khan Shaykhun" and choice.geo_precision == 1
+    assert choice.reason.startswith("sentence")
+    aid = text.index("Aid")
+    later = choose_event_place(places, aid, len(text), text)
+    assert later is not None and later.place.name == "Geneva"
+
+
+def test_province_only_gives_precision_three(geoparser: Geoparser) -> None:
+    text = "Clashes were reported in Idlib province."
+    choice = choose_event_place(geoparser.find_places(text), 0, len(text), text)
+    assert choice is not None and choice.geo_precision == 3
+    assert choice.place.feature_code == "ADM1" and choice.place.admin1 == "Idlib"
+
+
+def test_document_fallback_is_never_precise(geoparser: Geoparser) -> None:
+    text = "Gunmen attacked Aleppo.\n\nLater, officials spoke."
+    places = geoparser.find_places(text)
+    start = text.index("Later")
+    choice = choose_event_place(places, start, len(text), text)
+    assert choice is not None and choice.geo_precision == 2
+    assert choice.reason.startswith("document")
+
+
+def test_article_context_picks_the_us_state_and_its_towns(geoparser: Geoparser) -> None:
+    text = (
+        "Hall County deputies arrested a man in Gainesville on Monday. The Georgia "
+        "Bureau of Investigation said Dublin police had also been looking for him."
+    )
+    found = _names(geoparser.find_places(text), text)
+    assert found["Georgia"].country_code == "US" and found["Georgia"].feature_code == "ADM1"
+    assert found["Gainesville"].admin1 == "Georgia"
+    assert found["Dublin"].country_code == "US"
+
+
+def test_person_names_are_not_places(geoparser: Geoparser) -> None:
+    text = "Aid worker Tom Walsh reached Aleppo. Walsh said the city was quiet."
+    found = _names(geoparser.find_places(text), text)
+    assert set(found) == {"Aleppo"}
+
+
+def test_dotted_state_abbreviations_and_demonyms(geoparser: Geoparser) -> None:
+    text = "EDMONTON, Ky. - Syrian refugees arrived."
+    plain = _names(geoparser.find_places(text), text)
+    assert plain["Ky."].admin1 == "Kentucky"
+    assert plain["EDMONTON"].admin1 == "Kentucky"
+    assert "Syrian" not in plain
+    with_demonyms = _names(geoparser.find_places(text, demonyms=True), text)
+    assert with_demonyms["Syrian"].feature_code == "PCLI"
+
+
+def test_no_places_in_plain_words(geoparser: Geoparser) -> None:
+    text = "We’re told that the University and the Gulf of opinion will hold. I’ve seen it."
+    assert geoparser.find_places(text) == []

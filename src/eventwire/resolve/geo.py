@@ -102,10 +102,16 @@ def geo_precision(place: Place, text: str) -> tuple[int, str]:
     return 1, "town"
 
 
-def _best(places: Sequence[Place], anchor: int) -> Place:
+def _best(places: Sequence[Place], text: str) -> Place:
+    """The most specific place; among equals one named plainly ("in X") before one named
+    relatively ("near X"), then the first mentioned."""
     return max(
         places,
-        key=lambda p: (_SPECIFICITY.get(p.feature_code, 3), p.score, -abs(p.start - anchor)),
+        key=lambda p: (
+            _SPECIFICITY.get(p.feature_code, 3),
+            not _RELATIVE.search(text[max(0, p.start - 40) : p.start]),
+            -p.start,
+        ),
     )
 
 
@@ -121,7 +127,10 @@ def choose_event_place(
     """The place of an event whose trigger sentence is text[start:end].
 
     The most specific place in the sentence, else in its paragraph, else in the document
-    (the first-mentioned most specific place); a region-only place gives geo_precision 3.
+    (plain before relative mentions, then the first mentioned). geo_precision follows
+    ACLED: 1 the town itself; 2 near a town ("55km from Aleppo", "outskirts of") or a
+    district; 3 a province or country only. A place taken from the rest of the document is
+    never precision 1.
     """
     if not places:
         return None
@@ -130,9 +139,9 @@ def choose_event_place(
     in_paragraph = [p for p in places if p_start <= p.start and p.end <= p_end]
     for scope, pool in (("sentence", in_sentence), ("paragraph", in_paragraph)):
         if pool:
-            place = _best(pool, start)
+            place = _best(pool, text)
             precision, why = geo_precision(place, text)
             return PlaceChoice(place, precision, f"{scope}: {why}")
-    place = _best(places, -1)
+    place = _best(places, text)
     precision, why = geo_precision(place, text)
     return PlaceChoice(place, max(precision, 2), f"document: {why}")

@@ -6,6 +6,8 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from eventwire.resolve.gazetteer import Entry, Gazetteer
 from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS
 from eventwire.resolve.toponyms import fold, words
@@ -113,46 +115,14 @@ TITLES = frozenset(
     ]
 )
 # Capitalised words that may stand before a toponym without making it another name.
-MODIFIERS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "greater",
-        "upper",
-        "lower",
-        "downtown",
-        "metro",
-        "rural",
-        "occupied",
-        "in",
-        "at",
-        "from",
-        "to",
-        "near",
-        "of",
-        "for",
-        "and",
-        "the",
-        "a",
-        "on",
-        "by",
-    ]
+_MODIFIER_WORDS = (
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern greater upper "
+    "lower downtown metro rural occupied mount lake camp fort port cape river valley city "
+    "county province governorate district region state village town airport base bridge "
+    "street road square market gate old new"
 )
+MODIFIERS = frozenset(_MODIFIER_WORDS.split())
 # Abbreviations that are toponyms only in this exact spelling.
 ABBREVIATIONS = frozenset({"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "DRC"})
 _PERSON_LABELS = frozenset({"PERSON"})
@@ -284,14 +254,16 @@ def _person_words(gaz: Gazetteer, text: str, w: _Words, doc: Doc | None) -> set[
         if not (w.cap[k] and w.cap[k - 1]) or not _gap_ok(text, w.spans[k - 1][1], w.spans[k][0]):
             continue
         prev = w.folded[k - 1]
+        # A sentence-initial word is capitalised anyway: demand it be no English word at all.
+        plain = gaz.common_words if _sentence_initial(text, w.spans[k - 1][0]) else STOP_WORDS
         if prev in TITLES:
             out.add(w.surface[k])
         elif (
             prev not in MODIFIERS
-            and prev not in gaz.common_words
-            and not gaz.has_key(prev)
-            and not _sentence_initial(text, w.spans[k][0])
+            and prev not in plain
+            and not _notable_place(gaz, prev)
             and w.surface[k - 1] not in gaz.demonyms
+            and not _notable_place(gaz, w.folded[k])
         ):
             # "Tom Walsh": a capitalised non-place word before it. Checked against places
             # at acceptance time, so "Khan Shaykhun" is not split this way.
@@ -337,6 +309,14 @@ def _accept(
     if j - i == 1 and lower in gaz.common_words and not region and weak and not dateline:
         return False
     return not (m.fuzzy and lower in gaz.common_words)
+
+
+def _notable_place(gaz: Gazetteer, key: str) -> bool:
+    """A sizeable place or a region: "Aleppo" before a word is not a first name; "Tom" is."""
+    return any(
+        e.population >= 100_000 or e.feature_code in ("PCLI", "ADM1", "CONT")
+        for e in gaz.lookup_key(key)
+    )
 
 
 def _person_starts(doc: Doc | None) -> set[int]:
