@@ -73,7 +73,7 @@ def classify(
     if "Suicide bomb" in have:
         return pick("Suicide bomb", "Suicide bomb", 0.9, "suicide attack named")
     if "Disrupted weapons use" in have:
-        return pick("Disrupted weapons use", "Disrupted weapons use", 0.75, "weapon use disrupted")
+        return pick("Disrupted weapons use", "Disrupted weapons use", 0.8, "weapon use disrupted")
     if "Non-violent transfer of territory" in have and not ({"kill", "Armed clash"} & have):
         return pick(
             "Non-violent transfer of territory",
@@ -106,6 +106,8 @@ def classify(
     ):
         if sub in have:
             return pick(sub, sub, score, sub.lower())
+    if "agreement_weak" in have:
+        return pick("Agreement", "agreement_weak", 0.45, "agreement words")
     if "withdrawal" in have:
         return pick("Change to group/activity", "withdrawal", 0.5, "forces withdrew")
     return None
@@ -120,7 +122,8 @@ def _demonstration(cues: Sequence[Cue], have: set[str]) -> Decision | None:
         return Decision(
             "Excessive force against protesters", anchor, 0.75, "lethal force on protest"
         )
-    if riot is not None or (protest and ({"Looting/property destruction", "damage"} & have)):
+    riotous = {"Looting/property destruction", "damage", "Armed clash"}
+    if riot is not None or (protest and (riotous & have)):
         return Decision(
             "Violent demonstration", riot or anchor, 0.75, "demonstrators used violence"
         )

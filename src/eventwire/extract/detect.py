@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class Candidate:
     patient: tuple[int, int] | None
     hedged: bool
     dropped: tuple[str, ...]  # why other cues of the sentence were set aside
+    position: int = 0  # index of the sentence in the text (the lead reports the main event)
 
 
 def is_prose(sentence: Span, single_line: bool = False) -> bool:
@@ -144,8 +146,8 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     index = TokenIndex(doc)
     out = []
     single_line = "\n" not in index.text.strip()
-    for sentence in sentences(doc):
+    for position, sentence in enumerate(sentences(doc)):
         candidate = detect_sentence(doc, index, sentence, actors, single_line)
         if candidate is not None:
-            out.append(candidate)
+            out.append(dataclasses.replace(candidate, position=position))
     return out

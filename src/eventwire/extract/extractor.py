@@ -234,8 +234,10 @@ def _event_id(doc_id: str, start: int, end: int, sub: str) -> str:
 
 
 def candidate_confidence(cand: Candidate) -> float:
-    """How sure the typing is, before place and actors are known (0..1)."""
-    score = 0.55 + 0.45 * cand.decision.score
+    """How sure the typing is, before place and actors are known (0..1).
+
+    A little less sure further down the text: news leads with its main event."""
+    score = 0.55 + 0.45 * cand.decision.score - 0.02 * min(cand.position, 5)
     if cand.hedged:
         score -= 0.1
     return round(max(0.0, min(1.0, score)), 3)

@@ -122,6 +122,7 @@ REPORTING = frozenset(
     ]
 )
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "acl", "xcomp"})
+_UNREAL_ADJ = frozenset({"possible", "potential", "planned", "imminent", "expected", "future"})
 _CONDITIONAL = re.compile(r"^(?:if|unless|whether|should)$", re.IGNORECASE)
 
 
@@ -182,7 +183,11 @@ def is_asserted(token: Token) -> tuple[bool, str]:
             return False, f"under '{current.text}'"
         if current is not token and current.pos_ == "NOUN" and current.lower_ in NOUN_IRREALIS:
             return False, f"under '{current.text}'"
+        if current.dep_ == "pcomp" and current.head.lower_ == "for":
+            return False, f"purpose 'for {current.text}'"
         for child in current.children:
+            if child.dep_ == "amod" and child.lower_ in _UNREAL_ADJ:
+                return False, f"'{child.text}'"
             if child.dep_ == "neg" and current.pos_ in {"VERB", "AUX"}:
                 return False, f"negated by '{child.text}'"
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS:

@@ -31,7 +31,8 @@ def _r(cue: str, weight: float, *patterns: str) -> list[Rule]:
 
 
 _STRIKE = (
-    r"air ?strikes?|air[- ]raids?|airstrikes?|air attacks?|aerial (?:bombardment|attacks?|bombing)"
+    r"air ?strikes?|air[- ]raids?|airstrikes?|air attacks?|"
+    r"aerial (?:bombardments?|attacks?|bombings?|raids?)"
 )
 RULES: list[Rule] = [
     # Explosions/Remote violence
@@ -65,7 +66,7 @@ RULES: list[Rule] = [
         r"explosive)"),
     # Battles
     *_r("Armed clash", 1.8,
-        r"clash(?:es|ed|ing)?|fighting|fought|firefights?|gun ?fights?|gun ?battles?|battles?|"
+        r"clash(?:es|ed|ing)?|(?<!without )fighting|fought|firefights?|gun ?fights?|gun ?battles?|battles?|"
         r"battled|skirmish(?:es|ed)?|exchange[ds]? (?:of )?fire|exchanging fire|engaged",
         r"ambush(?:ed|es)?|repel(?:led)? (?:an |the )?(?:attack|offensive|assault)|"
         r"assault(?:ed)? (?:on )?(?:positions?|checkpoints?|bases?|posts?)|"
@@ -78,7 +79,7 @@ RULES: list[Rule] = [
     *_r("territory", 2.2,
         r"(?:re)?captur(?:e|ed|ing)(?! (?:\w+ ){0,4}?(?:weapons|arms|ammunition|pistols|rifles|guns|"
         r"bullets|explosives|suspects?|members?|fighters|militants|soldiers|prisoners|men|him|her|"
-        r"them|drugs|vehicles|tanks))|"
+        r"them|drugs|vehicles|tanks)|\s+alive)|"
         r"seiz(?:e|ed|ing)(?: control)?(?! (?:\w+ ){0,4}?(?:weapons|arms|ammunition|pistols|rifles|"
         r"guns|bullets|explosives|drugs|vehicles|cash|money|documents|passports|property))|"
         r"took (?:full )?control|"
@@ -89,7 +90,7 @@ RULES: list[Rule] = [
         r"(?:villages?|towns?|areas?|city|district|neighbou?rhoods?|region)|victory over|"
         r"(?:re)?took (?:the )?(?:town|city|village|area|district|neighbou?rhood|base|airport|hill)",
         r"(?:re)?gain(?:ed)? control|regain(?:ed|ing)?|retak(?:e|en|ing)|retook|recaptur\w+|"
-        r"liberat(?:e|ed|ing|ion)|restor(?:ed|ing) (?:full )?control|wrest(?:ed)? control|"
+        r"liberat(?:e|ed|ing)|restor(?:ed|ing) (?:full )?control|wrest(?:ed)? control|"
         r"drove (?:out|back)|driven out|expell(?:ed|ing) (?:\w+ ){0,3}?(?:militants|fighters|"
         r"rebels|terrorists|forces|troops|jihadists|insurgents|from)|cleared (?:\w+ ){0,3}?(?:of|"
         r"from) (?:\w+ )?(?:militants|fighters|rebels|terrorists|jihadists|insurgents)|"
@@ -108,7 +109,8 @@ RULES: list[Rule] = [
         r"gunmen|massacre|violence against|targeted|beat(?:en|ing)?|tortur(?:e|ed)|burn(?:ed|t)"),
     # Protests and riots
     *_r("protest", 2.0, r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing)|"
-        r"rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|vigils?|hunger strikes?|went on strike|"
+        r"rall(?:y|ies|ied)|marched|marches|march(?!\s+\d)(?<!\bon march)(?<!\bin march)|"
+        r"human chains?|sit-ins?|vigils?|hunger strikes?|went on strike|"
         r"(?:general|labou?r|workers'?) strikes?|on strike|strikers|picket(?:ed|s)?|walkouts?|"
         r"boycott(?:ed)?|took to the streets|chanting|chanted|placards|banners"),
     *_r("intervention", 1.5, r"tear ?gas|water cannons?|rubber bullets|pepper spray|batons?|"
@@ -120,7 +122,9 @@ RULES: list[Rule] = [
     *_r("riot", 2.2, r"riot(?:s|ed|ing|ers)?|(?:threw|throw(?:s|n|ing)?|hurl(?:ed|ing|s)?|"
         r"pelt(?:ed|ing|s)?) (?:\w+ ){0,2}?(?:stones|rocks|bottles|bricks|objects|projectiles|"
         r"petrol bombs|molotov cocktails|firebombs|fireworks)|stone-?throwing|molotov cocktails?|"
-        r"petrol bombs?|violent (?:protests?|demonstrations?)|unrest|clashed with (?:the )?police"),
+        r"petrol bombs?|violent (?:protests?|demonstrations?)|unrest|clashed with (?:the )?police|"
+        r"pelted|trash(?:ed|ing)|(?:lit|light|lighting|set) (?:\w+ )?fires|pull(?:ed|ing)? down|"
+        r"tore down|broke into|confronted (?:the )?police|rampag(?:ed|ing|e)"),
     *_r("damage", 1.6, r"(?:torched|set fire to|set ablaze|burn(?:ed|t|ing)) (?:\w+ )?(?:cars?|"
         r"vehicles?|tyres|tires|buildings?|police stations?|offices?)|vandali[sz](?:ed|ing)|"
         r"smash(?:ed)? (?:windows|shops)|st(?:ole|olen|eal|ealing)|made away with"),
@@ -133,7 +137,7 @@ RULES: list[Rule] = [
         r"(?:exchange|swap) of prisoners|reconciliation (?:deal|agreement)|evacuation deal|"
         r"surrender deal|agreed to (?:a |an )?(?:ceasefire|truce|withdraw|hand over|release)|"
         r"exchanged (?:\w+ ){0,2}?prisoners|in exchange for|swapped prisoners"),
-    *_r("Agreement", 1.5, r"agreed to|agreement|deal(?! with)|accords?|signed|peace talks|"
+    *_r("agreement_weak", 1.5, r"agreed to|agreement|deal(?! with)|accords?|signed|peace talks|"
         r"reconciliation|settlement|negotiated"),
     *_r("Arrests", 2.2, r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detention|taken into custody|"
         r"rounded up|apprehend(?:ed)?|nabbed|captured (?:a |the |two |three )?(?:suspect|member|"
@@ -159,12 +163,15 @@ RULES: list[Rule] = [
         r"stockpiles?)|controlled (?:explosion|detonation)|bomb disposal|safely detonated|"
         r"disarm(?:ed|ing)|de-?mined?|demining|cleared (?:of )?mines|packages? (?:were|was) "
         r"intercepted|interdicted",
+        r"suspicious (?:packages?|parcels?|devices?|objects?)|(?:packages?|parcels?) (?:\w+ ){0,6}?"
+        r"(?:containing|contained|with) (?:\w+ ){0,3}?(?:explosives?|bombs?|devices?)",
         r"(?:weapons|arms|ammunitions?|firearms|pistols|rifles|guns|bullets|explosives|grenades|"
-        r"rockets|missiles|mines|ieds?|munitions)\b[^.;]{0,60}?\b(?:were |was |had been |have "
-        r"been )?(?:seized|captured|confiscated|found|discovered|recovered|uncovered|intercepted)",
+        r"rockets|missiles|mines|ieds?|munitions|bombs|shells|projectiles|stash|cache)\b[^.;]{0,60}?"
+        r"\b(?:were |was |had been |have been |has been )?(?:identified|seized|captured|confiscated|"
+        r"found|discovered|recovered|uncovered|intercepted)",
         r"(?:seized|captured|confiscated|found|discovered|recovered|uncovered|unearthed)\b[^.;]{0,60}?"
         r"\b(?:weapons|arms|ammunitions?|firearms|pistols|rifles|bullets|explosives|hideouts?|"
-        r"tunnels?|caches?|munitions|depots?|workshops?)"),
+        r"tunnels?|caches?|munitions|depots?|workshops?|bombs|shells|projectiles|stash)"),
     *_r("Headquarters or base established", 2.4,
         r"(?:establish|set up|open|built|build|construct)(?:ed|ing|s)? (?:\w+ ){0,4}?(?:bases?|"
         r"headquarters|hq|outposts?|observation posts?|garrisons?|command centres?|command "
@@ -177,6 +184,7 @@ RULES: list[Rule] = [
     *_r("withdrawal", 1.6, r"withdr(?:ew|awn|awal|aws)|pull(?:ed|s|ing)? (?:out|back)|"
         r"retreat(?:ed|s|ing)?|abandon(?:ed)? (?:their )?positions|redeploy(?:ed|ment)?"),
     *_r("Non-violent transfer of territory", 2.0,
+        r"hand(?:ed|s|ing)? (?:over |back )?(?:control|authority)|deserted|unopposed|"
         r"handed over (?:control|the|"
         r"positions|the town)|hand(?:ed)? over (?:control )?(?:of )?(?:the )?(?:town|city|area|"
         r"positions)|handover|surrender(?:ed)? (?:the )?(?:town|city|area|control|positions)|"
