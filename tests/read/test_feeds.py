@@ -53,6 +53,7 @@ class FeedSite:
 
     items: list[str] = field(default_factory=lambda: ["a1.html", "a2.html", "a1.html#comments"])
     etag: str = '"v1"'
+    robots: tuple[int, bytes] = (404, b"")
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     base: str = ""
 
@@ -82,6 +83,8 @@ def make_handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
                 else:
                     body = rss(site.base, site.items)
                     self.send(200, body, "application/rss+xml", ETag=site.etag)
+            elif self.path == "/robots.txt":
+                self.send(*site.robots, "text/plain")
             elif self.path == "/broken.xml":
                 self.send(503, b"busy", "text/plain", Retry_After="7200")
             elif self.path == "/moved.xml":
@@ -129,7 +132,8 @@ def test_new_articles_are_fetched_once_and_ingested(site: FeedSite, tmp_path: Pa
     first = watcher(tmp_path / "w.db", ingest)
     stats = first.poll(site.base + "/feed.xml")
     assert stats.errors == []
-    assert site.paths() == ["/feed.xml", "/a1.html", "/a2.html"]  # a1#comments is a1
+    # robots.txt is asked once per site; a1#comments is a1.
+    assert site.paths() == ["/feed.xml", "/robots.txt", "/a1.html", "/a2.html"]
     assert [item.url for item in ingest.items] == [site.base + "/a1.html", site.base + "/a2.html"]
     assert ingest.items[0].kind == "html" and b"Gao" in bytes(ingest.items[0].content)
     assert ingest.items[0].title == "Story a1.html"
@@ -148,7 +152,7 @@ def test_new_articles_are_fetched_once_and_ingested(site: FeedSite, tmp_path: Pa
     site.etag = '"v2"'
     site.requests.clear()
     second.poll(site.base + "/feed.xml")
-    assert site.paths() == ["/feed.xml", "/a3.html"]
+    assert site.paths() == ["/feed.xml", "/robots.txt", "/a3.html"]  # a new run asks again
     assert len(ingest.items) == 3
     second.store.close()
 
@@ -206,8 +210,29 @@ def test_redirects_are_followed_and_checked(site: FeedSite, tmp_path: Path) -> N
     ingest = RecordingIngest()
     moved = watcher(tmp_path / "w.db", ingest)
     assert moved.poll(site.base + "/moved.xml").errors == []
-    assert site.paths()[:2] == ["/moved.xml", "/feed.xml"]
+    assert site.paths()[:3] == ["/moved.xml", "/feed.xml", "/robots.txt"]
     moved.store.close()
+
+
+@pytest.mark.parametrize(
+    ("robots", "fetched"),
+    [
+        ((200, b"User-agent: *\nDisallow: /private/\n"), ["/a1.html"]),
+        ((200, b"User-agent: eventwire\nDisallow: /\n"), []),
+        ((403, b""), ["/a1.html", "/private/a2.html"]),  # RFC 9309: 4xx means no rules
+        ((503, b""), []),  # unreachable: stay out for now
+    ],
+)
+def test_robots_txt_is_respected(
+    site: FeedSite, tmp_path: Path, robots: tuple[int, bytes], fetched: list[str]
+) -> None:
+    site.items = ["a1.html", "private/a2.html"]
+    site.robots = robots
+    polite = watcher(tmp_path / "w.db", RecordingIngest())
+    stats = polite.poll(site.base + "/feed.xml")
+    assert [p for p in site.paths() if p.endswith(".html")] == fetched
+    assert stats.robots_skipped == 2 - len(fetched) and stats.errors == []
+    polite.store.close()
 
 
 def test_oversized_pages_are_refused(site: FeedSite, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.robotparser import RobotFileParser
 
 import feedparser
 import httpx
@@ -32,6 +33,8 @@ FEEDS = "feed"  # state namespace: feed URL -> {etag, modified, failures, next_p
 FETCHED = "fetched_url"  # state namespace: article URL -> {at, status, attempts}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
+ROBOTS_AGENT = "eventwire"
+ROBOTS_TTL = 24 * 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +185,7 @@ class PollStats:
     articles_fetched: int = 0
     documents_new: int = 0
     events_new: int = 0
+    robots_skipped: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -231,6 +235,7 @@ class FeedWatcher:
         self.fetcher = fetcher or Fetcher(options)
         self.ingest = ingest
         self.now = now
+        self._robots: dict[str, tuple[float, RobotFileParser | None]] = {}  # site -> until, rules
 
     def _state(self, namespace: str, key: str) -> dict[str, Any]:
         raw = self.store.get_state(namespace, key)
@@ -312,6 +317,10 @@ class FeedWatcher:
     def _take_articles(self, entries: list[Any], base: str, stats: PollStats) -> None:
         items: list[RawInput] = []
         for url, entry in self._new_links(entries, base):
+            if not self._robots_allow(url):
+                log.info("%s: disallowed by robots.txt, not fetched", url)
+                stats.robots_skipped += 1
+                continue
             item = self._fetch_article(url, entry, stats)
             if item is not None:
                 items.append(item)
@@ -321,6 +330,31 @@ class FeedWatcher:
         stats.documents_new += result.documents_new
         stats.events_new += result.events_new
         stats.errors.extend(result.errors)
+
+    def _robots_allow(self, url: str) -> bool:
+        """RFC 9309: parse a 2xx robots.txt; 4xx means no rules; no answer or 5xx means stay out."""
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        cached = self._robots.get(site)
+        if cached is None or cached[0] < self.now():
+            rules = self._read_robots(site)
+            # Rules are kept a day; a site that did not answer is asked again next poll.
+            keep = ROBOTS_TTL if rules is not None else self.options.interval / 2
+            cached = self._robots[site] = (self.now() + keep, rules)
+        rules = cached[1]
+        return rules is not None and rules.can_fetch(ROBOTS_AGENT, url)
+
+    def _read_robots(self, site: str) -> RobotFileParser | None:
+        try:
+            fetched = self.fetcher.get(site + "/robots.txt")
+        except FetchError:
+            return None
+        if fetched.status >= 500 or fetched.status == 429 or fetched.status < 200:
+            return None
+        rules = RobotFileParser()
+        body = fetched.body.decode("utf-8", "replace") if fetched.status < 300 else ""
+        rules.parse(body.splitlines())
+        return rules
 
     def _fetch_article(self, url: str, entry: Any, stats: PollStats) -> RawInput | None:
         record = self._state(FETCHED, url)
