@@ -159,7 +159,7 @@ def _authorize(request: Request, authorization: str | None) -> str:
             401,
             "unauthorized",
             "writes need `Authorization: Bearer <token>`; create one with "
-            "`eventwire token create NAME`",
+            "`eventwire token NAME`",
             challenge,
         )
     name = token_name(_store(request), token)
