@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import time
 
 from clean_render import render_page
 from clean_scoring import Page, load_pages, prf, shingles, tp_fp_fn
+from clean_synth import page_title, scrape
 from clean_train_lines import is_test
 from eventwire.clean import clean_document
 from eventwire.clean.furniture import strip_furniture
@@ -48,6 +50,10 @@ def main() -> None:
     settings = Settings()
     pages = load_pages()
     texts = {p.id: render_page(p.html) for p in pages}
+    held_out = [p for p in pages if is_test(p.id)]
+    rng = random.Random(5)
+    titles = [t for t in (page_title(p) for p in held_out) if t]
+    synthetic = {p.id: "\n".join(scrape(p, titles, rng)[0]) for p in held_out}
     systems = {
         "whole page (no cleaning)": lambda t: t,
         "furniture rules only": lambda t: "\n".join(strip_furniture(split_lines(t))),
@@ -82,6 +88,17 @@ def main() -> None:
                     ((prf([c])[2], p) for c, p in zip(counts, chosen, strict=True)),
                     key=lambda t: t[0],
                 )
+    print("\nSynthetic scrapes of the held-out pages (section, headline, byline, body, link lists,")
+    print("promos, contact lines; benchmarks/clean_synth.py):\n")
+    print("| system | pages | precision | recall | F1 | short: lost / sentences |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, run in systems.items():
+        outputs = {p.id: run(synthetic[p.id]) for p in held_out}
+        pr, rc, f1 = prf([tp_fp_fn(p.body, outputs[p.id]) for p in held_out])
+        short = [p for p in held_out if len(p.body.split()) <= SHORT]
+        lost = [lost_sentences(p.body, outputs[p.id]) for p in short]
+        lost_text = f"{sum(x for x, _ in lost)} / {sum(t for _, t in lost)} ({len(short)} pages)"
+        print(f"| {name} | {len(held_out)} | {pr:.3f} | {rc:.3f} | {f1:.3f} | {lost_text} |")
     if args.worst:
         print("\n| held-out page | F1 |\n| --- | --- |")
         for f1, page in worst[: args.worst]:

@@ -8,6 +8,7 @@ scores both splits apart).
 from __future__ import annotations
 
 import argparse
+import random
 import re
 from dataclasses import replace
 
@@ -16,6 +17,7 @@ import numpy as np
 from clean_gbdt import Boosting, Node, fit, predict
 from clean_render import render_page
 from clean_scoring import REPO, Page, load_pages, prf, shingles, tp_fp_fn
+from clean_synth import page_title, scrape
 from eventwire.clean.linemodel import stage_two_rows
 from eventwire.clean.lines import NAMES, page_features, split_lines
 
@@ -61,6 +63,21 @@ def arrays(chunk: list[Page3], first: Model | None = None) -> tuple[np.ndarray, 
     return np.array(xs), np.array(ys, dtype=float), np.array(ws)
 
 
+def _resplit(lines: list[str], ys: list[int]) -> tuple[list[str], list[int]]:
+    """Lines as split_lines() would give them (wrapped lines rejoined), labels kept aligned."""
+    out_lines: list[str] = []
+    out_ys: list[int] = []
+    for line, y in zip(lines, ys, strict=True):
+        for piece in split_lines(line):
+            if out_lines and split_lines(out_lines[-1] + "\n" + piece) != [out_lines[-1], piece]:
+                out_lines[-1] = f"{out_lines[-1]} {piece}"
+                out_ys[-1] = max(out_ys[-1], y)
+            else:
+                out_lines.append(piece)
+                out_ys.append(y)
+    return out_lines, out_ys
+
+
 def train(data: list[Page3], opts: Boosting) -> tuple[Model, Model]:
     """Stage one on all pages; stage two on stage-one scores made out of fold."""
     stage1 = fit(*arrays(data), opts)
@@ -102,6 +119,9 @@ def main() -> None:
     parser.add_argument("--trees", type=int, default=150, help="trees per stage")
     parser.add_argument("--depth", type=int, default=3, help="depth of each tree")
     parser.add_argument("--cv", action="store_true", help="cross-validate on the training split")
+    parser.add_argument(
+        "--synthetic", type=int, default=1, help="synthetic scrapes added per training page"
+    )
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     args = parser.parse_args()
     opts = replace(Boosting(), trees=args.trees, depth=args.depth)
@@ -112,6 +132,15 @@ def main() -> None:
         lines = split_lines(render_page(page.html))
         if lines:
             data.append((page_features(lines), labels(lines, page.body), lines))
+            bodies.append(page.body)
+    # Synthetic scrapes of the same training pages, in the shape the issue describes.
+    rng = random.Random(11)
+    titles = [t for t in (page_title(p) for p in pages) if t]
+    for _ in range(args.synthetic):
+        for page in pages:
+            lines, ys = scrape(page, titles, rng)
+            lines, ys = _resplit(lines, ys)
+            data.append((page_features(lines), ys, lines))
             bodies.append(page.body)
     if args.cv:
         cross_validate(data, bodies, opts)
