@@ -75,8 +75,13 @@ def test_different_incidents_do_not_link(changes: dict[str, Any], why: str) -> N
 
 def test_coarser_precision_widens_the_windows() -> None:
     week = report("b", event_date="2016-07-08", time_precision=2)
-    assert compatible(report("a"), week)
-    assert not compatible(report("a"), report("b", event_date="2016-07-09", time_precision=2))
+    assert compatible(report("a", time_precision=2), week)
+    month = report("b", event_date="2016-07-19", time_precision=3)
+    assert compatible(report("a", time_precision=3), month)
+    late_week = report("b", event_date="2016-07-09", time_precision=2)
+    assert not compatible(report("a", time_precision=2), late_week)
+    # An exactly dated report and a week-dated one never link: the latter would bridge days.
+    assert not compatible(report("a"), report("b", time_precision=2))
     region = report("b", latitude=36.9, longitude=41.2, geo_precision=3)  # ~60 km
     assert compatible(report("a"), region)
     assert not compatible(report("a"), report("b", latitude=36.9, longitude=41.2))

@@ -47,12 +47,9 @@ def corpus() -> list[Document]:
     return [
         make_document("d1", make_event("d1-0", fatalities=12, **douma), published=None),
         make_document("d2", make_event("d2-0", fatalities=15, source="SANA", **douma)),
-        make_document(
-            "d3",
-            make_event("d3-0", event_date="2017-04-05", time_precision=2, fatalities=20, **douma),
-        ),
-        make_document(  # too far from d1/d2 for a week-precise date, but near d3: chains
-            "d4", make_event("d4-0", event_date="2017-04-08", time_precision=2, **douma)
+        make_document("d3", make_event("d3-0", fatalities=20, **douma)),
+        make_document(  # 11 km north of Douma: the same incident
+            "d4", make_event("d4-0", **{**douma, "latitude": 33.6711})
         ),
         make_document("d5", make_event("d5-0", **douma), duplicate_of="d2"),  # copy of d2
         make_document("h1", make_event("h1-0", **hama)),
@@ -96,10 +93,11 @@ def test_results_do_not_depend_on_arrival_order(store_url: str, tmp_path: Any) -
 
 def test_old_ids_resolve_after_a_merge(store: Any) -> None:
     douma = dict(location="Douma", latitude=33.5711, longitude=36.4022)
-    store.put_documents([make_document("x", make_event("x-0", event_date="2017-04-01", **douma))])
-    store.put_documents([make_document("y", make_event("y-0", event_date="2017-04-07", **douma))])
-    assert store.counts()["events"] == 2  # different days: not the same incident yet
-    bridge = make_event("z-0", event_date="2017-04-04", time_precision=2, **douma)
+    north = {**douma, "latitude": 33.8211}  # 28 km north: too far for one town
+    store.put_documents([make_document("x", make_event("x-0", **douma))])
+    store.put_documents([make_document("y", make_event("y-0", **north))])
+    assert store.counts()["events"] == 2  # not the same incident yet
+    bridge = make_event("z-0", **{**douma, "latitude": 33.6961})  # 14 km from each
     result = store.put_documents([make_document("z", bridge)])
     assert result.events_merged == 1 and store.counts()["events"] == 1
     survivor = store.get_event("x-0")

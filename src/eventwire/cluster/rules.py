@@ -67,6 +67,14 @@ def sub_events_compatible(a: str, b: str) -> bool:
 
 
 def dates_compatible(a: Report, b: Report) -> bool:
+    """Dates within the window of the coarser precision; and both exactly dated, or neither.
+
+    A report dated only to the week or month cannot say which day's incident it describes:
+    linked to exactly dated reports it would bridge a town's separate daily incidents into one
+    event (single linkage), so it links only to other reports dated as loosely.
+    """
+    if (a.time_precision == 1) != (b.time_precision == 1):
+        return False
     tolerance = DATE_TOLERANCE_DAYS.get(max(a.time_precision, b.time_precision), 31)
     return abs((a.event_date - b.event_date).days) <= tolerance
 
