@@ -253,6 +253,7 @@ def main() -> int:
         help="folder for the SQLite files; keeps them and the PostgreSQL schema for reruns",
     )
     parser.add_argument("--skip-ingest", action="store_true", help="only the query benchmark")
+    parser.add_argument("--skip-queries", action="store_true", help="only the ingest benchmark")
     args = parser.parse_args()
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     folder = args.keep or Path(tempfile.mkdtemp(prefix="ewbench"))
@@ -269,8 +270,11 @@ def main() -> int:
             drop()
         print(f"| {backend} | {rate:,.0f} | {counts['events']:,} | {counts['reports']:,} |")
 
-    print(f"\n## Query latency at {args.events:,} events (page of 100, {args.repeat} runs each)\n")
-    for backend in backends:
+    if not args.skip_queries:
+        print(
+            f"\n## Query latency at {args.events:,} events (page of 100, {args.repeat} runs each)\n"
+        )
+    for backend in [] if args.skip_queries else backends:
         url, drop = backend_url(backend, folder, f"query{args.events}", keep=bool(args.keep))
         try:
             store = open_store(url)
