@@ -130,7 +130,14 @@ async function main() {
     onFilter();
   });
   window.addEventListener("hashchange", showRoute);
-  new ResizeObserver(debounce(drawHistogram, 150)).observe($("timeline"));
+  let drawnWidth = $("timeline").clientWidth;
+  const redraw = debounce(() => {
+    // Only a real change of width: redrawing would drop a brush the user is dragging.
+    if ($("timeline").clientWidth === drawnWidth) return;
+    drawnWidth = $("timeline").clientWidth;
+    drawHistogram();
+  }, 150);
+  new ResizeObserver(redraw).observe($("timeline"));
   loadHealth().then((h) => { $("counts").textContent = `${h.counts.events} events · ${h.counts.documents} documents`; }).catch(() => {});
   await reload();
   showRoute();
