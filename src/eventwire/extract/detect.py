@@ -125,6 +125,17 @@ def detect_sentence(
     )
 
 
+def _weak(candidate: Candidate) -> bool:
+    """Typed by words any death or blast shares ("killed", "dead", "explosion", "burned")."""
+    return candidate.decision.trigger.cue in {"kill", "attack"} or candidate.decision.score < 0.6
+
+
+def _disaster_nearby(spans: Sequence[Span], position: int) -> bool:
+    """An accident, disaster or crime named in the sentence before or after."""
+    window = spans[max(0, position - 1) : position + 2]
+    return any(OUT_OF_SCOPE.search(s.text) for s in window)
+
+
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, also split at line breaks (a headline is never part of a sentence)."""
     out: list[Span] = []
@@ -146,8 +157,12 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     index = TokenIndex(doc)
     out = []
     single_line = "\n" not in index.text.strip()
-    for position, sentence in enumerate(sentences(doc)):
+    spans = sentences(doc)
+    for position, sentence in enumerate(spans):
         candidate = detect_sentence(doc, index, sentence, actors, single_line)
-        if candidate is not None:
-            out.append(dataclasses.replace(candidate, position=position))
+        if candidate is None:
+            continue
+        if _weak(candidate) and _disaster_nearby(spans, position):
+            continue  # "... is dead after his car lost control": an accident, not an attack
+        out.append(dataclasses.replace(candidate, position=position))
     return out

@@ -204,7 +204,8 @@ OUT_OF_SCOPE = re.compile(
     r"leak(?:s|age|ed)?|snow(?:fall|storms?)?|blizzards?|heat ?waves?|poison(?:ing|ed)|toxins|"
     r"robber(?:y|ies|s)?|thieves|theft|burglar\w*|shoplift\w*|diplomats?|embass(?:y|ies)|"
     r"ambassadors?|sanctions|accusations|(?:took|takes|take|claimed|claims) credit|"
-    r"firefighters|ammonium nitrate|warehouse (?:fire|exploded|explosion))\b",
+    r"firefighters|ammonium nitrate|warehouse (?:fire|exploded|explosion)|cyanide|"
+    r"(?:chemical|industrial) (?:spill|plant|factory)|health and safety)\b",
     _I,
 )
 
