@@ -66,8 +66,13 @@ def test_clean_document_on_a_scrape() -> None:
     assert doc.text.endswith("could trigger a new wave of displacement.")
     assert doc.title and doc.title.startswith("Clashes between government forces")
     assert doc.section == "Middle East"
-    assert doc.outlet is None
+    assert doc.outlet == "Levant Daily"  # from the copyright line
     assert doc.language == "en"
+
+
+def test_no_outlet_without_a_copyright_line() -> None:
+    scrape = SCRAPE.replace("© 2024 Levant Daily. All rights reserved.", "Privacy Policy")
+    assert clean_text_page(scrape).outlet is None
 
 
 def test_clean_article_text_passes_through_whole() -> None:

@@ -107,7 +107,12 @@ def _from_html(raw: RawInput, html: str) -> dict:
 
 def _from_text(raw: RawInput, text: str) -> dict:
     parts = clean_text_page(text)
-    return {"text": "\n".join(parts.body), "title": parts.title, "section": parts.section}
+    return {
+        "text": "\n".join(parts.body),
+        "title": parts.title,
+        "section": parts.section,
+        "outlet": parts.outlet,
+    }
 
 
 def _is_title(line: str, title: str) -> bool:

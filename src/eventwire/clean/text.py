@@ -12,6 +12,11 @@ from eventwire.clean.lines import split_lines
 THRESHOLD = 0.4  # body probability from which a line is kept (3-fold CV: recall gains, F1 flat)
 _HEAD_LOOKBACK = 6  # lines above the first body line searched for the headline
 _LABEL = re.compile(r"^[A-Z][\w&'’ -]{1,30}$")
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"([A-Z][\w&'’ -]{1,40}?)\s*(?:[.,|]|all rights|$)",
+    re.I,
+)
 _UI_WORDS = re.compile(
     r"^(search|menu|home|log ?in|sign ?in|subscribe|skip to \w+|close|share)$", re.I
 )
@@ -24,6 +29,7 @@ class TextParts:
     body: tuple[str, ...]
     title: str | None = None
     section: str | None = None
+    outlet: str | None = None
 
 
 def clean_text_page(text: str) -> TextParts:
@@ -48,7 +54,17 @@ def clean_text_page(text: str) -> TextParts:
         for i, (line, kept) in enumerate(zip(lines, keep, strict=True))
         if kept and i != title_at and line != title
     )
-    return TextParts(body=body, title=title, section=section)
+    dropped = [line for line, kept in zip(lines, keep, strict=True) if not kept]
+    return TextParts(body=body, title=title, section=section, outlet=_outlet(dropped))
+
+
+def _outlet(furniture_lines: list[str]) -> str | None:
+    """The site name from a copyright line ("© 2024 Levant Daily. All rights reserved.")."""
+    for line in reversed(furniture_lines):
+        match = _COPYRIGHT.search(line)
+        if match:
+            return match.group(1).strip()
+    return None
 
 
 def is_clean_text(lines: list[str]) -> bool:
