@@ -158,8 +158,7 @@ def _authorize(request: Request, authorization: str | None) -> str:
         raise ApiError(
             401,
             "unauthorized",
-            "writes need `Authorization: Bearer <token>`; create one with "
-            "`eventwire token NAME`",
+            "writes need `Authorization: Bearer <token>`; create one with `eventwire token NAME`",
             challenge,
         )
     name = token_name(_store(request), token)
