@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+
+import pytest
 
 from eventwire.clean import clean_document
 from eventwire.clean.lines import split_lines
@@ -67,7 +70,22 @@ def test_clean_document_on_a_scrape() -> None:
     assert doc.title and doc.title.startswith("Clashes between government forces")
     assert doc.section == "Middle East"
     assert doc.outlet == "Levant Daily"  # from the copyright line
+    assert doc.published == dt.date(2024, 3, 5)  # from the date line under the headline
     assert doc.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("5 March 2024", dt.date(2024, 3, 5)),
+        ("Published: Mar. 5th, 2024 10:31 GMT", dt.date(2024, 3, 5)),
+        ("By Rania Haddad | 2024-03-05", dt.date(2024, 3, 5)),
+        ("Updated 3 hours ago", None),
+    ],
+)
+def test_date_line_under_the_headline(line: str, date: dt.date | None) -> None:
+    scrape = SCRAPE.replace("5 March 2024", line)
+    assert clean_text_page(scrape).published == date
 
 
 def test_no_outlet_without_a_copyright_line() -> None:

@@ -112,6 +112,7 @@ def _from_text(raw: RawInput, text: str) -> dict:
         "title": parts.title,
         "section": parts.section,
         "outlet": parts.outlet,
+        "published": parts.published,
     }
 
 

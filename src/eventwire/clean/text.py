@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,16 @@ from eventwire.clean.lines import split_lines
 THRESHOLD = 0.4  # body probability from which a line is kept (3-fold CV: recall gains, F1 flat)
 _HEAD_LOOKBACK = 6  # lines above the first body line searched for the headline
 _LABEL = re.compile(r"^[A-Z][\w&'’ -]{1,30}$")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+_MONTH = rf"(?P<month>{'|'.join(_MONTH_NAMES)})[a-z]*\.?"
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+)
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+)
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
     r"([A-Z][\w&'’ -]{1,40}?)\s*(?:[.,|]|all rights|$)",
@@ -30,6 +41,7 @@ class TextParts:
     title: str | None = None
     section: str | None = None
     outlet: str | None = None
+    published: dt.date | None = None
 
 
 def clean_text_page(text: str) -> TextParts:
@@ -55,7 +67,32 @@ def clean_text_page(text: str) -> TextParts:
         if kept and i != title_at and line != title
     )
     dropped = [line for line, kept in zip(lines, keep, strict=True) if not kept]
-    return TextParts(body=body, title=title, section=section, outlet=_outlet(dropped))
+    head = lines[(title_at or 0) : first + 1][:_HEAD_LOOKBACK]
+    return TextParts(
+        body=body, title=title, section=section, outlet=_outlet(dropped), published=_dateline(head)
+    )
+
+
+def _dateline(lines: list[str]) -> dt.date | None:
+    """A publication date from a short date or byline line between headline and body."""
+    for line in lines:
+        if furniture.words(line) > 12:
+            continue
+        match = _ISO_DATE.search(line)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+        else:
+            match = _DAY_MONTH.search(line) or _MONTH_DAY.search(line)
+            if not match:
+                continue
+            parts = match.groupdict()
+            month = _MONTHS[parts["month"][:3].lower()]
+            year, day = int(parts["year"]), int(parts["day"])
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def _outlet(furniture_lines: list[str]) -> str | None:
