@@ -67,7 +67,7 @@ def clean_text_page(text: str) -> TextParts:
         if kept and i != title_at and line != title
     )
     dropped = [line for line, kept in zip(lines, keep, strict=True) if not kept]
-    head = lines[(title_at or 0) : first + 1][:_HEAD_LOOKBACK]
+    head = lines[(title_at or 0) : first][:_HEAD_LOOKBACK]  # between headline and body
     return TextParts(
         body=body, title=title, section=section, outlet=_outlet(dropped), published=_dateline(head)
     )
