@@ -93,3 +93,17 @@ def test_extract_a_scraped_page(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Hayat Tahrir al-Sham" in text
     assert record["published"] == "2024-11-30"
     assert record["events"], "the page reports several events"
+
+
+def test_token_is_shown_once_stored_hashed_and_revocable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "t.db")
+    status, out, _ = run(capsys, "token", "newsroom-bot", "--db", db)
+    token = out.strip()
+    assert status == 0 and len(token) >= 32
+    assert not any(token.encode() in f.read_bytes() for f in tmp_path.iterdir())
+    status, _, _ = run(capsys, "token", "newsroom-bot", "--revoke", "--db", db)
+    assert status == 0
+    status, _, err = run(capsys, "token", "newsroom-bot", "--revoke", "--db", db)
+    assert status == 2 and err == ["eventwire: error: newsroom-bot: no token with that name"]

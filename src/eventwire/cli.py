@@ -188,6 +188,25 @@ def build_parser() -> argparse.ArgumentParser:
     db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument(
+        "--read-only", action="store_true", help="refuse every write, even with a valid token"
+    )
+    p.add_argument(
+        "--cors-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="allow cross-origin reads from ORIGIN (repeatable; default: none)",
+    )
+    p.add_argument(
+        "--max-body-bytes",
+        type=_positive,
+        default=5_000_000,
+        metavar="N",
+        help="larger request bodies get 413 (default 5000000)",
+    )
+    p.add_argument(
+        "--workers", type=_positive, default=1, metavar="N", help="server processes (default 1)"
+    )
 
     p = command("watch", "poll RSS/Atom feeds and ingest new articles", cmd_watch)
     p.add_argument(
@@ -213,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("token", "create an API token for writes (POST /api/documents)", cmd_token)
     db(p)
     p.add_argument("name", help="who the token is for, e.g. 'newsroom-bot'")
+    p.add_argument("--revoke", action="store_true", help="revoke NAME's token instead")
     return parser
 
 
@@ -438,8 +458,17 @@ def _write_table(events: Iterator[dict[str, Any]], out: Any) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from eventwire.serve import run
+    from eventwire.serve.app import ServeOptions
 
-    run(_settings(args), args.host, args.port)
+    options = ServeOptions(
+        read_only=args.read_only,
+        cors_origins=tuple(args.cors_origin or ()),
+        max_body_bytes=args.max_body_bytes,
+        workers=args.workers,
+    )
+    # --workers here means server processes, not extraction workers.
+    settings = _settings(argparse.Namespace(**{**vars(args), "workers": None}))
+    run(settings, args.host, args.port, options)
     return EXIT_OK
 
 
@@ -457,12 +486,17 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_token(args: argparse.Namespace) -> int:
-    from eventwire.serve.auth import create_token
+    from eventwire.serve.auth import create_token, revoke_token
     from eventwire.store import open_store
 
     settings = _settings(args)
     store = open_store(settings.db)
     try:
+        if args.revoke:
+            if not revoke_token(store, args.name):
+                raise UsageError(args.name, "no token with that name")
+            sys.stderr.write(f"token for {args.name!r} revoked\n")
+            return EXIT_OK
         token = create_token(store, args.name)
     finally:
         store.close()
