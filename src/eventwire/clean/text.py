@@ -57,6 +57,12 @@ def clean_text_page(text: str) -> TextParts:
     if not any(keep):
         # Nothing reads like an article page: keep whatever sentence-length lines there are.
         keep = [furniture.words(line) >= 8 and not _surely_furniture(line) for line in lines]
+    # Date lines above the first sentence belong to the page head, not the body.
+    for i, line in enumerate(lines):
+        if furniture.is_prose(line):
+            break
+        if keep[i] and furniture.words(line) <= 10 and _dateline([line]) is not None:
+            keep[i] = False
     first = keep.index(True) if any(keep) else len(lines)
     title_at = _title_index(lines, first)
     title = lines[title_at] if title_at is not None else None
