@@ -32,10 +32,11 @@ PATTERN = re.compile(
   | (?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d){_ORD}(?:{_TO}(?P<md_day2>[0-3]?\d){_ORD})?
       (?:,?\s+(?P<md_year>{_YEAR}))?(?![\d,]\d)
   | (?P<my_month>{_MONTH})(?:\s+of)?\s+(?P<my_year>{_YEAR})(?!\d)
-  | \b(?:[Ii]n|[Ss]ince|during|until|by|early|late)\s+(?P<mo_month>{_MONTH})(?![\w-]|\s+\d)
+  | \b(?:[Ii]n|[Ss]ince|during|until|by|early|late|mid-?)\s*(?<=\s|-)
+      (?P<mo_month>{_MONTH})(?![\w-]|\s+\d)
   | (?:(?P<wd_mod>last|next|this\ coming|this|coming)\s+)?(?P<weekday>{_WEEKDAY})(?:['’]?s)?
       (?=\W|$)
-  | (?P<ago_n>{_NUM})\s+(?P<ago_unit>days?|weeks?)\s+ago\b
+  | (?i:(?P<ago_n>{_NUM})\s+(?P<ago_unit>days?|weeks?)\s+ago\b)
   | (?i:(?P<rel>\b(?:
         yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|last\s+night|overnight
       | (?:(?:earlier|early|later|late)\s+)?this\s+(?:morning|afternoon|evening|week|month|weekend)
