@@ -164,3 +164,22 @@ def test_sigkill_during_cli_ingest_then_rerun(tmp_path: Path) -> None:
     ids = store._execute("SELECT id FROM documents").fetchall()
     assert len({row[0] for row in ids}) == n
     store.close()
+
+
+@pytest.mark.slow
+def test_two_ingests_of_the_same_documents_at_once(store_url: str, tmp_path: Path) -> None:
+    """One writer at a time: concurrent ingests store each document once, clustered as one run."""
+    script = tmp_path / "ingest.py"
+    script.write_text(SCRIPT)
+    small = "600"
+    first = subprocess.Popen([sys.executable, str(script), store_url, small])
+    second = subprocess.Popen([sys.executable, str(script), store_url, small])
+    assert first.wait(timeout=300) == 0 and second.wait(timeout=300) == 0
+    clean_url = str(tmp_path / "clean.db")
+    assert subprocess.run([sys.executable, str(script), clean_url, small]).returncode == 0
+    store, clean = open_store(store_url), open_store(clean_url)
+    assert store.counts() == clean.counts()
+    assert store.counts()["documents"] == 600
+    assert snapshot(store) == snapshot(clean)
+    store.close()
+    clean.close()
