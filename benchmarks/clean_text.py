@@ -82,7 +82,8 @@ def main() -> None:
                 f"{sum(x for x, _ in lost)} / {sum(t for _, t in lost)} ({len(short)} pages)"
             )
             cells = [name, split, len(chosen), f"{pr:.3f}", f"{rc:.3f}", f"{f1:.3f}", lost_text]
-            print("| " + " | ".join(map(str, cells)) + f" | {rate:.1f} |")
+            speed = "–" if name.startswith("whole page") else f"{rate:.1f}"
+            print("| " + " | ".join(map(str, cells)) + f" | {speed} |")
             if name.startswith("eventwire") and split == "held-out":
                 worst = sorted(
                     ((prf([c])[2], p) for c, p in zip(counts, chosen, strict=True)),
