@@ -105,10 +105,11 @@ class EventExtractor:
             prev = out[-1] if out else None
             distance = order.get(here, 0) - order.get(prev.sentences[-1], 0) if prev else 0
             target = prev if prev and folds_into(cand, prev, place, distance) else None
+            # A toll seen before names the event best; then the same type, place and day.
+            target = target or next((o for o in out if restates(o, cand, place, choice.date)), None)
             target = target or next(
                 (o for o in out if same_event(o, cand, place, choice.date, own_date)), None
             )
-            target = target or next((o for o in out if restates(o, cand, place)), None)
             if target is not None:
                 out[out.index(target)] = merge(target, cand, place, here)
                 continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from eventwire.extract.casualties import Death
 from eventwire.extract.detect import Candidate
+from eventwire.extract.numbers import Count
 from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
 from eventwire.models import Place
 from eventwire.resolve.dates import DateMention
@@ -158,23 +159,34 @@ def same_event(
     return abs((item.date - date).days) <= 1 or not own_date or not item.own_date
 
 
-def restates(item: Located, cand: Candidate, place: PlaceChoice) -> bool:
+def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -> bool:
     """The same toll again (a headline, a summary, a second source): one event, not two.
 
-    Same toll and same place; or same toll and same event type where one of the two places is
-    only a region or the article's fallback place.
+    Within two days: the same toll of two or more dead (or a vague toll, "dozens", that the
+    other count falls in) is one event whatever words typed the two sentences; a single death
+    counts as the same only at the same place, or when one of the two sentences is generic.
     """
-    mine = {d.count.best for d in cand.deaths if not d.cumulative and not d.subset}
-    theirs = {d.count.best for d in item.deaths if not d.cumulative and not d.subset}
-    if not mine or not mine <= theirs:
+    if abs((item.date - date).days) > 2:
         return False
-    if item.place.place.name == place.place.name or generic(item.candidate) or generic(cand):
+    mine = [d.count for d in cand.deaths if not d.cumulative and not d.subset]
+    theirs = [d.count for d in item.deaths if not d.cumulative and not d.subset]
+    if not mine or not theirs:
+        return False
+    if not all(any(_same_count(a, b) for b in theirs) for a in mine):
+        return False
+    if max(c.best for c in mine) >= 2:
         return True
-    same_type = (
-        SUB_EVENT_TO_EVENT[item.candidate.decision.sub_event_type]
-        == SUB_EVENT_TO_EVENT[cand.decision.sub_event_type]
-    )
-    return same_type and (_coarse(place) or _coarse(item.place))
+    return item.place.place.name == place.place.name or generic(item.candidate) or generic(cand)
+
+
+def _same_count(a: Count, b: Count) -> bool:
+    """Equal, or one is a vague range ("dozens": 12..99) that holds the other."""
+    if a.best == b.best:
+        return True
+    for vague, exact in ((a, b), (b, a)):
+        if vague.high is not None and vague.high >= 5 * vague.best and vague.low <= exact.best:
+            return exact.best <= vague.high
+    return False
 
 
 def generic(cand: Candidate) -> bool:
