@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from lxml import etree
 
 from eventwire.clean import furniture
 from eventwire.clean.decode import decode, readable
-from eventwire.clean.html import extract_html
+from eventwire.clean.html import Extracted, extract_html
 from eventwire.clean.language import detect_language
 from eventwire.clean.text import clean_text_page
 from eventwire.errors import InputError
@@ -31,49 +32,54 @@ def clean_document(raw: RawInput, settings: Settings) -> Document:
     if raw.kind not in {"html", "text"}:
         raise InputError(raw.origin, f"unknown input kind {raw.kind!r}; expected html or text")
     errors: list[str] = []
-    content = raw.content
-    limit = settings.max_input_bytes
-    if len(content) > limit:
-        content = content[:limit]
-        errors.append(f"input cut at {limit} bytes")
-    html = raw.kind == "html"
-    decoded = decode(content, raw.origin, html=html)
-    errors.extend(decoded.notes)
-    source = decoded.text
-    # Extraction time grows with the page: past these sizes there is no article left to find.
-    cap = (_HTML_CAP if html else _TEXT_CAP) * settings.max_text_chars
-    if len(source) > cap:
-        source = source[:cap]
-        errors.append(f"{raw.kind} cut at {cap} characters before cleaning")
-    doc = _from_html(raw, source) if html else _from_text(raw, source)
-    text, unreadable = _drop_unreadable_lines(doc["text"])
-    if unreadable:
-        errors.append(f"dropped {unreadable} long lines that do not read as text")
-    if not text.strip() and not unreadable:
-        raise InputError(
-            raw.origin,
-            "no article text found (the page is empty, all navigation, or cannot be parsed)",
-        )
-    if not readable(text):
-        raise InputError(
-            raw.origin, "no readable text: the bytes look binary, encoded or mis-decoded"
-        )
-    if len(text) > settings.max_text_chars:
-        text = text[: settings.max_text_chars]
-        errors.append(f"text cut at {settings.max_text_chars} characters")
+    source = _bounded_source(raw, settings, errors)
+    found = _from_html(raw, source) if raw.kind == "html" else _from_text(source)
+    text = _final_text(raw.origin, "\n".join(found.lines), settings, errors)
     return Document(
         id=raw.id or content_id(raw.content),
         text=text,
-        url=raw.url or doc.get("url"),
-        title=raw.title or doc.get("title"),
-        published=raw.published or doc.get("published") or raw.captured,
-        section=doc.get("section"),
-        outlet=doc.get("outlet"),
-        author=doc.get("author"),
+        url=raw.url or found.url,
+        title=raw.title or found.title,
+        published=raw.published or found.published or raw.captured,
+        section=found.section,
+        outlet=found.outlet,
+        author=found.author,
         language=detect_language(text),
         errors=tuple(errors),
         origin=raw.origin,
     )
+
+
+def _bounded_source(raw: RawInput, settings: Settings, errors: list[str]) -> str:
+    """The input decoded to text, cut where extraction would take too long to be worth it."""
+    content = raw.content
+    if len(content) > settings.max_input_bytes:
+        content = content[: settings.max_input_bytes]
+        errors.append(f"input cut at {settings.max_input_bytes} bytes")
+    decoded = decode(content, raw.origin, html=raw.kind == "html")
+    errors.extend(decoded.notes)
+    cap = (_HTML_CAP if raw.kind == "html" else _TEXT_CAP) * settings.max_text_chars
+    if len(decoded.text) > cap:
+        errors.append(f"{raw.kind} cut at {cap} characters before cleaning")
+        return decoded.text[:cap]
+    return decoded.text
+
+
+def _final_text(origin: str, text: str, settings: Settings, errors: list[str]) -> str:
+    """The body as stored: junk lines dropped, length bounded; InputError when nothing is left."""
+    text, unreadable = _drop_unreadable_lines(text)
+    if unreadable:
+        errors.append(f"dropped {unreadable} long lines that do not read as text")
+    if not text.strip() and not unreadable:
+        raise InputError(
+            origin, "no article text found (the page is empty, all navigation, or cannot be parsed)"
+        )
+    if not readable(text):
+        raise InputError(origin, "no readable text: the bytes look binary, encoded or mis-decoded")
+    if len(text) > settings.max_text_chars:
+        text = text[: settings.max_text_chars]
+        errors.append(f"text cut at {settings.max_text_chars} characters")
+    return text
 
 
 def _drop_unreadable_lines(text: str) -> tuple[str, int]:
@@ -83,7 +89,8 @@ def _drop_unreadable_lines(text: str) -> tuple[str, int]:
     return "\n".join(kept), len(lines) - len(kept)
 
 
-def _from_html(raw: RawInput, html: str) -> dict:
+def _from_html(raw: RawInput, html: str) -> Extracted:
+    """trafilatura's body and metadata, then our pass over what it leaves in."""
     try:
         found = extract_html(html, raw.url)
     except (ValueError, RecursionError, etree.LxmlError) as exc:
@@ -94,26 +101,18 @@ def _from_html(raw: RawInput, html: str) -> dict:
     lines = furniture.strip_furniture(lines)
     if not any(furniture.is_prose(line) for line in lines):
         lines = []  # link texts and labels only: a section front or navigation page
-    return {
-        "text": "\n".join(lines),
-        "title": found.title,
-        "author": found.author,
-        "published": found.published,
-        "outlet": found.outlet,
-        "url": found.url,
-        "section": found.section,
-    }
+    return replace(found, lines=tuple(lines))
 
 
-def _from_text(raw: RawInput, text: str) -> dict:
+def _from_text(text: str) -> Extracted:
     parts = clean_text_page(text)
-    return {
-        "text": "\n".join(parts.body),
-        "title": parts.title,
-        "section": parts.section,
-        "outlet": parts.outlet,
-        "published": parts.published,
-    }
+    return Extracted(
+        lines=parts.body,
+        title=parts.title,
+        section=parts.section,
+        outlet=parts.outlet,
+        published=parts.published,
+    )
 
 
 def _is_title(line: str, title: str) -> bool:
