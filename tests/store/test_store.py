@@ -36,23 +36,41 @@ def test_the_same_id_twice_in_one_batch_is_stored_once(store: Any) -> None:
     assert store.counts()["documents"] == 1
 
 
-def test_a_failing_batch_stores_nothing(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = {"n": 0}
+def test_a_bad_document_fails_alone(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch is rolled back, then stored document by document; the bad one is an error."""
     original = store._add_report
+    calls: list[str] = []
 
-    def fail_on_second(report: Any, change: int) -> bool:
-        calls["n"] += 1
-        if calls["n"] == 2:
+    def fail_on_b(report: Any, change: int) -> bool:
+        calls.append(report.report_id)
+        if report.report_id == "b-1":
             raise StoreError("test", "disk full")
         return bool(original(report, change))
 
-    monkeypatch.setattr(store, "_add_report", fail_on_second)
-    batch = [make_document("a", make_event("a-1")), make_document("b", make_event("b-1"))]
-    with pytest.raises(StoreError):
-        store.put_documents(batch)
-    assert store.counts() == {"documents": 0, "events": 0, "reports": 0}
+    monkeypatch.setattr(store, "_add_report", fail_on_b)
+    batch = [
+        make_document("a", make_event("a-1")),
+        make_document("b", make_event("b-1"), origin="feed.jsonl:2"),
+        make_document("c", make_event("c-1", location="Hama", latitude=35.13)),
+    ]
+    result = store.put_documents(batch)
+    assert calls[:2] == ["a-1", "b-1"]  # the whole batch was tried first
+    assert (result.documents_new, result.errors) == (2, ["feed.jsonl:2: cannot store: disk full"])
+    assert store.has_document("a") and store.has_document("c")
+    assert not store.has_document("b")  # nothing of it half-stored
+    assert store.counts() == {"documents": 2, "events": 2, "reports": 2}
     monkeypatch.undo()
-    assert store.put_documents(batch).documents_new == 2
+    assert store.put_documents(batch).documents_new == 1
+
+
+def test_an_unstorable_value_is_a_document_error(store: Any) -> None:
+    bad = make_document("nan", make_event("nan-1", latitude=float("nan")))
+    result = store.put_documents([make_document("ok"), bad])
+    assert result.documents_new == 1
+    assert result.errors == ["nan: cannot store: event nan-1: latitude nan is not a coordinate"]
+    assert store.counts()["documents"] == 1
+    odd = make_document("odd", make_event("odd-1", geo_precision=4))
+    assert "geo_precision must be 1, 2 or 3, not 4" in store.put_documents([odd]).errors[0]
 
 
 def test_event_ids_colliding_across_documents_stay_distinct(store: Any) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from dataclasses import replace
 
 from eventwire.cluster import Report, cluster_reports, compatible, event_record, make_report
 from eventwire.cluster.rules import DISTANCE_TOLERANCE_KM, MAX_DATE_TOLERANCE_DAYS, near
-from eventwire.models import Document
+from eventwire.models import Document, Event
 from eventwire.store.query import key
 from eventwire.store.rows import (
     BLOCK_COLUMNS,
@@ -35,6 +36,7 @@ class Linking(Plumbing):
         published = document.published.isoformat() if document.published else None
         reports: list[Report] = []
         for index, event in enumerate(document.events):
+            check_storable(event)
             report_id = event.event_id or f"{document.id}:{index}"
             if self._report_exists(report_id) or any(r.report_id == report_id for r in reports):
                 report_id = f"{document.id}:{index}:{report_id}"
@@ -210,3 +212,19 @@ class Linking(Plumbing):
                     event_row(record, change),
                 )
         return {"events_before": before, "events_after": len(clusters), "reports": len(reports)}
+
+
+def check_storable(event: Event) -> None:
+    """Refuse values no backend should keep (both refuse alike, with the field named)."""
+    for name, value, limit in (
+        ("latitude", event.latitude, 90),
+        ("longitude", event.longitude, 180),
+    ):
+        if not (math.isfinite(value) and -limit <= value <= limit):
+            raise ValueError(f"event {event.event_id}: {name} {value} is not a coordinate")
+    for name, value in (
+        ("time_precision", event.time_precision),
+        ("geo_precision", event.geo_precision),
+    ):
+        if value not in (1, 2, 3):
+            raise ValueError(f"event {event.event_id}: {name} must be 1, 2 or 3, not {value}")

@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from eventwire.errors import StoreError
 from eventwire.models import Document
 from eventwire.store.base import EventPage, EventQuery, IngestResult
 from eventwire.store.linking import Linking
@@ -24,7 +25,26 @@ class SQLStore(Linking):
 
     # --- documents --------------------------------------------------------------------------
     def put_documents(self, documents: Sequence[Document]) -> IngestResult:
-        """Store documents and cluster their events in one transaction; known ids are skipped."""
+        """Store documents and cluster their events in one transaction; known ids are skipped.
+
+        When the batch cannot be stored, each document is tried alone (each in its own
+        transaction), so one bad document becomes an error in the result, not a lost batch.
+        """
+        try:
+            return self._put_batch(documents)
+        except (StoreError, TypeError, ValueError) as exc:
+            if len(documents) == 1:
+                return IngestResult(errors=[_document_error(documents[0], exc)])
+        results = [self.put_documents([document]) for document in documents]
+        return IngestResult(
+            documents_new=sum(r.documents_new for r in results),
+            documents_existing=sum(r.documents_existing for r in results),
+            events_new=sum(r.events_new for r in results),
+            events_merged=sum(r.events_merged for r in results),
+            errors=[e for r in results for e in r.errors],
+        )
+
+    def _put_batch(self, documents: Sequence[Document]) -> IngestResult:
         totals = {"documents_new": 0, "documents_existing": 0, "events_new": 0, "events_merged": 0}
         with self._write():
             change = self._next_change()
@@ -233,3 +253,9 @@ class SQLStore(Linking):
             "SELECT COUNT(*), COALESCE(SUM(reports), 0) FROM events"
         ).fetchone()
         return {"documents": int(documents), "events": int(events), "reports": int(reports)}
+
+
+def _document_error(document: Document, exc: Exception) -> str:
+    """One error line for a document that could not be stored."""
+    message = exc.message if isinstance(exc, StoreError) else str(exc)
+    return f"{document.origin or document.id}: cannot store: {message}"
