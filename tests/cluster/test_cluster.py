@@ -103,6 +103,7 @@ def test_places_named_only_by_country_or_in_other_provinces_do_not_link() -> Non
     assert not compatible(
         country_only, report("c", location="Syria", latitude=35.0, longitude=38.5, geo_precision=3)
     )
+    assert not compatible(report("a", country=""), report("b", country=""))
     near_but_other_province = report("b", admin1="Ar Raqqah", geo_precision=3)
     assert not compatible(report("a"), near_but_other_province)
 

@@ -88,8 +88,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def placed_in_country_only(report: Report) -> bool:
-    """The place is the country itself: it cannot tell one incident from another."""
-    return str(report.record.get("location") or "").casefold() == report.country.casefold()
+    """No country, or the place is the country itself: it cannot tell incidents apart."""
+    location = str(report.record.get("location") or "").casefold()
+    return not report.country or location == report.country.casefold()
 
 
 def places_compatible(a: Report, b: Report) -> bool:
