@@ -15,8 +15,8 @@ import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,45 +61,130 @@ def long_corpus(fakes: Corpus, words: int, count: int) -> Corpus:
     return Corpus(f"{words}-word articles", pieces)
 
 
-def end_to_end(settings: Settings, lines: list[bytes]) -> tuple[float, list[Document], int]:
-    """Seconds for the whole `extract` path (records serialised as the CLI does)."""
+@dataclass(frozen=True)
+class Timing:
+    """Wall-clock seconds and CPU seconds (this process and its finished children)."""
+
+    wall: float
+    cpu: float
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), _cpu()
+
+    def stop(self) -> Timing:
+        return Timing(time.perf_counter() - self.wall, _cpu() - self.cpu)
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def end_to_end(settings: Settings, lines: list[bytes]) -> tuple[Timing, list[Document], int]:
+    """The whole `extract` path (records serialised as the CLI does), stages loaded first."""
     pipeline = Pipeline(settings, "extract")
     list(pipeline.run(read_jsonl(lines[:2], "warm-up")))  # load every stage first
     pipeline = Pipeline(settings, "extract")  # a fresh near-duplicate index, loaded stages
     documents: list[Document] = []
     errors = 0
-    start = time.perf_counter()
+    clock = Clock()
     for outcome in pipeline.run(read_jsonl(lines, "bench")):
         if isinstance(outcome, InputError):
             errors += 1
             continue
         orjson.dumps(outcome.to_record(events=True, places=True))
         documents.append(outcome)
-    return time.perf_counter() - start, documents, errors
+    return clock.stop(), documents, errors
 
 
-def bare_spacy(settings: Settings, texts: list[str]) -> float:
-    """Seconds for nlp.pipe alone over the same texts with the same components."""
+def bare_spacy(settings: Settings, texts: list[str]) -> Timing:
+    """nlp.pipe alone over the same texts with the same components."""
     from eventwire.nlp import load_language
 
     nlp = load_language(settings)
-    start = time.perf_counter()
+    clock = Clock()
     for _ in nlp.pipe(texts, batch_size=settings.batch_size):
         pass
-    return time.perf_counter() - start
+    return clock.stop()
 
 
-def parallel(settings: Settings, lines: list[bytes]) -> tuple[float, float]:
-    """(seconds to the first outcome, seconds in all) with worker processes, start-up included."""
-    start = time.perf_counter()
+class Descendants:
+    """CPU seconds and peak memory of this process's descendants, sampled from /proc: workers
+    forked by a forkserver are not our children, so getrusage(RUSAGE_CHILDREN) misses them.
+    The last sample is at most `period` seconds before a worker exits."""
+
+    def __init__(self, period: float = 0.1) -> None:
+        self.period = period
+        self.cpu: dict[int, float] = {}
+        self.peak_kb: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Descendants:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.period):
+            self._sample()
+
+    def _sample(self) -> None:
+        children: dict[int, list[int]] = {}
+        ticks: dict[int, float] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            ticks[int(entry)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        todo = list(children.get(os.getpid(), []))
+        while todo:
+            pid = todo.pop()
+            todo.extend(children.get(pid, []))
+            self.cpu[pid] = ticks.get(pid, self.cpu.get(pid, 0.0))
+            self.peak_kb[pid] = max(self.peak_kb.get(pid, 0), _vm_hwm_kb(pid))
+
+
+def _vm_hwm_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def parallel(settings: Settings, lines: list[bytes]) -> tuple[float, Timing, float]:
+    """(seconds to the first outcome, timing in all, largest worker's peak MB) with worker
+    processes, their start-up included."""
     first = 0.0
-    for _ in Pipeline(settings, "extract").run(read_jsonl(lines, "bench")):
-        first = first or time.perf_counter() - start
-    return first, time.perf_counter() - start
+    with Descendants() as workers:
+        start, own = time.perf_counter(), time.process_time()
+        for _ in Pipeline(settings, "extract").run(read_jsonl(lines, "bench")):
+            first = first or time.perf_counter() - start
+        wall, cpu = time.perf_counter() - start, time.process_time() - own
+    peak_mb = max(workers.peak_kb.values(), default=0) / 1024
+    return first, Timing(wall, cpu + sum(workers.cpu.values())), peak_mb
 
 
-def best(repeat: int, run: Callable[[], float]) -> float:
-    return min(run() for _ in range(max(1, repeat)))
+def steady_rate(count: int, first: float, total: float) -> float:
+    """Articles per second after the first record came out (start-up and first batch left out)."""
+    return (count - 1) / max(1e-9, total - first)
+
+
+def fastest(timings: list[Timing]) -> Timing:
+    return Timing(min(t.wall for t in timings), min(t.cpu for t in timings))
 
 
 def startup(command: list[str], stdin: bytes, repeat: int) -> float:
@@ -131,29 +216,46 @@ def maxrss_mb(who: int) -> float:
 
 
 def report_corpus(corpus: Corpus, settings: Settings, args: argparse.Namespace) -> None:
-    seconds, documents, errors = end_to_end(settings, corpus.lines)
-    if args.repeat > 1:
-        seconds = min(seconds, best(args.repeat - 1, lambda: end_to_end(settings, corpus.lines)[0]))
-    analysed = [d for d in documents if not d.duplicate_of and d.language == "en"]
-    texts = [d.text for d in analysed]
+    ours: list[Timing] = []
+    bare: list[Timing] = []
+    for _ in range(max(1, args.repeat)):  # interleaved, so both see the same machine load
+        timing, documents, errors = end_to_end(settings, corpus.lines)
+        ours.append(timing)
+        analysed = [d for d in documents if not d.duplicate_of and d.language == "en"]
+        texts = [d.text for d in analysed]
+        bare.append(bare_spacy(settings, texts))
+    e2e, limit = fastest(ours), fastest(bare)
     words = sum(len(t.split()) for t in texts)
-    bare = best(args.repeat, lambda: bare_spacy(settings, texts))
     n = len(corpus.lines)
     events = sum(len(d.events) for d in documents)
     print(f"\n### {corpus.name}: {n} articles ({len(texts)} analysed, {errors} errors, ")
     print(f"{words / max(1, len(texts)):.0f} words each on average, {events} events)\n")
-    print("| run | articles/s | words/s | ratio to bare spaCy |")
-    print("| --- | --- | --- | --- |")
-    print(f"| bare spaCy nlp.pipe | {len(texts) / bare:.1f} | {words / bare:,.0f} | 1.00 |")
     print(
-        f"| eventwire extract, 1 process | {n / seconds:.1f} | {words / seconds:,.0f} | "
-        f"{bare / seconds:.2f} |"
+        "| run | articles/s (wall) | articles per CPU-s | words per CPU-s "
+        "| ratio to bare spaCy (CPU) | ratio (wall) |"
+    )
+    print("| --- | --- | --- | --- | --- | --- |")
+    k = len(texts)
+    print(
+        f"| bare spaCy nlp.pipe | {k / limit.wall:.1f} | {k / limit.cpu:.1f} | "
+        f"{words / limit.cpu:,.0f} | 1.00 | 1.00 |"
+    )
+    print(
+        f"| eventwire extract, 1 process | {n / e2e.wall:.1f} | {n / e2e.cpu:.1f} | "
+        f"{words / e2e.cpu:,.0f} | {limit.cpu / e2e.cpu:.2f} | {limit.wall / e2e.wall:.2f} |"
     )
     for count in args.workers:
-        first, total = parallel(settings.replace(workers=count), corpus.lines)
+        first, total, peak = parallel(settings.replace(workers=count), corpus.lines)
+        steady = steady_rate(n, first, total.wall)
         print(
-            f"| eventwire extract, {count} workers (start-up {first:.1f} s included) | "
-            f"{n / total:.1f} | {words / total:,.0f} | {bare / total:.2f} |"
+            f"| eventwire extract --workers {count}: all (first record after {first:.1f} s; "
+            f"largest process {peak:.0f} MB) | {n / total.wall:.1f} | {n / total.cpu:.1f} "
+            f"| {words / total.cpu:,.0f} | {limit.cpu / total.cpu:.2f} "
+            f"| {limit.wall / total.wall:.2f} |"
+        )
+        print(
+            f"| eventwire extract --workers {count}: after the first record | {steady:.1f} "
+            f"| | | | {steady * limit.wall / k:.2f} |"
         )
 
 
@@ -169,7 +271,8 @@ def main() -> None:
         "--workers",
         type=lambda s: [int(x) for x in s.split(",") if x],
         default=[],
-        help="also time these worker counts, e.g. 2 or 1,2 (processes, start-up included)",
+        help="also time --workers N for these N, e.g. 2 or 2,4 (processes; 1 is the in-process "
+        "path again, from cold stages)",
     )
     parser.add_argument("--batch-size", type=int, default=Settings().batch_size)
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up timing")
@@ -183,13 +286,12 @@ def main() -> None:
     print(f"spaCy pipeline {settings.spacy_model}, batch size {settings.batch_size}")
     if not args.startup_only:
         fakes = fakes_corpus(args.fakes, args.limit)
-        for corpus in (fakes, long_corpus(fakes, 600, args.long)):
+        corpora = [fakes, long_corpus(fakes, 600, args.long)] if args.long else [fakes]
+        for corpus in corpora:
             if corpus.lines:
                 report_corpus(corpus, settings, args)
         peak = maxrss_mb(resource.RUSAGE_SELF)
         print(f"\npeak memory, this process (1-process runs, all records kept): {peak:.0f} MB")
-    if args.workers:
-        print(f"peak memory, largest worker: {maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
     if not args.no_startup:
         cli = str(Path(sys.executable).with_name("eventwire"))
         doc = SHORT_DOC.read_bytes()

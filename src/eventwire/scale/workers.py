@@ -29,6 +29,9 @@ IN_FLIGHT_PER_WORKER = 2
 # a web server) and the same on every POSIX system. Each worker loads the model once.
 START_METHOD = "forkserver"
 
+# Modules (not models or data) imported once by the forkserver, before it forks workers.
+PRELOAD = ("eventwire.pipeline", "eventwire.clean", "spacy", "thinc.api")
+
 _worker_pipeline: Pipeline | None = None
 
 
@@ -79,6 +82,10 @@ def run_parallel(
     settings = pipeline.settings
     workers = max(1, settings.workers)
     context = multiprocessing.get_context(START_METHOD)
+    if START_METHOD == "forkserver":
+        # Workers fork from a server that has imported these once (no per-worker import cost);
+        # each still loads its own model and data from settings.
+        context.set_forkserver_preload(list(PRELOAD))
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
