@@ -88,6 +88,19 @@ def test_date_line_under_the_headline(line: str, date: dt.date | None) -> None:
     assert clean_text_page(scrape).published == date
 
 
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Copyright © The Courier 2024", "The Courier"),
+        ("(c) 2019 Daily Ledger | Privacy", "Daily Ledger"),
+        ("Copyright policy", None),
+    ],
+)
+def test_outlet_from_copyright_lines(line: str, outlet: str | None) -> None:
+    scrape = SCRAPE.replace("© 2024 Levant Daily. All rights reserved.", line)
+    assert clean_text_page(scrape).outlet == outlet
+
+
 def test_no_outlet_without_a_copyright_line() -> None:
     scrape = SCRAPE.replace("© 2024 Levant Daily. All rights reserved.", "Privacy Policy")
     assert clean_text_page(scrape).outlet is None

@@ -24,8 +24,8 @@ _MONTH_DAY = re.compile(
 )
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
-    r"([A-Z][\w&'’ -]{1,40}?)\s*(?:[.,|]|all rights|$)",
+    r"(?:©|\(c\)|copyright)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"((?-i:[A-Z])[\w&'’ -]{1,40}?)\s*(?:[.,|]|all rights|$)",
     re.I,
 )
 _UI_WORDS = re.compile(
@@ -49,20 +49,7 @@ def clean_text_page(text: str) -> TextParts:
     lines = split_lines(text)
     if not lines:
         return TextParts(body=())
-    if is_clean_text(lines):
-        keep = [not _surely_furniture(line) for line in lines]
-    else:
-        keep = [p >= THRESHOLD for p in body_probabilities(lines)]
-        keep = [k and not _surely_furniture(line) for k, line in zip(keep, lines, strict=True)]
-    if not any(keep):
-        # Nothing reads like an article page: keep whatever sentence-length lines there are.
-        keep = [furniture.words(line) >= 8 and not _surely_furniture(line) for line in lines]
-    # Date lines above the first sentence belong to the page head, not the body.
-    for i, line in enumerate(lines):
-        if furniture.is_prose(line):
-            break
-        if keep[i] and furniture.words(line) <= 10 and _dateline([line]) is not None:
-            keep[i] = False
+    keep = _body_mask(lines)
     first = keep.index(True) if any(keep) else len(lines)
     title_at = _title_index(lines, first)
     title = lines[title_at] if title_at is not None else None
@@ -77,6 +64,25 @@ def clean_text_page(text: str) -> TextParts:
     return TextParts(
         body=body, title=title, section=section, outlet=_outlet(dropped), published=_dateline(head)
     )
+
+
+def _body_mask(lines: list[str]) -> list[bool]:
+    """For each line, whether it is article body."""
+    if is_clean_text(lines):
+        keep = [not _surely_furniture(line) for line in lines]
+    else:
+        keep = [p >= THRESHOLD for p in body_probabilities(lines)]
+        keep = [k and not _surely_furniture(line) for k, line in zip(keep, lines, strict=True)]
+    if not any(keep):
+        # Nothing reads like an article page: keep whatever sentence-length lines there are.
+        keep = [furniture.words(line) >= 8 and not _surely_furniture(line) for line in lines]
+    # Date lines above the first sentence belong to the page head, not the body.
+    for i, line in enumerate(lines):
+        if furniture.is_prose(line):
+            break
+        if keep[i] and furniture.words(line) <= 10 and _dateline([line]) is not None:
+            keep[i] = False
+    return keep
 
 
 def _dateline(lines: list[str]) -> dt.date | None:
@@ -106,7 +112,7 @@ def _outlet(furniture_lines: list[str]) -> str | None:
     for line in reversed(furniture_lines):
         match = _COPYRIGHT.search(line)
         if match:
-            return match.group(1).strip()
+            return re.sub(r"\s+\d{4}$", "", match.group(1).strip())
     return None
 
 
