@@ -64,6 +64,10 @@ def classify(
         return pick("Chemical weapon", "Chemical weapon", 0.9, "chemical weapon named")
     if "Sexual violence" in have:
         return pick("Sexual violence", "Sexual violence", 0.85, "sexual violence named")
+    armed = {"territory", "Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"}
+    if armed & have:  # "troops marched into the town" is no protest march
+        cues = [c for c in cues if not (c.cue == "protest" and c.text.lower().startswith("march"))]
+        have = {c.cue for c in cues}
     if "protest" in have or "riot" in have:
         decision = _demonstration(cues, have)
         if decision is not None:
@@ -93,6 +97,8 @@ def classify(
         )
     if "Armed clash" in have:
         return pick("Armed clash", "Armed clash", 0.75, "fighting between armed groups")
+    if "damage" in have and "kill" not in have:
+        return pick("Looting/property destruction", "damage", 0.6, "property destroyed")
     if "kill" in have or "attack" in have:
         return _violence(cues, have, sentence, civilian_deaths)
     if "damage" in have:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from eventwire.extract.casualties import Death, find_deaths
 from eventwire.extract.classify import Decision, classify
 from eventwire.extract.syntax import TokenIndex, arguments, clause_span, is_asserted
-from eventwire.extract.triggers import OUT_OF_SCOPE, STATE_HINT, Cue, find_cues
+from eventwire.extract.triggers import ACCIDENT, OUT_OF_SCOPE, STATE_HINT, Cue, find_cues
 from eventwire.resolve.actors import ActorMention
 
 # Sentences that set the scene rather than report news.
@@ -22,8 +22,7 @@ BACKGROUND = re.compile(
     r"september|october|november|december) )?(?:19|20)\d\d|the (?:start|beginning|outbreak))|"
     r"(?:war|conflict|crisis|uprising|revolution|insurgency)\b[^.;]{0,120}?\b(?:has|have|had) "
     r"(?:so far )?(?:killed|left|claimed|displaced)|"
-    r"(?:years?|decades?) (?:ago|of (?:war|conflict|fighting))|"
-    r"in (?:the )?(?:past|previous|recent) (?:years|decades|months))\b",
+    r"(?:years?|decades?) (?:ago|of (?:war|conflict|fighting)))\b",
     re.IGNORECASE,
 )
 # Lines that are not prose: headlines of other articles, section labels, link lists.
@@ -133,7 +132,7 @@ def _weak(candidate: Candidate) -> bool:
 def _disaster_nearby(spans: Sequence[Span], position: int) -> bool:
     """An accident, disaster or crime named in the sentence before or after."""
     window = spans[max(0, position - 1) : position + 2]
-    return any(OUT_OF_SCOPE.search(s.text) for s in window)
+    return any(ACCIDENT.search(s.text) for s in window)
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -66,7 +66,7 @@ RULES: list[Rule] = [
         r"explosive)"),
     # Battles
     *_r("Armed clash", 1.8,
-        r"clash(?:es|ed|ing)?|(?<!without )fighting|fought|firefights?|gun ?fights?|gun ?battles?|battles?|"
+        r"clash(?:es|ed|ing)?|(?<!without )fighting|fought|shoot-?outs?|firefights?|gun ?fights?|gun ?battles?|battles?|"
         r"battled|skirmish(?:es|ed)?|exchange[ds]? (?:of )?fire|exchanging fire|engaged",
         r"ambush(?:ed|es)?|repel(?:led)? (?:an |the )?(?:attack|offensive|assault)|"
         r"assault(?:ed)? (?:on )?(?:positions?|checkpoints?|bases?|posts?)|"
@@ -106,10 +106,10 @@ RULES: list[Rule] = [
         r"beheaded|murdered|assassinat(?:ed|ion)|stabbed|tortured to death|lynched|slaughtered|"
         r"opened fire|shot and killed|burned alive|died|dead|deaths"),
     *_r("attack", 1.0, r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|shooting|shot|"
-        r"gunmen|massacre|violence against|targeted|beat(?:en|ing)?|tortur(?:e|ed)|burn(?:ed|t)"),
+        r"gunmen|massacre|violence against|targeted|beat(?:en|ing)?|tortur(?:e|ed)"),
     # Protests and riots
     *_r("protest", 2.0, r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing)|"
-        r"rall(?:y|ies|ied)|marched|marches|march(?!\s+\d)(?<!\bon march)(?<!\bin march)|"
+        r"rall(?:y|ies|ied)|(?-i:[Mm]arch(?:ed|es|ing|ers)|march)|"
         r"human chains?|sit-ins?|vigils?|hunger strikes?|went on strike|"
         r"(?:general|labou?r|workers'?) strikes?|on strike|strikers|picket(?:ed|s)?|walkouts?|"
         r"boycott(?:ed)?|took to the streets|chanting|chanted|placards|banners"),
@@ -193,19 +193,27 @@ RULES: list[Rule] = [
 ]  # fmt: skip
 
 # Cues in a sentence that make it no event of ours (out of scope of ACLED's political violence).
-OUT_OF_SCOPE = re.compile(
+# Accidents and disasters: deaths and blasts next to these are not political violence.
+ACCIDENT = re.compile(
     r"\b(?:earthquakes?|floods?|flooding|hurricanes?|cyclones?|typhoons?|tornado(?:es)?|"
     r"landslides?|tsunamis?|wildfires?|forest fires?|storms?|drought|famine|epidemic|outbreak of "
     r"(?:cholera|ebola|measles)|traffic accident|road accident|car crash|plane crash|"
     r"(?:gas|boiler|factory|mine|chemical plant) explosion|industrial accident|"
-    r"claimed responsibility|claims? of responsibility|drug (?:traffickers?|cartels?|smuggling|"
-    r"trafficking)|football|match|election results?|stock market|elections? (?:was|were) held|"
-    r"volcan\w+|crash(?:ed|es)?|collisions?|accident(?:s|al|ally)?|derail\w*|fireworks|"
-    r"leak(?:s|age|ed)?|snow(?:fall|storms?)?|blizzards?|heat ?waves?|poison(?:ing|ed)|toxins|"
-    r"robber(?:y|ies|s)?|thieves|theft|burglar\w*|shoplift\w*|diplomats?|embass(?:y|ies)|"
-    r"ambassadors?|sanctions|accusations|(?:took|takes|take|claimed|claims) credit|"
-    r"firefighters|ammonium nitrate|warehouse (?:fire|exploded|explosion)|cyanide|"
+    r"volcan\w+|crash(?:ed|es)?|collisions?|accident(?:s|al|ally)?|derail\w*|"
+    r"fireworks (?:factory|warehouse|explosion|accident)|leak(?:s|age|ed)?|"
+    r"snow(?:fall|storms?)?|blizzards?|heat ?waves?|poison(?:ing|ed)|toxins|"
+    r"fire ?fighters|ammonium nitrate|warehouse (?:fire|exploded|explosion)|cyanide|"
     r"(?:chemical|industrial) (?:spill|plant|factory)|health and safety)\b",
+    _I,
+)
+# Cues in a sentence that make it no event of ours (out of scope of ACLED's political violence):
+# accidents, crime for profit, sport, markets, diplomacy, claims of responsibility.
+OUT_OF_SCOPE = re.compile(
+    ACCIDENT.pattern + r"|\b(?:claimed responsibility|claims? of responsibility|"
+    r"drug (?:traffickers?|cartels?|smuggling|trafficking)|football|match|election results?|"
+    r"stock market|elections? (?:was|were) held|robber(?:y|ies|s)?|thieves|theft|burglar\w*|"
+    r"shoplift\w*|diplomats?|ambassadors?|sanctions|accusations|"
+    r"(?:took|takes|take|claimed|claims) credit)\b",
     _I,
 )
 
