@@ -150,6 +150,7 @@ class EventExtractor:
             item.date,
             excluded=[(s.start, s.end) for s in found_sources],
             context=item.previous,
+            text=text,
         )
         toll = combine(item.deaths) if carries_deaths(sub) else None
         evidence = [

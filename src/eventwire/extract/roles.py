@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ PROTEST_TYPES = {
 RIOT_TYPES = {"Violent demonstration", "Mob violence"}
 VICTIM_TYPES = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 STATE_ROLES = {"military", "police", "government", "country"}
+_BY = re.compile(r"\bby (?:the |a |an )?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ def assign_roles(
     when: dt.date | None,
     excluded: Sequence[tuple[int, int]] = (),
     context: tuple[int, int] | None = None,
+    text: str = "",
 ) -> Roles:
     """Actors of one event from the mentions in its sentence (sources excluded)."""
     sub = candidate.decision.sub_event_type
@@ -76,8 +79,11 @@ def assign_roles(
     if not in_sentence and context is not None:
         # "The fighting ..." names its sides one sentence earlier.
         in_sentence = armed(pool(*context))
+    whole = armed(pool(candidate.sent_start, candidate.sent_end))
+    by_phrase = [m for m in whole if _BY.search(text[max(0, m.start - 12) : m.start])]
     agents = (
         _inside(candidate.agent, in_sentence)
+        or by_phrase[:1]  # "... carried out by the Syrian regime"
         or [m for m in in_sentence if m.end <= trig and m.role != "civilians"][-1:]
     )
     patients = _inside(candidate.patient, in_sentence) or [
@@ -89,6 +95,8 @@ def assign_roles(
         agents, patients = _winner_first(agents, patients, in_sentence, state_wins=False)
     elif sub == "Government regains territory":
         agents, patients = _winner_first(agents, patients, in_sentence, state_wins=True)
+    # "Al-Qaeda's Syrian affiliate Al-Nusra Front": the group, not the country, is the actor.
+    agents = sorted(agents, key=lambda m: m.role == "country")
     names = [lexicon.name(m, country, when) for m in agents]
     others = [lexicon.name(m, country, when) for m in patients]
     others = [a for a in others if all(a.name != n.name for n in names)]

@@ -161,6 +161,9 @@ class ActorLexicon:
                 continue
             length, entry = match
             start, end = toks[i][1], toks[i + length - 1][2]
+            if text[max(0, start - 5) : start].lower() == "anti-":
+                i += length  # "anti-government militants" are not the government
+                continue
             found.append(
                 ActorMention(
                     start,
