@@ -303,6 +303,8 @@ def _accept(
         return False
     if m.start in person_starts and not region and big < 1_000_000:
         return False
+    if _inside_compound(gaz, text, m.end):
+        return False
     lower = surface.lower()
     weak = m.sentence_initial or big < 100_000 or m.fuzzy
     dateline = surface.isupper() and len(surface) >= 5 and big >= 10_000  # "CHARLESTON, W.Va."
@@ -319,9 +321,22 @@ def _notable_place(gaz: Gazetteer, key: str) -> bool:
     )
 
 
+def _inside_compound(gaz: Gazetteer, text: str, end: int) -> bool:
+    """The match is the head of an unknown capitalised compound: "Wal" in "Wal-Mart" (but
+    "Syria" in "Syria-Turkey" and "Idlib" in "Idlib-based" stand)."""
+    if end >= len(text) - 1 or text[end] != "-" or not text[end + 1].isupper():
+        return False
+    nxt = words(text[end + 1 : end + 40])
+    if not nxt:
+        return False
+    word = text[end + 1 : end + 1 + nxt[0][1]]
+    return word not in gaz.demonyms and not gaz.has_key(fold(word))
+
+
 def _person_starts(doc: Doc | None) -> set[int]:
-    """Character offsets of words inside multi-word PERSON entities. A one-word PERSON is
-    not trusted: small models tag "Aleppo" and "Dublin" so."""
+    """Character offsets of words inside multi-word PERSON entities. A one-word PERSON (or
+    ORG) is not trusted: the small model tags "Aleppo" and "Dublin" so; measured, rejecting
+    one-word ORG matches cost more recall than it gained precision."""
     if doc is None:
         return set()
     return {t.idx for ent in doc.ents if ent.label_ in _PERSON_LABELS and len(ent) > 1 for t in ent}

@@ -146,11 +146,22 @@ def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention,
     for k, m in enumerate(mentions):
         scored = _rank(k, m, pools[k], ctx, parents[k])
         best_s, best = scored[0]
-        if m.fuzzy and best.population < 50_000 and not ctx.country_supported(m, best):
-            continue  # a loose spelling match needs support from the article's countries
+        if _unsupported(m, best, ctx):
+            continue
         margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
         out.append((m, best, 1.0 / (1.0 + math.exp(-margin))))
     return out
+
+
+def _unsupported(m: Mention, e: Entry, ctx: _Context) -> bool:
+    """A small place matched only loosely (by skeleton) or by an alternate name, with no
+    support from the article's countries or admin areas: more likely a word or a name."""
+    if e.population >= 50_000 or e.feature_code in ("PCLI", "ADM1", "CONT") or m.demonym:
+        return False
+    country, area = ctx.shares(m, e)
+    if m.fuzzy:
+        return country < 0.5
+    return _plain(e.name) != m.key and (country < 0.5 or area == 0.0)
 
 
 def _rank(
