@@ -22,6 +22,7 @@ from eventwire.extract.placing import (
     folds_into,
     is_background,
     merge,
+    restatement,
     restates,
     same_event,
 )
@@ -110,6 +111,7 @@ class EventExtractor:
             target = target or next(
                 (o for o in out if same_event(o, cand, place, choice.date, own_date)), None
             )
+            target = target or next((o for o in out if restatement(o, cand, place)), None)
             if target is not None:
                 out[out.index(target)] = merge(target, cand, place, here)
                 continue

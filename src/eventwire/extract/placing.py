@@ -46,6 +46,9 @@ class Located:
     own_date: bool  # the date was written in the event's own sentence
 
 
+_MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|march|june|july)$", re.IGNORECASE
+)
 # ... and words before a toponym that make it a government ("the regime in Damascus").
 _GOVERNMENT_BEFORE = re.compile(
     r"(?:\b(?:regime|government|authorities|leadership|rulers|officials) in|\bpro-|\banti-|"
@@ -63,7 +66,7 @@ def event_sites(places: Sequence[Place], text: str) -> list[Place]:
     """
     out = []
     for p in places:
-        if _NOT_A_SITE.match(text[p.end : p.end + 16]):
+        if _NOT_A_SITE.match(text[p.end : p.end + 16]) or _MONTH.match(text[p.start : p.end]):
             continue
         before = text[max(0, p.start - 24) : p.start]
         government = p.feature_code in {"PCLI", "PPLC"} and _GOVERNMENT_BEFORE.search(before)
@@ -146,6 +149,14 @@ def folds_into(cand: Candidate, prev: Located, place: PlaceChoice, distance: int
     own_place = not place.reason.startswith("document")
     same_place = place.place.name == prev.place.place.name
     return 0 < distance <= FOLD_SENTENCES and (same_place or not own_place)
+
+
+def restatement(item: Located, cand: Candidate, place: PlaceChoice) -> bool:
+    """A generic mention ("the attack", "the blasts") with no toll of its own at the place of an
+    event already found says nothing new about it: the same event."""
+    weak = generic(cand) or cand.decision.score < 0.6
+    own_toll = any(not d.cumulative for d in cand.deaths)
+    return weak and not own_toll and item.place.place.name == place.place.name
 
 
 def same_event(

@@ -76,7 +76,7 @@ def assign_roles(
 
     in_sentence = armed(pool(candidate.clause_start, candidate.clause_end))
     in_sentence = in_sentence or armed(pool(candidate.sent_start, candidate.sent_end))
-    if not in_sentence and context is not None:
+    if not in_sentence and context is not None and armed_only:
         # "The fighting ..." names its sides one sentence earlier.
         in_sentence = armed(pool(*context))
     whole = armed(pool(candidate.sent_start, candidate.sent_end))

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 IRREALIS = frozenset(
     [
         "threaten",
+        "flee",
+        "escape",
         "vow",
         "pledge",
         "warn",
