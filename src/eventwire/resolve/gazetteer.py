@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import pickle
 import sys
 import time
@@ -129,7 +130,7 @@ def build(out: Path = DEFAULT_PATH, *, verbose: bool = False) -> Path:
     """Build the gazetteer file from installed packages and the shipped admin tables."""
     tables = build_tables(verbose=verbose)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")  # parallel workers may build at once
     with tmp.open("wb") as fh:
         pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(out)
@@ -147,7 +148,14 @@ def load_gazetteer(path: str = "") -> Gazetteer:
                 "gazetteer file not found; build it with "
                 "`python -m eventwire.resolve.gazetteer build --out PATH`",
             )
-        build(file)
+        try:
+            build(file)
+        except OSError as exc:
+            raise ModelError(
+                str(file),
+                f"gazetteer missing and cannot be built here ({exc}); run `python -m "
+                "eventwire.resolve.gazetteer build --out PATH` and set EVENTWIRE_GAZETTEER=PATH",
+            ) from None
     try:
         with file.open("rb") as fh:
             tables = pickle.load(fh)
