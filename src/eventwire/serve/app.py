@@ -23,6 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from eventwire import __version__
 from eventwire.serve import api, live
+from eventwire.serve.cache import ResponseCache
 from eventwire.serve.errors import EXCEPTION_HANDLERS, error_response
 from eventwire.serve.middleware import BodyLimit, SecurityHeaders
 from eventwire.serve.stores import StoreProvider
@@ -41,6 +42,7 @@ class ServeOptions:
     live_interval: float = 1.0  # seconds between polls of the store's change feed
     workers: int = 1  # server processes (each with its own store connections)
     threads: int = 8  # store calls run in this many threads per process
+    cache_bytes: int = 32_000_000  # response cache per process for /api/events, /api/timeline
 
 
 def static_dir() -> Path:
@@ -93,6 +95,8 @@ def create_app(
         )
     # Level 1: most of the saving on JSON at a fraction of the CPU of the default level 9.
     middleware.append(Middleware(GZipMiddleware, minimum_size=2000, compresslevel=1))
+    # Inside gzip: entries hold the plain body, and each client still gets its own encoding.
+    middleware.append(Middleware(ResponseCache, stores=stores, max_bytes=options.cache_bytes))
     app = FastAPI(
         title="eventwire",
         version=__version__,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -11,6 +12,14 @@ from eventwire.errors import StoreError
 from eventwire.store.base import EventQuery
 
 MAX_LIMIT = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class RawEventPage:
+    """A page of events as their stored JSON text (one contract Event object each)."""
+
+    records: list[str]
+    next: str | None
 
 
 def key(value: str | None) -> str | None:

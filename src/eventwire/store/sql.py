@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -12,7 +13,7 @@ from eventwire.errors import StoreError
 from eventwire.models import Document
 from eventwire.store.base import EventPage, EventQuery, IngestResult
 from eventwire.store.linking import Linking
-from eventwire.store.query import encode_cursor, page_sql, where
+from eventwire.store.query import RawEventPage, encode_cursor, page_sql, where
 from eventwire.store.rows import EVENT_COLUMNS, Copy, dumps, event_row
 
 _ITER_PAGE = 1000
@@ -173,14 +174,22 @@ class SQLStore(Linking):
         return details
 
     def query_events(self, query: EventQuery) -> EventPage:
+        raw = self.query_events_raw(query)
+        return EventPage(events=[orjson.loads(record) for record in raw.records], next=raw.next)
+
+    def query_events_raw(self, query: EventQuery) -> RawEventPage:
+        """The page of `query_events` with each event's JSON text as stored, not decoded.
+
+        The API sends these straight to the client: a page of 100 events costs no JSON
+        decoding and re-encoding (about half of the store's time per page).
+        """
         sql, params, limit = page_sql(query)
         rows = self._execute(sql, params).fetchall()
-        events = [orjson.loads(row[2]) for row in rows[:limit]]
         following = None
         if len(rows) > limit:
             last = rows[limit - 1]
             following = encode_cursor(last[0], last[1])
-        return EventPage(events=events, next=following)
+        return RawEventPage(records=[row[2] for row in rows[:limit]], next=following)
 
     def iter_events(self, query: EventQuery) -> Iterator[dict[str, Any]]:
         """Every matching event, newest first, fetched in keyset pages (no long-held cursor)."""
@@ -196,6 +205,16 @@ class SQLStore(Linking):
         """How many events match the filters (limit and cursor ignored)."""
         clause, params = where(query, page=False)
         return int(self._execute(f"SELECT COUNT(*) FROM events{clause}", params).fetchone()[0])
+
+    def date_counts(self, query: EventQuery) -> list[tuple[dt.date, int]]:
+        """Events per day matching the filters, oldest day first (limit and cursor ignored)."""
+        clause, params = where(query, page=False)
+        rows = self._execute(
+            f"SELECT event_date, COUNT(*) FROM events{clause} GROUP BY event_date "
+            "ORDER BY event_date",
+            params,
+        ).fetchall()
+        return [(dt.date.fromisoformat(day), int(n)) for day, n in rows]
 
     def load_events(self, records: Iterable[dict[str, Any]]) -> int:
         """Write event records as they are, without reports or clustering (bulk import)."""
@@ -224,10 +243,12 @@ class SQLStore(Linking):
         return len(rows)
 
     # --- change feed, state, counts ---------------------------------------------------------
+    def change_number(self) -> int:
+        """The latest change number alone: one indexed row, cheap enough for every request."""
+        return int(self._execute("SELECT value FROM counters WHERE name = 'change'").fetchone()[0])
+
     def changes(self, after: int) -> tuple[int, list[str]]:
-        latest = int(
-            self._execute("SELECT value FROM counters WHERE name = 'change'").fetchone()[0]
-        )
+        latest = self.change_number()
         rows = self._execute(
             "SELECT event_id FROM events WHERE changed > ? ORDER BY changed, event_id", (after,)
         ).fetchall()

@@ -15,6 +15,7 @@ from eventwire.store.schema import CREATE_MIGRATIONS_TABLE, LATEST, MIGRATIONS
 from eventwire.store.sql import SQLStore
 
 _BUSY_TIMEOUT_MS = 60_000
+_MMAP_BYTES = 1 << 30
 
 
 class SQLiteStore(SQLStore):
@@ -41,6 +42,9 @@ class SQLiteStore(SQLStore):
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
+            # Reads through a memory map skip a copy per page; the map is shared between the
+            # connections of all threads and processes (the OS page cache), so it costs no RAM.
+            self._conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         except sqlite3.Error as exc:
             raise StoreError(self.path, f"cannot open SQLite database: {exc}") from None
         self._lock = threading.RLock()
