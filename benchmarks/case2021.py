@@ -19,6 +19,8 @@ import json
 import time
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from eventwire.extract import EventExtractor
 from eventwire.extract.extractor import candidate_confidence
 from eventwire.models import Document
@@ -105,15 +107,15 @@ def main() -> None:
             print(f"| {g} | {p} | {n} |")
 
 
-def _pipeline_keeps(extractor: EventExtractor, settings: Settings, row: dict, doc: object) -> bool:
+def _pipeline_keeps(extractor: EventExtractor, settings: Settings, row: dict, doc: Doc) -> bool:
     from eventwire.resolve.dates import find_dates
     from eventwire.resolve.geo import Geoparser
 
     text = row["text"]
-    places = Geoparser.load(settings).find_places(text, doc)  # type: ignore[arg-type]
+    places = Geoparser.load(settings).find_places(text, doc)
     dates = find_dates(text, None)
     document = Document(id=row["id"], text=text)
-    return bool(extractor.extract(document, doc, places, dates))  # type: ignore[arg-type]
+    return bool(extractor.extract(document, doc, places, dates))
 
 
 if __name__ == "__main__":
