@@ -24,6 +24,9 @@ _TO = r"\s*(?:-|–|to|and|until)\s*"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+# After a four-digit number: it is a count, a decimal or a clock time ("2000 GMT").
+_NOT_A_YEAR = r"[\d%]|,\d|\.\d|-\d|\s*(?:people|troops|soldiers|km|GMT|UTC|hrs|hours|local)"
+
 PATTERN = re.compile(
     rf"""
     (?<![\d/-])(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])
@@ -43,7 +46,7 @@ PATTERN = re.compile(
       | last\s+(?:week|month|weekend)|the\s+previous\s+(?:day|week|month)|the\s+day\s+before
       | the\s+past\s+week|over\s+the\s+weekend
       )\b))
-  | (?<![\d$£€.,/-])(?P<year>{_YEAR})(?![\d%]|,\d|\.\d|-\d|\s*(?:people|troops|soldiers|km))
+  | (?<![\d$£€.,/-])(?P<year>{_YEAR})(?!{_NOT_A_YEAR})
     """,
     re.VERBOSE,
 )
@@ -194,7 +197,9 @@ def _resolve_relative(
                 "late this week"):  # fmt: skip
         monday = published - published.weekday() * _DAY
         return monday, published, 2
-    if word in ("last week", "the previous week", "the past week"):
+    if word == "the past week":
+        return published - 7 * _DAY, published, 2
+    if word in ("last week", "the previous week"):
         monday = published - (published.weekday() + 7) * _DAY
         return monday, monday + 6 * _DAY, 2
     if word in ("last weekend", "the weekend", "this weekend", "over the weekend"):
