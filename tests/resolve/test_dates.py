@@ -76,3 +76,13 @@ def test_bare_month_after_in_takes_the_latest_such_month() -> None:
 
 def test_modal_may_is_not_a_month() -> None:
     assert find_dates("Talks may resume soon.", SATURDAY) == []
+
+
+def test_clock_times_and_counts_are_not_years() -> None:
+    text = "The strike at 1100 pm (2000 GMT) killed 2,000 people; the siege began in 2013."
+    assert [m.text for m in find_dates(text, SATURDAY)] == ["2013"]
+
+
+def test_the_past_week_is_the_seven_days_before_publication() -> None:
+    (m,) = find_dates("Strikes during the past week killed 40.", SATURDAY)
+    assert (m.date, m.end_date, m.precision) == (dt.date(2019, 3, 30), SATURDAY, 2)
