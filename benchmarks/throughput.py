@@ -178,11 +178,6 @@ def parallel(settings: Settings, lines: list[bytes]) -> tuple[float, Timing, flo
     return first, Timing(wall, cpu + sum(workers.cpu.values())), peak_mb
 
 
-def steady_rate(count: int, first: float, total: float) -> float:
-    """Articles per second after the first record came out (start-up and first batch left out)."""
-    return (count - 1) / max(1e-9, total - first)
-
-
 def fastest(timings: list[Timing]) -> Timing:
     return Timing(min(t.wall for t in timings), min(t.cpu for t in timings))
 
@@ -246,16 +241,11 @@ def report_corpus(corpus: Corpus, settings: Settings, args: argparse.Namespace) 
     )
     for count in args.workers:
         first, total, peak = parallel(settings.replace(workers=count), corpus.lines)
-        steady = steady_rate(n, first, total.wall)
         print(
             f"| eventwire extract --workers {count}: all (first record after {first:.1f} s; "
             f"largest process {peak:.0f} MB) | {n / total.wall:.1f} | {n / total.cpu:.1f} "
             f"| {words / total.cpu:,.0f} | {limit.cpu / total.cpu:.2f} "
             f"| {limit.wall / total.wall:.2f} |"
-        )
-        print(
-            f"| eventwire extract --workers {count}: after the first record | {steady:.1f} "
-            f"| | | | {steady * limit.wall / k:.2f} |"
         )
 
 
