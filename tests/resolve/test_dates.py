@@ -86,3 +86,10 @@ def test_clock_times_and_counts_are_not_years() -> None:
 def test_the_past_week_is_the_seven_days_before_publication() -> None:
     (m,) = find_dates("Strikes during the past week killed 40.", SATURDAY)
     assert (m.date, m.end_date, m.precision) == (dt.date(2019, 3, 30), SATURDAY, 2)
+
+
+def test_numeric_dates() -> None:
+    text = "Posted 09.04.2017, updated 30-11-2014, filed 4/9/2017 and 13/4/2017."
+    dates = [m.date for m in find_dates(text, SATURDAY)]
+    assert dates == [dt.date(2017, 4, 9), dt.date(2014, 11, 30), dt.date(2017, 4, 9),
+                     dt.date(2017, 4, 13)]  # fmt: skip

@@ -30,6 +30,8 @@ _NOT_A_YEAR = r"[\d%]|,\d|\.\d|-\d|\s*(?:people|troops|soldiers|km|GMT|UTC|hrs|h
 PATTERN = re.compile(
     rf"""
     (?<![\d/-])(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])
+  | (?<![\d./-])(?P<num_a>[0-3]?\d)(?P<num_sep>[./-])(?P<num_b>[01]?\d)(?P=num_sep)
+      (?P<num_y>{_YEAR})(?![\d./-]\d)
   | (?<![\d,.])(?P<dm_day>[0-3]?\d){_ORD}(?:{_TO}(?P<dm_day2>[0-3]?\d){_ORD})?
       \s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR}))?(?!\w)
   | (?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d){_ORD}(?:{_TO}(?P<md_day2>[0-3]?\d){_ORD})?
@@ -64,7 +66,11 @@ def background_before(text: str, start: int, m: re.Match[str]) -> bool:
         return True
     before = text[max(0, start - 30) : start]
     return bool(re.search(r"\bsince\s+$", before, re.IGNORECASE)) and bool(
-        m.group("dm_year") or m.group("md_year") or m.group("my_year") or m.group("iso_y")
+        m.group("dm_year")
+        or m.group("md_year")
+        or m.group("my_year")
+        or m.group("iso_y")
+        or m.group("num_y")
     )
 
 
@@ -142,6 +148,13 @@ def _resolve(
     m: re.Match[str], published: dt.date | None
 ) -> tuple[dt.date | None, dt.date | None, int]:
     g = m.groupdict()
+    if g.get("num_y"):
+        # 09.04.2017 and 09-04-2017 are day first (as outside the US); 4/9/2017 is US
+        # month first unless the first number cannot be a month.
+        a, b = int(g["num_a"]), int(g["num_b"])
+        day, month = (b, a) if g["num_sep"] == "/" and a <= 12 else (a, b)
+        d = _safe_date(int(g["num_y"]), month, day)
+        return d, None, 1 if d else 3
     if g.get("iso_y"):
         d = _safe_date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
         return d, None, 1 if d else 3
