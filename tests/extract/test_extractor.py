@@ -186,3 +186,33 @@ def test_threats_and_plans_are_not_events(nlp) -> None:  # type: ignore[no-untyp
 
 def test_without_any_place_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
     assert run(nlp, "Clashes between rebels and the army killed 12 fighters on Friday.") == []
+
+
+def test_headline_and_body_tolls_are_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes kill 11 civilians in Idlib.\n"
+        "At least 11 civilians were killed in air strikes on Idlib on Friday, a monitor said."
+    )
+    events = run(nlp, text)
+    assert sum(e.fatalities for e in events) == 11
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_old_events_are_history(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In 2016 government troops recaptured Aleppo after heavy fighting."
+    assert run(nlp, text) == []
+
+
+def test_running_totals_are_not_the_events_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shelling killed four civilians in Douma on Friday. More than 300 people have been "
+        "killed in the past two weeks in the area."
+    )
+    assert sum(e.fatalities for e in run(nlp, text)) == 4
+
+
+def test_peaceful_protests_carry_no_fatalities(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of demonstrators rallied in Beirut on Friday to mourn 12 people killed."
+    [event] = run(nlp, text)
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.fatalities == 0

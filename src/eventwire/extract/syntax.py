@@ -15,6 +15,10 @@ IRREALIS = frozenset(
     [
         "threaten",
         "flee",
+        "mourn",
+        "commemorate",
+        "honour",
+        "honor",
         "escape",
         "vow",
         "pledge",

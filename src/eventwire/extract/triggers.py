@@ -211,7 +211,8 @@ ACCIDENT = re.compile(
 OUT_OF_SCOPE = re.compile(
     ACCIDENT.pattern + r"|\b(?:claimed responsibility|claims? of responsibility|"
     r"drug (?:traffickers?|cartels?|smuggling|trafficking)|football|match|election results?|"
-    r"stock market|elections? (?:was|were) held|robber(?:y|ies|s)?|thieves|theft|burglar\w*|"
+    r"stock market|elections? (?:was|were) held|"
+    r"(?<!accused of )(?:robber(?:y|ies|s)?|thieves|theft|burglar\w*)|"
     r"shoplift\w*|diplomats?|ambassadors?|sanctions|accusations|"
     r"(?:took|takes|take|claimed|claims) credit)\b",
     _I,
