@@ -1,0 +1,57 @@
+"""The gazetteer: build helpers on small inputs, and lookups on the built file."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import ModelError
+from eventwire.resolve.gazetteer import Gazetteer, load_gazetteer
+from eventwire.resolve.gazetteer_build import _center, _generic, _latin_names
+from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS, demonym_index
+
+
+def test_center_trims_outliers() -> None:
+    points = [(10.0 + i / 100, 20.0 + i / 100) for i in range(100)] + [(80.0, 170.0)]
+    lat, lon = _center(points)
+    assert 10.0 < lat < 11.0 and 20.0 < lon < 21.0
+
+
+def test_generic_admin_names_and_latin_alternates() -> None:
+    assert _generic("Far North") and _generic("Centre") and not _generic("Idlib")
+    names = list(_latin_names(["Halab", "ALP", "حلب", "aleppo", "Alep", "Aleppo 2"]))
+    assert names == ["Halab", "Alep"]
+
+
+def test_country_tables() -> None:
+    assert DOTTED_ABBREVIATIONS["Ky."] == "US.KY"
+    assert DOTTED_ABBREVIATIONS["B.C."] == "CA.02"
+    index = demonym_index()
+    assert index["Syrian"] == "SY" and index["Afghans"] == "AF"
+
+
+def test_lookups_on_the_built_gazetteer() -> None:
+    gaz = load_gazetteer()
+    aleppo = [e for e in gaz.lookup("Aleppo") if e.feature_code.startswith("PPL")]
+    assert aleppo[0].country_code == "SY" and aleppo[0].admin1 == "Aleppo"
+    assert any(e.name == "Idlib" for e in gaz.lookup("Idleb"))
+    syria = gaz.country("SY")
+    assert syria is not None and syria.iso == 760 and syria.name == "Syria"
+    assert (
+        gaz.country("CD") is not None and gaz.country("CD").name == "Democratic Republic of Congo"
+    )  # type: ignore[union-attr]
+    kentucky = gaz.admin1_entry("US.KY")
+    assert kentucky is not None and kentucky.feature_code == "ADM1"
+
+
+def test_stale_or_missing_files_raise_model_errors(tmp_path: Path) -> None:
+    with pytest.raises(ModelError):
+        Gazetteer({"version": -1})
+    with pytest.raises(ModelError, match="not found"):
+        load_gazetteer(str(tmp_path / "missing.pickle"))
+    broken = tmp_path / "broken.pickle"
+    broken.write_bytes(pickle.dumps({"version": 0})[:5])
+    with pytest.raises(ModelError, match="rebuild"):
+        load_gazetteer(str(broken))
