@@ -67,7 +67,8 @@ class EventExtractor:
         """Every event `document` reports, one per real-world happening it describes."""
         found, mentions = self.candidates(doc)
         by_span = {(s.start_char, s.end_char): s for s in sentences(doc)}
-        located = self._locate(document, found, places, dates, list(by_span))
+        countries = [m.country for m in mentions if m.country and m.role != "group"]
+        located = self._locate(document, found, places, dates, list(by_span), countries)
         needed = {span for item in located for span in item.sentences}
         sources = {span: find_sources(by_span[span], document.text) for span in needed}
         events = [self._event(document, item, mentions, sources) for item in located]
@@ -80,10 +81,11 @@ class EventExtractor:
         places: Sequence[Place],
         dates: Sequence[DateMention],
         sentences: Sequence[tuple[int, int]],
+        actor_countries: Sequence[str] = (),
     ) -> list[Located]:
         text = document.text
         sites = event_sites(places, text)
-        dominant = dominant_country(sites)
+        dominant = dominant_country(sites, actor_countries)
         out: list[Located] = []
         order = {s: i for i, s in enumerate(sentences)}
         for cand in found:

@@ -76,8 +76,12 @@ def event_sites(places: Sequence[Place], text: str) -> list[Place]:
     return out
 
 
-def dominant_country(places: Sequence[Place]) -> str | None:
+def dominant_country(places: Sequence[Place], actor_countries: Sequence[str] = ()) -> str | None:
+    """The article's main country: most places, counting also the countries its actors belong
+    to ("Syrian regime forces"), as reactions abroad ("France and Britain called for") are
+    places too."""
     counts = collections.Counter(p.country for p in places if p.country)
+    counts.update(c for c in actor_countries if c)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -104,9 +108,12 @@ def choose_place(
     # not where the event is: fall back to the article's main country.
     country = dominant if dominant and choice.place.country != dominant else choice.place.country
     region = main_region(places, country)
-    if region is None:
-        return choice
-    return PlaceChoice(region, 3, f"document: main region of the article ({region.admin1})")
+    if region is not None:
+        return PlaceChoice(region, 3, f"document: main region of the article ({region.admin1})")
+    home = next((p for p in places if p.country == country and p.feature_code == "PCLI"), None)
+    if home is not None and home.country != choice.place.country:
+        return PlaceChoice(home, 3, f"document: the article's main country ({home.country})")
+    return choice
 
 
 def _choose_place(
