@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.clean import clean_document, content_id
+from eventwire.clean import clean_document, content_id, furniture
 from eventwire.errors import InputError
 from eventwire.models import RawInput
 from eventwire.settings import Settings
@@ -122,3 +122,27 @@ def test_html_leftovers_are_removed_and_body_kept() -> None:
         "Protesters rally in Khartoum",
     ):
         assert dropped not in doc.text, dropped
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Related: Sudan's army chief vows to hand over power", "inline link"),
+        ("Read more: Tencent profit falls as Alibaba threat weighs", "inline link"),
+        ("(Reporting by Khalid Abdelaziz; Editing by Alison Williams)", "desk credit"),
+        ("5 min read", "desk credit"),
+        ("Thanks for signing up!", "promo"),
+        ("Follow The Daily Ledger on Facebook and Twitter.", "promo"),
+        ("Call or WhatsApp +1 (555) 201-3344", "contact line"),
+        ("Photo: Mohamed Nureldin Abdallah/Reuters", "image credit"),
+        ("EDITOR'S PICKS", "list heading"),
+        ("More than 20 people were wounded: most of them were children.", None),
+        (
+            "The ministry said anyone with information should call +249 912 345 678, and that "
+            "families could also write to missing@ministry.example to report relatives.",
+            None,
+        ),
+    ],
+)
+def test_furniture_reasons(line: str, reason: str | None) -> None:
+    assert furniture.furniture_reason(line) == reason

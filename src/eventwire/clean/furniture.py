@@ -14,9 +14,23 @@ LIST_HEADING = re.compile(
     r"|sponsored( content)?)\W*$",
     re.I,
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# Quantifiers are bounded so that a hostile megabyte-long "word" costs linear time.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(\.[\w-]{1,63}){1,8}")
 PHONE = re.compile(
-    r"(\+\d[\d ().-]{7,}\d)|(\(\d{2,4}\)\s?\d{3,4}[ -]?\d{3,4})|(\b\d{3}[ .-]\d{3}[ .-]\d{4}\b)"
+    r"(?<![\d+])(\+\d[\d ().-]{7,20}\d)|(\(\d{2,4}\)\s?\d{3,4}[ -]?\d{3,4})"
+    r"|(\b\d{3}[ .-]\d{3}[ .-]\d{4}\b)"
+)
+# "Related: <headline>", "Read more: <headline>": one link announced inside the body.
+INLINE_LINK = re.compile(
+    r"^\W*(related|read more|read also|also read|see also|more|watch|listen|recommended"
+    r"|editor'?s'? picks?|further reading|top story|must read)\s*:\s*\S",
+    re.I,
+)
+# Wire-service and newsroom credits at the foot of an article.
+DESK_CREDIT = re.compile(
+    r"^\W*((additional )?reporting|writing|editing|compiled|translated) by\b"
+    r"|^\W*\d+\s*min(ute)?s?\s+read\W*$|^\W*reading time\b",
+    re.I,
 )
 URL = re.compile(r"\b(https?://|www\.)\S+", re.I)
 PROMO = re.compile(
@@ -25,7 +39,8 @@ PROMO = re.compile(
     r"|publish (a|your) story|all rights reserved|cookie|terms of (use|service)|privacy policy"
     r"|support (our|independent) journalism|become a (member|subscriber|patron)|donate"
     r"|watch (the )?video|listen to|podcast|read the full|continue reading|skip to"
-    r"|for more (information|details)|contact us|send us|tip(s)? to|email us|copyright)\b",
+    r"|for more (information|details)|contact us|send us|tip(s)? to|email us|copyright"
+    r"|signing up|your subscription|follow [\w ]{0,40} on (facebook|twitter|instagram))\b",
     re.I,
 )
 CREDIT = re.compile(
@@ -71,6 +86,10 @@ def furniture_reason(line: str) -> str | None:
         return "promo"
     if n <= 30 and CREDIT.match(text):
         return "image credit"
+    if n <= 25 and INLINE_LINK.match(text):
+        return "inline link"
+    if n <= 60 and DESK_CREDIT.match(text):
+        return "desk credit"
     return None
 
 
