@@ -29,7 +29,7 @@ _DEATH_AFTER = re.compile(
 )
 _DEATH_BEFORE = re.compile(
     r"(?:\b(?:killing|killed|kill|kills|leaving|left|claimed the lives of|claiming the lives of|"
-    r"lives of|death toll (?:\w+\s+){0,6}?(?:rose|climbed|reached|stood|hit|increased|jumped|"
+    r"lives of|(?:death )?toll\b[^.;]{0,90}?\b(?:rose|climbed|reached|stood|hit|increased|jumped|"
     r"rising|climbing|reaching|stands|is|was|of|at|to)|toll (?:rose |climbed |reached )?"
     r"(?:at|to|of)|bodies of|executing|executed|massacring|massacred|murdering|murdered|"
     r"shooting dead|shot dead|beheading|beheaded)\s+(?:at least\s+)?(?:some\s+)?(?:to\s+)?)$",
@@ -157,7 +157,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
                 )
                 continue
         after = text[count.end : min(end, count.end + 80)]
-        before = text[max(start, count.start - 60) : count.start]
+        before = text[max(start, count.start - 120) : count.start]
         if _NOT_A_TOLL.match(after) or _looks_like_year(count, before):
             continue
         m_after = _DEATH_AFTER.match(after)
