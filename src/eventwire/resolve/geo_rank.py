@@ -6,6 +6,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from eventwire.resolve.gazetteer import Entry
 from eventwire.resolve.geo_candidates import Mention
@@ -72,6 +73,16 @@ def _drop_shadowed_regions(m: Mention, text: str) -> tuple[Entry, ...]:
     return kept or candidates
 
 
+def _without(counts: dict[Any, float], key: Any, own: Any, weight: float) -> tuple[float, float]:
+    """counts[key] and the largest count, after taking `weight` off counts[own]."""
+    top = max(
+        (v - weight if k == own else v for k, v in counts.items()),
+        default=0.0,
+    )
+    value = counts.get(key, 0.0) - (weight if key == own else 0.0)
+    return value, top
+
+
 class _Context:
     """What the whole article says about where it is: countries, admin1 areas, points.
 
@@ -103,17 +114,16 @@ class _Context:
         ]
 
     def shares(self, m: Mention, e: Entry) -> tuple[float, float]:
-        """(country share, admin1 share) of `e`'s country and area, without `m`'s own vote."""
+        """(country share, admin1 share) of `e`'s country and area among the other names'
+        votes: `m`'s own vote is taken out of both the count and the top it is divided by."""
         own = self._by_key.get(m.key or m.text)
-        votes = self.votes.get(e.country_code, 0.0)
-        area_key = (e.country_code, e.admin1)
-        area = self.areas.get(area_key, 0.0)
-        if own is not None:
-            if own[0] == e.country_code:
-                votes -= own[1]
-            if own[2] == area_key:
-                area -= own[3]
-        return votes / self.top, area / self.top_area
+        if own is None:
+            votes, top = self.votes.get(e.country_code, 0.0), self.top
+            area, top_area = self.areas.get((e.country_code, e.admin1), 0.0), self.top_area
+        else:
+            votes, top = _without(self.votes, e.country_code, own[0], own[1])
+            area, top_area = _without(self.areas, (e.country_code, e.admin1), own[2], own[3])
+        return (votes / top if top else 0.0), (area / top_area if top_area else 0.0)
 
     def country_supported(self, m: Mention, e: Entry) -> bool:
         return self.shares(m, e)[0] >= 0.5
