@@ -2,15 +2,26 @@
 
 N synthetic events (the world of store_bench.py: 300 towns in 6 countries over two years) are
 bulk-loaded into a SQLite store; the server runs in a child process (uvicorn, as `eventwire
-serve` runs it, one process unless --workers); C clients (bounded asyncio + httpx, one
-keep-alive connection each, all opened before the clock starts, as wrk does) send R requests
-in all, each a filtered query drawn at random from the shapes below, and follow the `next`
-cursor one page in a tenth of the cases. Prints p50/p90/p99/max latency and errors.
-Only 127.0.0.1 is ever contacted. The machine is shared, and client and server share its two
-cores, so the numbers are noisy and pessimistic.
+serve` runs it: httptools and uvloop when installed, one process unless --workers). C clients
+(one keep-alive connection each, all opened before the clock starts, as wrk does) send R
+requests in all. Each is a dashboard query: a country, an event type, a sub-event type, an
+actor, a word, a map box or a mix, most with a date window; one in ten follows the `next`
+cursor for up to two more pages.
+
+  --mix varied    every query drawn afresh: random countries, windows (7 to 365 days starting on
+                  any day of the two years), boxes and words; almost every request is new, so
+                  the server's response cache rarely helps (the pessimistic case).
+  --mix repeated  queries drawn from a fixed set of --views distinct dashboard views (many
+                  analysts looking at the same few filters), their cursors followed as above.
+
+Prints req/s, p50/p90/p99/max latency, errors, the share of responses the server answered from
+its cache (`x-cache: hit`), CPU per request of the server and of this client, and the load
+average. The client is a minimal HTTP/1.1 reader on asyncio streams (uvloop when installed), so
+that it takes little of the two CPUs it shares with the server. Only 127.0.0.1 is contacted.
 
   .venv/bin/python benchmarks/load_api.py [--events 100000] [--clients 100] [--requests 5000]
-      [--workers 1] [--db PATH (kept and reused when it already holds the events)]
+      [--workers 1] [--threads 8] [--cache-bytes 32000000] [--mix varied|repeated]
+      [--views 40] [--db PATH (kept and reused when it already holds the events)]
 """
 
 from __future__ import annotations
@@ -24,11 +35,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlencode
 
-import httpx
 import orjson
 
 from eventwire.extract.taxonomy import EVENT_TYPES, SUB_EVENT_TO_EVENT
@@ -36,41 +48,50 @@ from eventwire.store import open_store
 from store_bench import COUNTRIES, START, WORDS, generate
 
 SERVER = """
-import sys
+import dataclasses, sys
 from eventwire.serve import run
 from eventwire.serve.app import ServeOptions
 from eventwire.settings import Settings
+values = dict(zip(["workers", "threads", "cache_bytes"], (int(a) for a in sys.argv[3:6])))
+known = {field.name for field in dataclasses.fields(ServeOptions)}  # older servers: fewer
 run(Settings(db=sys.argv[1], progress=False), "127.0.0.1", int(sys.argv[2]),
-    ServeOptions(workers=int(sys.argv[3])))
+    ServeOptions(**{k: v for k, v in values.items() if k in known}))
 """
+ACTORS = ["police", "military", "islamic state", "rioters", "protesters", "armed group"]
+Params = dict[str, str]
+T = TypeVar("T")
 
 
-def shapes(rng: random.Random) -> dict[str, Callable[[], dict[str, str]]]:
-    def day(offset: int) -> str:
-        return (START + dt.timedelta(days=offset)).isoformat()
+def shapes(rng: random.Random) -> dict[str, Callable[[], Params]]:
+    """Query makers by name; each call draws a new query of that shape."""
 
-    def window() -> dict[str, str]:
-        start = rng.randrange(700)
-        return {"since": day(start), "until": day(start + rng.choice([7, 30, 90]))}
+    def window() -> Params:
+        start = START + dt.timedelta(days=rng.randrange(730))
+        end = start + dt.timedelta(days=rng.choice([7, 30, 90, 365]))
+        return {"since": start.isoformat(), "until": end.isoformat()}
+
+    def maybe_window() -> Params:
+        return window() if rng.random() < 0.6 else {}
+
+    def box() -> Params:
+        size = rng.choice([1.0, 2.0, 4.0])
+        west, south = rng.uniform(30, 58 - size), rng.uniform(5, 28 - size)
+        return {"bbox": f"{west:.2f},{south:.2f},{west + size:.2f},{south + size:.2f}"}
 
     return {
-        "country": lambda: {"country": rng.choice(COUNTRIES)},
-        "country + date range": lambda: {"country": rng.choice(COUNTRIES), **window()},
-        "event type": lambda: {"event_type": rng.choice(list(EVENT_TYPES))},
-        "sub-event type + range": lambda: {
+        "country": lambda: {"country": rng.choice(COUNTRIES), **maybe_window()},
+        "event type": lambda: {"event_type": rng.choice(list(EVENT_TYPES)), **maybe_window()},
+        "sub-event type": lambda: {
             "sub_event_type": rng.choice(list(SUB_EVENT_TO_EVENT)),
-            **window(),
+            **maybe_window(),
         },
-        "actor substring": lambda: {"actor": rng.choice(["police", "islamic state", "rioters"])},
-        "text": lambda: {"q": rng.choice(WORDS)},
-        "bbox 2x2 degrees": lambda: {
-            "bbox": "{:.2f},{:.2f},{:.2f},{:.2f}".format(
-                *(lambda w, s: (w, s, w + 2, s + 2))(rng.uniform(30, 55), rng.uniform(5, 27))
-            )
-        },
-        "country + actor + text": lambda: {
+        "actor substring": lambda: {"actor": rng.choice(ACTORS), **maybe_window()},
+        "text": lambda: {"q": rng.choice(WORDS), **maybe_window()},
+        "map box": lambda: {**box(), **maybe_window()},
+        "country + type + actor + text": lambda: {
             "country": rng.choice(COUNTRIES),
-            "actor": "military",
+            "event_type": rng.choice(list(EVENT_TYPES)),
+            "actor": rng.choice(ACTORS),
             "q": rng.choice(WORDS),
         },
     }
@@ -85,29 +106,33 @@ def prepare(db: Path, events: int) -> None:
         if have:
             raise SystemExit(f"{db} holds {have} events, not {events}; give another --db")
         started = time.perf_counter()
-        store.load_events(generate(events))  # type: ignore[attr-defined]
+        store.load_events(generate(events))
         print(f"loaded {events} events in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     finally:
         store.close()
 
 
-def start_server(db: Path, log: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(
+    db: Path, log: Path, args: argparse.Namespace
+) -> tuple[subprocess.Popen[bytes], int]:
     import socket
+
+    import httpx
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    options = [str(v) for v in (args.workers, args.threads, args.cache_bytes)]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-c", SERVER, str(db), str(port), str(workers)], stdout=out, stderr=out
+            [sys.executable, "-c", SERVER, str(db), str(port), *options], stdout=out, stderr=out
         )
-    url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         if process.poll() is not None:
             raise SystemExit(f"server exited:\n{log.read_text(errors='replace')[-2000:]}")
         try:
-            if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                return process, url
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                return process, port
         except httpx.TransportError:
             time.sleep(0.1)
     process.kill()
@@ -127,35 +152,76 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+class Connection:
+    """One keep-alive HTTP/1.1 connection that sends GETs and reads Content-Length bodies."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, target: str) -> tuple[int, dict[bytes, bytes], bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        assert self.reader is not None
+        request = f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n\r\n"
+        self.writer.write(request.encode("ascii"))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.split(b"\r\n")
+        status = int(lines[0].split(b" ", 2)[1])
+        headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            if name:
+                headers[name.strip().lower()] = value.strip()
+        if b"content-length" not in headers:
+            raise ValueError("response without Content-Length")
+        body = await self.reader.readexactly(int(headers[b"content-length"]))
+        return status, headers, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
+class Mix:
+    """The next query's shape and parameters: fresh each time, or one of a fixed set of views."""
+
+    def __init__(self, rng: random.Random, repeated: bool, views: int) -> None:
+        self.rng = rng
+        self.makers = shapes(rng)
+        self.names = list(self.makers)
+        self.views = [self.fresh() for _ in range(views)] if repeated else []
+
+    def fresh(self) -> tuple[str, Params]:
+        name = self.rng.choice(self.names)
+        return name, self.makers[name]()
+
+    def next(self) -> tuple[str, Params]:
+        return self.rng.choice(self.views) if self.views else self.fresh()
+
+
 async def load(
-    url: str, clients: int, requests: int, seed: int
-) -> tuple[dict[str, list[float]], float]:
-    """Latencies (ms) per query shape, errors under "errors" (one entry each); seconds taken."""
-    rng = random.Random(seed)
-    makers = shapes(rng)
-    names = list(makers)
+    port: int, clients: int, requests: int, mix: Mix
+) -> tuple[dict[str, list[float]], Counter[str], set[str], float]:
+    """Latencies (ms) per shape ("errors" lists failed ones), x-cache counts, distinct targets."""
+    rng = mix.rng
     results: dict[str, list[float]] = defaultdict(list)
+    cache: Counter[str] = Counter()
+    targets: set[str] = set()
     timing: dict[str, float] = {}
     remaining = requests
-
-    async def client() -> None:
-        # One client with one connection per simulated user: httpx's pool gets slow (and
-        # CPU-hungry, on CPUs the server shares) when one pool holds a hundred connections.
-        async with httpx.AsyncClient(
-            limits=httpx.Limits(max_connections=1),
-            timeout=30,
-            trust_env=False,
-            headers={"Accept-Encoding": "identity"},  # loopback: gzip would only cost CPU
-        ) as http:
-            await user(http)
-
     connected = 0
     everyone = asyncio.Event()
 
-    async def user(http: httpx.AsyncClient) -> None:
+    async def user() -> None:
         nonlocal remaining, connected
+        connection = Connection(port)
         # As wrk does: every client opens its connection first, then all start together.
-        (await http.get(f"{url}/api/health")).raise_for_status()
+        status, _, _ = await connection.get("/api/health")
+        if status != 200:
+            raise SystemExit(f"/api/health answered {status}")
         connected += 1
         if connected == clients:
             everyone.set()
@@ -163,35 +229,47 @@ async def load(
         await everyone.wait()
         while remaining > 0:
             remaining -= 1
-            name = rng.choice(names)
-            params = makers[name]()
-            pages = 2 if rng.random() < 0.1 else 1
+            name, params = mix.next()
+            pages = rng.choice([2, 3]) if rng.random() < 0.1 else 1
             for page in range(pages):
+                target = f"/api/events?{urlencode(params)}"
+                targets.add(target)
                 started = time.perf_counter()
                 try:
-                    response = await http.get(f"{url}/api/events", params=params)
-                    ok = response.status_code == 200 and response.content.startswith(b'{"events"')
+                    status, headers, body = await connection.get(target)
+                    ok = status == 200 and body.startswith(b'{"events"')
                     # Parsed only when the cursor is needed: the client shares the CPUs.
-                    body = orjson.loads(response.content) if ok and page + 1 < pages else {}
-                except (httpx.HTTPError, orjson.JSONDecodeError):
-                    ok, body = False, {}
+                    data = orjson.loads(body) if ok and page + 1 < pages else {}
+                except (OSError, ValueError, asyncio.IncompleteReadError):
+                    connection.close()
+                    ok, headers, data = False, {}, {}
                 elapsed = (time.perf_counter() - started) * 1000
                 results["all"].append(elapsed)
                 results[name if page == 0 else "next page (cursor)"].append(elapsed)
+                cache[headers.get(b"x-cache", b"none").decode()] += 1
                 if not ok:
                     results["errors"].append(elapsed)
                     break
-                if not body.get("next"):
+                if not data.get("next"):
                     break
-                params = {**params, "cursor": body["next"]}
+                params = {**params, "cursor": data["next"]}
+        connection.close()
 
-    await asyncio.wait_for(asyncio.gather(*(client() for _ in range(clients))), timeout=600)
-    return results, time.perf_counter() - timing["started"]
+    await asyncio.wait_for(asyncio.gather(*(user() for _ in range(clients))), timeout=600)
+    return results, cache, targets, time.perf_counter() - timing["started"]
 
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0.0
+
+
+def run_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coroutine)
+    return uvloop.run(coroutine)
 
 
 def main() -> int:
@@ -204,29 +282,40 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="SQLite file to keep and reuse")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--threads", type=int, default=8, help="store threads per process")
+    parser.add_argument("--cache-bytes", type=int, default=32_000_000, help="0: no cache")
+    parser.add_argument("--mix", choices=["varied", "repeated"], default="varied")
+    parser.add_argument("--views", type=int, default=40, help="distinct views for --mix repeated")
     args = parser.parse_args()
 
-    load_before = os.getloadavg()[0]
     folder = Path(tempfile.mkdtemp(prefix="eventwire-load-"))
     db = args.db or folder / "load.db"
     prepare(db, args.events)
-    process, url = start_server(db, folder / "server.log", args.workers)
+    process, port = start_server(db, folder / "server.log", args)
     try:
-        asyncio.run(load(url, min(args.clients, 10), 200, args.seed + 1))  # warm-up
-        cpu_before = cpu_seconds(process.pid)
-        results, seconds = asyncio.run(load(url, args.clients, args.requests, args.seed))
+        warm = Mix(random.Random(args.seed + 1), args.mix == "repeated", args.views)
+        run_loop(load(port, min(args.clients, 10), 200, warm))  # warm-up (other queries)
+        load_before = os.getloadavg()[0]
+        mix = Mix(random.Random(args.seed), args.mix == "repeated", args.views)
+        cpu_before, client_before = cpu_seconds(process.pid), time.process_time()
+        results, cache, targets, seconds = run_loop(load(port, args.clients, args.requests, mix))
+        client_cpu = time.process_time() - client_before
         server_cpu = cpu_seconds(process.pid) - cpu_before
+        load_after = os.getloadavg()[0]
     finally:
         process.terminate()
         process.wait(timeout=30)
     total = len(results["all"])
+    hits = cache["hit"] / max(total, 1)
     print(
-        f"{args.events} events, {args.workers} server process(es), {args.clients} concurrent "
-        f"clients, {total} requests "
-        f"in {seconds:.1f} s ({total / seconds:.0f} req/s), errors: {len(results['errors'])}, "
-        f"{os.cpu_count()} CPUs shared with the client; server CPU "
-        f"{1000 * server_cpu / max(total, 1):.2f} ms per request (load average before: "
-        f"{load_before:.1f})\n"
+        f"{args.events} events, {args.workers} server process(es) x {args.threads} threads, "
+        f"cache {args.cache_bytes // 1_000_000} MB, {args.clients} clients, --mix {args.mix}"
+        f"{f' ({args.views} views)' if args.mix == 'repeated' else ''}: {total} requests "
+        f"({len(targets)} distinct) in {seconds:.1f} s = {total / seconds:.0f} req/s, "
+        f"errors: {len(results['errors'])}, cache hits: {100 * hits:.0f}%\n"
+        f"CPU per request: server {1000 * server_cpu / max(total, 1):.2f} ms, client "
+        f"{1000 * client_cpu / max(total, 1):.2f} ms; {os.cpu_count()} CPUs; load average "
+        f"{load_before:.1f} before, {load_after:.1f} after\n"
     )
     print("| query | requests | p50 ms | p90 ms | p99 ms | max ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")

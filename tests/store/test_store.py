@@ -11,6 +11,7 @@ from tests.store.conftest import make_document, make_event
 
 from eventwire.errors import StoreError
 from eventwire.store import open_store
+from eventwire.store.schema import MIGRATIONS
 
 
 def test_document_round_trip_and_idempotent_ingest(store: Any) -> None:
@@ -134,7 +135,7 @@ def test_reopening_does_not_migrate_twice(store_url: str) -> None:
     open_store(store_url).close()
     store = open_store(store_url)
     rows = store._execute("SELECT version FROM schema_migrations").fetchall()
-    assert [r[0] for r in rows] == [1, 2]
+    assert [r[0] for r in rows] == [m.version for m in MIGRATIONS] == [1, 2, 3]
     store.close()
 
 
@@ -153,8 +154,10 @@ def test_an_older_database_is_migrated_forward(
     store = open_store(path)
     versions = [r[0] for r in store._execute("SELECT version FROM schema_migrations")]
     columns = [r[2] for r in store._execute("PRAGMA index_info(events_place)")]
-    assert versions == [1, 2]
+    country_type = [r[2] for r in store._execute("PRAGMA index_info(events_country_type)")]
+    assert versions == [1, 2, 3]
     assert columns == ["latitude", "longitude", "event_date", "event_id"]
+    assert country_type == ["k_country", "k_event_type", "event_date", "event_id"]
     assert store.has_document("a") and store.get_event("a-1") is not None
     store.close()
 

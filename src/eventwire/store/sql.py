@@ -23,6 +23,7 @@ class SQLStore(Linking):
     """Documents, reports and clustered events in SQL; the backends differ only in plumbing."""
 
     name = "sql"
+    planner_hints = False  # SQLite: likelihood() hints in WHERE (see query.band_share)
 
     # --- documents --------------------------------------------------------------------------
     def put_documents(self, documents: Sequence[Document]) -> IngestResult:
@@ -183,7 +184,7 @@ class SQLStore(Linking):
         The API sends these straight to the client: a page of 100 events costs no JSON
         decoding and re-encoding (about half of the store's time per page).
         """
-        sql, params, limit = page_sql(query)
+        sql, params, limit = page_sql(query, hints=self.planner_hints)
         rows = self._execute(sql, params).fetchall()
         following = None
         if len(rows) > limit:
@@ -203,12 +204,12 @@ class SQLStore(Linking):
 
     def count_events(self, query: EventQuery) -> int:
         """How many events match the filters (limit and cursor ignored)."""
-        clause, params = where(query, page=False)
+        clause, params = where(query, page=False, hints=self.planner_hints)
         return int(self._execute(f"SELECT COUNT(*) FROM events{clause}", params).fetchone()[0])
 
     def date_counts(self, query: EventQuery) -> list[tuple[dt.date, int]]:
         """Events per day matching the filters, oldest day first (limit and cursor ignored)."""
-        clause, params = where(query, page=False)
+        clause, params = where(query, page=False, hints=self.planner_hints)
         rows = self._execute(
             f"SELECT event_date, COUNT(*) FROM events{clause} GROUP BY event_date "
             "ORDER BY event_date",

@@ -27,6 +27,7 @@ class SQLiteStore(SQLStore):
     """
 
     name = "sqlite"
+    planner_hints = True
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
