@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -10,6 +11,7 @@ from typing import Any
 
 from eventwire.resolve.gazetteer import Entry
 from eventwire.resolve.geo_candidates import Mention
+from eventwire.resolve.toponyms import fold
 
 # Prior weight of a feature class: a bare "Georgia" is more often the country or state than
 # a town of that name; "London" the capital.
@@ -83,6 +85,35 @@ def _without(counts: dict[Any, float], key: Any, own: Any, weight: float) -> tup
     return value, top
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _area_key(name: str) -> str:
+    return fold(name)
+
+
+class _Hierarchy:
+    """Districts and towns named in one article that fit together: "Walker County" and
+    "Huntsville" are both read in Texas because Texas has a Huntsville in a Walker County."""
+
+    def __init__(self, pools: list[tuple[Entry, ...]], mentions: Sequence[Mention]) -> None:
+        self._districts: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
+        self._towns: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
+        for pool, m in zip(pools, mentions, strict=True):
+            for e in pool:
+                if e.feature_code == "ADM2":
+                    self._districts[(e.country_code, e.admin1, _area_key(e.name))].add(m.key)
+                elif e.admin2 and e.feature_code.startswith("PPL"):
+                    self._towns[(e.country_code, e.admin1, _area_key(e.admin2))].add(m.key)
+
+    def linked(self, m: Mention, e: Entry) -> bool:
+        if e.feature_code == "ADM2":
+            keys = self._towns.get((e.country_code, e.admin1, _area_key(e.name)), ())
+        elif e.admin2 and e.feature_code.startswith("PPL"):
+            keys = self._districts.get((e.country_code, e.admin1, _area_key(e.admin2)), ())
+        else:
+            return False
+        return any(key != m.key for key in keys)
+
+
 class _Context:
     """What the whole article says about where it is: countries, admin1 areas, points.
 
@@ -90,7 +121,8 @@ class _Context:
     reading (three "Gainesville"s do not make Florida the article's state).
     """
 
-    def __init__(self, picks: list[Entry], mentions: Sequence[Mention]) -> None:
+    def __init__(self, picks: list[Entry], mentions: Sequence[Mention], links: _Hierarchy) -> None:
+        self.links = links
         self._by_key: dict[str, tuple[str, float, tuple[str, str | None] | None, float]] = {}
         for e, m in zip(picks, mentions, strict=True):
             if e.feature_code == "CONT" or m.key in self._by_key:
@@ -149,9 +181,10 @@ def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention,
         for k, m in enumerate(mentions)
     ]
     picks = [_best_prior(pool, m) for pool, m in zip(pools, mentions, strict=True)]
-    ctx = _Context(picks, mentions)
+    links = _Hierarchy(pools, mentions)
+    ctx = _Context(picks, mentions, links)
     ranked = [_rank(k, m, pools[k], ctx, parents[k]) for k, m in enumerate(mentions)]
-    ctx = _Context([r[0][1] for r in ranked], mentions)
+    ctx = _Context([r[0][1] for r in ranked], mentions, links)
     out: list[tuple[Mention, Entry, float]] = []
     for k, m in enumerate(mentions):
         scored = _rank(k, m, pools[k], ctx, parents[k])
@@ -189,6 +222,8 @@ def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry]) ->
         s += 6.0
     if len(m.candidates) > 1 and ctx.near(k, e):
         s += 1.0
+    if ctx.links.linked(m, e):
+        s += 2.0
     return s
 
 
