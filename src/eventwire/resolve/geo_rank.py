@@ -24,6 +24,7 @@ _ADMIN_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _NEAR_KM = 150.0
+_NEAR_DEG = _NEAR_KM / 111.0
 
 
 def _prior(e: Entry, m: Mention) -> float:
@@ -161,8 +162,11 @@ class _Context:
         return self.shares(m, e)[0] >= 0.5
 
     def near(self, k: int, e: Entry) -> bool:
+        lat0, lon0 = e.latitude, e.longitude
         return any(
-            j != k and _km(lat, lon, e.latitude, e.longitude) < _NEAR_KM
+            j != k
+            and abs(lat - lat0) < _NEAR_DEG  # cheap reject before the distance
+            and _km(lat, lon, lat0, lon0) < _NEAR_KM
             for j, lat, lon in self.points
         )
 
