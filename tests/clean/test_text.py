@@ -121,3 +121,34 @@ def test_hard_wrapped_lines_are_rejoined() -> None:
         "Government forces shelled the town of Saraqib on Tuesday, killing five civilians.",
         "Aid",
     ]
+
+
+def test_wrapped_after_a_function_word_is_rejoined_whatever_the_case() -> None:
+    text = (
+        "Green Party candidate Jill Stein says she has raised enough to fund a recount in\n"
+        "Wisconsin.\n"
+        "Syrian forces pull out of Aleppo as rebels advance\n"
+    )
+    assert split_lines(text) == [
+        "Green Party candidate Jill Stein says she has raised enough to fund a recount in "
+        "Wisconsin.",
+        "Syrian forces pull out of Aleppo as rebels advance",
+    ]
+
+
+def test_clean_article_with_wrapped_lines_loses_nothing() -> None:
+    text = (
+        "Instagram said it had fixed a bug that saw users geo-tag themselves as being in\n"
+        "Singapore in a bid to go viral.\n"
+        "Some users claimed the apparent hack increased the chances of a post reaching the\n"
+        "Explore page, where posts are likely to get many more likes.\n"
+        "What are the concerns?\n"
+        "The company confirmed to reporters that it was a bug that affected engagement when\n"
+        "posts were tagged with the location.\n"
+        "In a post published earlier this week, a technology site said the trick caught on\n"
+        "with influencers in several countries."
+    )
+    parts = clean_text_page(text)
+    kept = " ".join(parts.body)
+    for fragment in ("fixed a bug", "Explore page", "affected engagement", "caught on with"):
+        assert fragment in kept

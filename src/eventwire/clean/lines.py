@@ -18,6 +18,12 @@ _DATE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by)\s+[A-Z][\w.'’-]+", re.I)
+_CONNECTIVE_WORDS = (
+    "a an the of in on at to for from by with and or but as that which who than into "
+    "about over after before between is was were are be been has have had said its their "
+    "his her"
+)
+_CONNECTIVES = frozenset(_CONNECTIVE_WORDS.split())
 _SEPARATORS = re.compile(r"[|•»«·›>/]\s")
 _FUNCTION_WORDS = (
     "the of and to in a is that for on was with as by at from it said he she his her were "
@@ -56,12 +62,13 @@ def split_lines(text: str) -> list[str]:
 
 def _continues(previous: str, line: str) -> bool:
     """A line that carries on the sentence of the line before (text wrapped at a width)."""
-    return (
-        line[:1].islower()
-        and bool(re.search(r"[\w,;]$", previous))
-        and len(_WORD.findall(previous)) >= 5
-        and len(_WORD.findall(line)) >= 2
-    )
+    if len(_WORD.findall(previous)) < 5:
+        return False
+    if line[:1].islower():
+        return bool(re.search(r"[\w,;]$", previous)) and len(_WORD.findall(line)) >= 2
+    # A sentence cut after a comma or a function word goes on, whatever the next word is.
+    last = previous.rsplit(None, 1)[-1].lower()
+    return previous.endswith(",") or last in _CONNECTIVES
 
 
 def _headline_like(line: str, n: int) -> bool:

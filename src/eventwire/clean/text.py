@@ -124,10 +124,12 @@ def is_clean_text(lines: list[str]) -> bool:
     """
     if len(lines) <= 2:
         return True
+    if any(furniture.furniture_reason(line) for line in lines):
+        return False
     short = sum(
         1 for line in lines[1:] if not furniture.is_prose(line) and furniture.words(line) < 12
     )
-    return short <= len(lines) // 10
+    return short <= len(lines) // 5
 
 
 def _surely_furniture(line: str) -> bool:
