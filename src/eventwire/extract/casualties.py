@@ -96,13 +96,20 @@ CUMULATIVE = re.compile(
     r"(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years|months|decade)|"
     r"(?:this|last|past) year|years? of (?:war|conflict|fighting)|cumulative|tally|"
     r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d|"
-    r"(?:in|over|during|within) the (?:past|last|previous) (?:\w+ )?(?:days?|weeks?|hours)|"
+    # "the past three days" still reads as one episode; a week or more is a running total.
+    r"(?:in|over|during|within) the (?:past|last|previous) (?:(?:\w+ )?(?:weeks?|months?)|"
+    r"(?:(?!(?:two|three|2|3) )\w+ )?days)|"
     r"this (?:week|month)|in (?:\w+ )?(?:days|weeks) of|since (?:the )?(?:start|beginning|launch)|"
     r"(?:campaign|offensive|siege|bombardment|operation) (?:began|started|was launched)|"
     r"(?:have|has|had) (?:\w+ )?(?:died|been killed|perished|lost their lives) (?:in|during|since) "
     r"(?:the |this |syria's |its )?(?:\w+ )?(?:war|conflict|crisis|uprising|revolution)|"
     r"(?:hundreds|thousands|tens of thousands|millions) of (?:\w+ )?(?:have|had) (?:\w+ )?"
     r"(?:died|been killed|perished))\b",
+    re.IGNORECASE,
+)
+_KILL_JARGON = re.compile(
+    r"\b(?:destroyed|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated)\s+"
+    r"(?:at least\s+|over\s+|more than\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
 )
 _NOT_A_TOLL = re.compile(
@@ -163,6 +170,21 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         m_after = _DEATH_AFTER.match(after)
         m_before = _DEATH_BEFORE.search(before)
         if m_after is None and m_before is None:
+            jargon = _KILL_JARGON.search(before)
+            stop = count.end + _noun_end(after)
+            if jargon is None or _kind(text[count.end : stop]) != "combatant":
+                continue
+            # "destroyed over 60 terrorists": military jargon for killing fighters.
+            deaths.append(
+                Death(
+                    count,
+                    "combatant",
+                    False,
+                    cumulative,
+                    jargon.start() + (count.start - len(before)),
+                    stop,
+                )
+            )
             continue
         if m_after is None and _NOT_DEATH.match(after):
             continue
