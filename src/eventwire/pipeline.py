@@ -105,13 +105,18 @@ class Pipeline:
         """Outcomes in input order. Documents for which `skip` is true are passed through as
         cleaned, without analysis (ingest uses it for documents already stored).
 
-        With `settings.workers` > 1, cleaning and analysis run on that many processes.
+        With `settings.workers` > 1 and more than one batch of input, cleaning and analysis run
+        on that many processes (one batch, as from the API or a feed poll, is not worth it).
         """
         if self.settings.workers > 1:
-            from eventwire.scale.workers import run_parallel
+            iterator = iter(items)
+            first = list(itertools.islice(iterator, self.settings.batch_size + 1))
+            items = itertools.chain(first, iterator)
+            if len(first) > self.settings.batch_size:
+                from eventwire.scale.workers import run_parallel
 
-            yield from run_parallel(self, items, skip)
-            return
+                yield from run_parallel(self, items, skip)
+                return
         for batch in batched(items, self.settings.batch_size):
             cleaned = self.clean_batch(batch)
             if self.mode == "clean":

@@ -102,3 +102,26 @@ def test_a_missing_model_stops_the_run_with_its_error() -> None:
     raw = RawInput(origin="x", kind="text", content=page.read_bytes())
     with pytest.raises(ModelError, match="no_such_spacy_model"):
         list(Pipeline(settings).run([raw]))
+
+
+def test_one_batch_is_run_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("worker processes started for a single batch")
+
+    monkeypatch.setattr(workers, "run_parallel", refuse)
+    settings = Settings(batch_size=len(_items()), workers=2, progress=False)
+    got = comparable(list(FakePipeline(settings).run(_items())))
+    assert got == comparable(list(FakePipeline(settings.replace(workers=1)).run(_items())))
+
+
+def test_more_than_one_batch_goes_to_the_workers_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[list[object]] = []
+
+    def record(pipeline: Pipeline, items: Any, skip: object) -> Any:
+        seen.append(list(items))
+        return iter(())
+
+    monkeypatch.setattr(workers, "run_parallel", record)
+    list(FakePipeline(Settings(batch_size=5, workers=2, progress=False)).run(_items()))
+    assert len(seen) == 1
+    assert [repr(i) for i in seen[0]] == [repr(i) for i in _items()]  # nothing lost looking ahead
