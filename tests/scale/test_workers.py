@@ -97,11 +97,11 @@ def test_two_processes_give_the_same_records_as_one(corpus: Path) -> None:
 
 @pytest.mark.slow
 def test_a_missing_model_stops_the_run_with_its_error() -> None:
-    settings = Settings(spacy_model="no_such_spacy_model", workers=2, progress=False)
+    settings = Settings(spacy_model="no_such_spacy_model", workers=2, batch_size=1)
     page = Path(__file__).resolve().parents[2] / "demo" / "aleppo_page.txt"
-    raw = RawInput(origin="x", kind="text", content=page.read_bytes())
+    raws = [RawInput(origin=f"x{n}", kind="text", content=page.read_bytes()) for n in range(2)]
     with pytest.raises(ModelError, match="no_such_spacy_model"):
-        list(Pipeline(settings).run([raw]))
+        list(Pipeline(settings.replace(progress=False)).run(raws))
 
 
 def test_one_batch_is_run_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
