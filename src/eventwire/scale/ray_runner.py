@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventwire.errors import EventwireError, InputError
+from eventwire.errors import EventwireError, InputError, UsageError
 from eventwire.models import Document, RawInput
 from eventwire.scale.wire import WireError, to_wire, unwire
 
@@ -99,7 +99,12 @@ def _merge(
 
 
 def _dataset(inputs: Sequence[str], settings: Settings, options: RayOptions, mode: Mode) -> Any:
-    import ray.data
+    try:
+        import ray.data
+    except ImportError:
+        raise UsageError(
+            "--engine ray", "Ray is not installed; run: pip install 'ray[data]==2.60.0'"
+        ) from None
 
     _connect(settings, options)
     context = ray.data.DataContext.get_current()
