@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
+import orjson
 import pytest
 from tests.store.conftest import make_event
 
 from eventwire.errors import StoreError
 from eventwire.store import EventQuery
+from eventwire.store.query import band_share, where
 
 # (id, date, country, admin1, sub-event type, actor1, location, lat, lon, notes)
 ROWS = [
@@ -189,3 +192,61 @@ def test_events_carry_the_contract_fields(loaded: Any) -> None:
             notes="Protest near the antimeridian",
         ).to_record()
     )
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"country": "Syria"}, {"bbox": (36.0, 33.0, 37.0, 36.0)}, {"q": "nothing matches"}],
+)
+def test_raw_pages_are_the_stored_json_of_the_decoded_pages(
+    loaded: Any, filters: dict[str, Any]
+) -> None:
+    query = EventQuery(limit=2, **filters)
+    while True:
+        decoded, raw = loaded.query_events(query), loaded.query_events_raw(query)
+        assert [orjson.loads(record) for record in raw.records] == decoded.events
+        assert raw.next == decoded.next
+        if raw.next is None:
+            break
+        query = EventQuery(limit=2, cursor=raw.next, **filters)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"country": "Syria"}, {"event_type": "Protests"}, {"since": dt.date(2017, 4, 5)}],
+)
+def test_date_counts_count_the_matching_events_per_day(
+    loaded: Any, filters: dict[str, Any]
+) -> None:
+    query = EventQuery(**filters)
+    expected = Counter(dt.date.fromisoformat(e["event_date"]) for e in loaded.iter_events(query))
+    counts = loaded.date_counts(query)
+    assert counts == sorted(expected.items()) and counts  # oldest day first, none empty
+
+
+def test_change_number_is_the_latest_change_and_grows_with_writes(loaded: Any) -> None:
+    before = loaded.change_number()
+    assert before == loaded.changes(0)[0] > 0
+    loaded.load_events([make_event("e6", event_date="2020-01-01").to_record()])
+    assert loaded.change_number() == before + 1 == loaded.changes(before)[0]
+
+
+@pytest.mark.parametrize(
+    ("south", "north", "share"),
+    [(35.0, 35.1, 0.001), (10.0, 11.0, 0.01), (0.0, 4.0, 0.05), (-20.0, 20.0, 0.25)],
+)
+def test_the_planner_hint_is_the_band_share_rounded_up(
+    south: float, north: float, share: float
+) -> None:
+    assert band_share(south, north) == share
+    assert band_share(-90.0, 90.0) == 0.9  # the whole map: below 1, as SQLite requires
+
+
+def test_boxes_match_the_same_events_with_and_without_planner_hints(loaded: Any) -> None:
+    for box in [(36.0, 33.0, 37.0, 36.0), (170.0, -20.0, -170.0, -10.0), (-180, -90, 180, 90)]:
+        for hints in (False, True):
+            clause, params = where(EventQuery(bbox=box), page=False, hints=hints)
+            if hints and loaded.name == "postgres":
+                continue  # likelihood() is SQLite's; PostgreSQL has statistics instead
+            rows = loaded._execute(f"SELECT event_id FROM events{clause}", params).fetchall()
+            assert sorted(r[0] for r in rows) == sorted(ids(loaded, bbox=box))

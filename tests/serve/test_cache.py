@@ -1,0 +1,139 @@
+"""The response cache: repeated reads come from memory, and no write is ever hidden by it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+from servekit import LiveServer, sample_documents, start_server, stop_server
+
+from eventwire.serve.app import ServeOptions, create_app
+from eventwire.serve.cache import cache_key
+from eventwire.settings import Settings
+from eventwire.store import EventQuery, open_store
+
+
+def _store_with_samples(path: Path) -> str:
+    store = open_store(str(path))
+    try:
+        store.put_documents(sample_documents())
+    finally:
+        store.close()
+    return str(path)
+
+
+def _add_event(db: str, event_id: str, day: str) -> None:
+    """Writes one more event, as another process would (a second worker, `eventwire ingest`)."""
+    store = open_store(db)
+    try:
+        record = store.query_events(EventQuery(limit=1)).events[0]
+        store.load_events([{**record, "event_id": event_id, "event_date": day}])
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return _store_with_samples(tmp_path / "events.db")
+
+
+def client(db: str, **options: Any) -> TestClient:
+    return TestClient(create_app(Settings(db=db), ServeOptions(**options)))
+
+
+def test_a_repeated_query_is_answered_from_the_cache(db: str) -> None:
+    with client(db) as http:
+        first = http.get("/api/events?country=Sudan&limit=5")
+        again = http.get("/api/events?limit=5&country=Sudan")  # same parameters, other order
+        other = http.get("/api/events?country=Mali&limit=5")
+    assert first.headers["x-cache"] == "miss" and other.headers["x-cache"] == "miss"
+    assert again.headers["x-cache"] == "hit"
+    assert again.content == first.content and again.headers["content-type"] == "application/json"
+    assert [e["country"] for e in first.json()["events"]] == ["Sudan"]
+
+
+def test_the_timeline_is_cached_too(db: str) -> None:
+    with client(db) as http:
+        first, again = http.get("/api/timeline"), http.get("/api/timeline")
+    assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
+    assert again.json() == first.json() and first.json()["total"] > 0
+
+
+def test_a_write_makes_every_cached_page_stale(db: str) -> None:
+    with client(db) as http:
+        before = http.get("/api/events").json()["events"]
+        _add_event(db, "new-1", "2030-01-01")
+        after = http.get("/api/events")
+    assert after.headers["x-cache"] == "miss"
+    assert [e["event_id"] for e in after.json()["events"]] == [
+        "new-1",
+        *(e["event_id"] for e in before),
+    ]
+
+
+def test_errors_are_never_cached(db: str) -> None:
+    with client(db) as http:
+        answers = [http.get("/api/events?limit=0") for _ in range(2)]
+    assert [a.status_code for a in answers] == [422, 422]
+    assert [a.headers.get("x-cache") for a in answers] == ["miss", "miss"]
+
+
+def test_no_cache_when_its_size_is_zero(db: str) -> None:
+    with client(db, cache_bytes=0) as http:
+        answers = [http.get("/api/events") for _ in range(2)]
+    assert all("x-cache" not in a.headers for a in answers)
+    assert answers[0].content == answers[1].content
+
+
+def test_the_cache_keeps_to_its_size_dropping_the_least_recently_used(db: str) -> None:
+    with client(db) as http:
+        size = len(http.get("/api/events?limit=1").content)
+    # Room for about 8.5 one-event pages; one page may take an eighth of the cache at most.
+    with client(db, cache_bytes=size * 17 // 2) as http:
+        for limit in range(1, 11):
+            assert http.get(f"/api/events?country=Sudan&limit={limit}").status_code == 200
+        newest = http.get("/api/events?country=Sudan&limit=10")
+        oldest = http.get("/api/events?country=Sudan&limit=1")
+    assert newest.headers["x-cache"] == "hit"
+    assert oldest.headers["x-cache"] == "miss"
+
+
+def test_pages_are_the_stored_events_verbatim(db: str) -> None:
+    with client(db, cache_bytes=0) as http:
+        body = http.get("/api/events?limit=2").content
+    store = open_store(db)
+    try:
+        page = store.query_events(EventQuery(limit=2))
+    finally:
+        store.close()
+    assert orjson.loads(body) == {"events": page.events, "next": page.next}
+
+
+def test_the_key_ignores_parameter_order_but_not_values() -> None:
+    assert cache_key("/api/events", b"b=2&a=1") == cache_key("/api/events", b"a=1&b=2")
+    assert cache_key("/api/events", b"a=1") != cache_key("/api/events", b"a=2")
+    assert cache_key("/api/events", b"a=1") != cache_key("/api/timeline", b"a=1")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveServer]:
+    live = start_server(_store_with_samples(tmp_path / "live.db"), tmp_path / "server.log")
+    try:
+        yield live
+    finally:
+        stop_server(live)
+
+
+def test_a_real_server_sees_writes_of_other_processes_at_once(server: LiveServer) -> None:
+    with httpx.Client(base_url=server.url, trust_env=False) as http:
+        assert http.get("/api/events").headers["x-cache"] == "miss"
+        assert http.get("/api/events").headers["x-cache"] == "hit"
+        _add_event(server.db, "new-2", "2031-01-01")
+        after = http.get("/api/events")
+    assert after.headers["x-cache"] == "miss"
+    assert after.json()["events"][0]["event_id"] == "new-2"
