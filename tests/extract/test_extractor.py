@@ -216,3 +216,14 @@ def test_peaceful_protests_carry_no_fatalities(nlp) -> None:  # type: ignore[no-
     [event] = run(nlp, text)
     assert event.sub_event_type == "Peaceful protest"
     assert event.fatalities == 0
+
+
+def test_agent_named_in_a_by_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Three civilians were killed in Douma on Friday in shelling carried out by "
+        "government forces."
+    )
+    [event] = run(nlp, text)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+    assert event.actor2 == "Civilians (Syria)" and event.civilian_fatalities == 3

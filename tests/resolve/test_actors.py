@@ -77,3 +77,7 @@ def test_petrarch_conversion(shared_data: Path, tmp_path: Path) -> None:
     text = (tmp_path / "countries.csv").read_text()
     assert "syrian,Syria" in text
     assert (tmp_path / "LICENSE.petrarch2").read_text().startswith("The MIT License")
+
+
+def test_anti_government_is_not_the_government(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    assert names(nlp, lexicon, "anti-government protesters") == ["Protesters (Syria)"]

@@ -127,6 +127,15 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
     for start, end in spans:
         while end > start and text[end - 1] in " ,.;:\"'“”":
             end -= 1
+        # A parse that runs a toll into the subject ("wounded at least 50 a monitoring group"):
+        # keep what follows the last number.
+        last_number = None
+        for m in re.finditer(r"\d[\d,.]*", text[start:end]):
+            last_number = m
+        if last_number is not None:
+            start += last_number.end()
+            while start < end and not text[start].isalpha():
+                start += 1
         name = normalise(text[start:end])
         if name and not any(o.name == name for o in out):
             out.append(Source(name, start, end))

@@ -146,6 +146,7 @@ class EventExtractor:
         decision = cand.decision
         sub = decision.sub_event_type
         found_sources = [s for sent in item.sentences for s in sources.get(sent, [])]
+        toll = combine(item.deaths) if carries_deaths(sub) else None
         roles = assign_roles(
             cand,
             mentions,
@@ -155,8 +156,8 @@ class EventExtractor:
             excluded=[(s.start, s.end) for s in found_sources],
             context=item.previous,
             text=text,
+            civilian_victims=bool(toll and toll.civilians),
         )
-        toll = combine(item.deaths) if carries_deaths(sub) else None
         evidence = [
             _ev(text, "sub_event_type", decision.trigger.start, decision.trigger.end),
             _ev(text, "event_type", decision.trigger.start, decision.trigger.end),

@@ -55,6 +55,7 @@ def assign_roles(
     excluded: Sequence[tuple[int, int]] = (),
     context: tuple[int, int] | None = None,
     text: str = "",
+    civilian_victims: bool = False,
 ) -> Roles:
     """Actors of one event from the mentions in its sentence (sources excluded)."""
     sub = candidate.decision.sub_event_type
@@ -102,7 +103,8 @@ def assign_roles(
     others = [a for a in others if all(a.name != n.name for n in names)]
     actor1 = names[0] if names else _unidentified(lexicon, country, when)
     actor2 = others[0] if others else None
-    if actor2 is None and sub in VICTIM_TYPES:
+    remote = tx.SUB_EVENT_TO_EVENT[sub] == "Explosions/Remote violence"
+    if actor2 is None and (sub in VICTIM_TYPES or (remote and civilian_victims)):
         actor2 = Actor(f"Civilians ({country})" if country else "Civilians", tx.INTER_CIVILIANS)
     assoc1 = next((a for a in names[1:] if a.name != actor1.name), None)
     assoc2 = next((a for a in others[1:] if actor2 and a.name != actor2.name), None)

@@ -39,7 +39,7 @@ RULES: list[Rule] = [
     *_r("Chemical weapon", 3.0,
         r"chemical (?:weapons? )?(?:attacks?|strikes?|shells?|bombs?|munitions|agents?)",
         r"chlorine(?: gas)?|sarin|mustard gas|nerve (?:gas|agents?)|toxic gas(?:es)?|poison(?:ous)? gas",
-        r"gas attacks?|used chemical weapons|chemical weapons? (?:use|were used)"),
+        r"gas attacks?|used chemical weapons|chemical weapons? (?:use|were used)|gass(?:ed|ing)"),
     *_r("Air/drone strike", 2.2, _STRIKE, r"drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted)",
         r"(?:war ?planes|jets|aircraft|helicopters?|bombers|fighter jets|drones?|air ?force)"
         r"(?: \w+){0,3}? (?:bombed|struck|pounded|hit|targeted|attacked|shelled|raided|dropped|"
