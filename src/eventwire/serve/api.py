@@ -61,7 +61,7 @@ def _check_vocabulary(event_type: str | None, sub_event_type: str | None) -> Non
 Text = Annotated[str | None, Query(max_length=300)]
 
 
-def event_filters(
+async def event_filters(  # async: FastAPI would hand a plain function to a thread per request
     since: Annotated[dt.date | None, Query(description="first event date, YYYY-MM-DD")] = None,
     until: Annotated[dt.date | None, Query(description="last event date, YYYY-MM-DD")] = None,
     country: Annotated[str | None, Query(max_length=300, description="country name")] = None,
