@@ -174,7 +174,7 @@ def same_event(
         return False
     if item.candidate.decision.sub_event_type != cand.decision.sub_event_type:
         return False
-    return abs((item.date - date).days) <= 1 or not own_date or not item.own_date
+    return abs((item.date - date).days) <= 1 or not own_date
 
 
 def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -> bool:
