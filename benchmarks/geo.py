@@ -15,12 +15,13 @@ import math
 import resource
 import statistics
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.models import Place
 from eventwire.resolve.gazetteer import load_gazetteer
-from eventwire.resolve.geo import Geoparser
+from eventwire.resolve.geo import Geoparser, choose_event_place
 from eventwire.settings import Settings
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
@@ -156,6 +157,38 @@ def run(
     }
 
 
+# GeoNames admin1 names of Syria -> FA-KES governorate labels.
+_FAKES_GOVERNORATES = {
+    "Aleppo": "aleppo", "Dimashq": "damascus", "Rif-dimashq": "damascus", "Idlib": "idlib",
+    "Deir ez-Zor": "deir ezzor", "Ar-Raqqah": "raqqa", "Homs": "homs", "Al-Hasakah": "hasakeh",
+    "Hama": "hama", "Daraa": "daraa", "Latakia": "lattakia", "Quneitra": "quneitra",
+    "Tartus": "tartus", "As-Suwayda": "sweida",
+}  # fmt: skip
+
+
+def run_fakes(path: Path, geoparser: Geoparser, nlp: object, limit: int) -> dict:
+    """Event place of each FA-KES article's lead sentence vs its crowd-labelled governorate;
+    the baseline is the admin1 area the article names most often."""
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][: limit or None]
+    ours = base = placed = 0
+    for row in rows:
+        text = row["text"]
+        doc = nlp(text)  # type: ignore[operator]
+        places = geoparser.find_places(text, doc)
+        lead = next(iter(doc.sents), None)
+        end = lead.end_char if lead is not None else len(text)
+        choice = choose_event_place(places, 0, end, text)
+        if choice is not None:
+            placed += 1
+            ours += _FAKES_GOVERNORATES.get(choice.place.admin1 or "") == row["governorate"]
+        counts = Counter(p.admin1 for p in places if p.country_code == "SY" and p.admin1)
+        if counts:
+            top = counts.most_common(1)[0][0]
+            base += _FAKES_GOVERNORATES.get(top) == row["governorate"]
+    n = max(len(rows), 1)
+    return {"docs": len(rows), "placed": placed / n, "ours": ours / n, "base": base / n}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA, help="folder with the jsonl files")
@@ -163,6 +196,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N articles of each set")
     parser.add_argument("--nlp", action="store_true", help="pass spaCy Docs (NER) as well")
     parser.add_argument("--toponyms-only", action="store_true", help="drop gold demonyms")
+    parser.add_argument(
+        "--fakes",
+        action="store_true",
+        help="also score the lead event's governorate on events/fakes_dev.jsonl (needs --nlp)",
+    )
     parser.add_argument(
         "--fix-offsets", action="store_true", help="move misplaced gold spans onto their phrase"
     )
@@ -200,6 +238,15 @@ def main() -> None:
             f"| {name} | {res['docs']} | {res['P']:.3f} | {res['R']:.3f} | {res['F1']:.3f} "
             f"| {res['acc161']:.3f} | {res['median_km']:.0f} | {res['acc161_local']:.3f} "
             f"| {res['area_ok']:.3f} | {res['ms_per_600w']:.2f} |"
+        )
+    if args.fakes and nlp is not None:
+        res = run_fakes(args.data.parent / "events" / "fakes_dev.jsonl", geoparser, nlp, args.limit)
+        print()
+        print("| FA-KES lead event | docs | placed | governorate right | most-named admin1 |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        print(
+            f"| choose_event_place | {res['docs']} | {res['placed']:.3f} | {res['ours']:.3f} "
+            f"| {res['base']:.3f} |"
         )
 
 

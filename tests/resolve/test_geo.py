@@ -125,3 +125,12 @@ def test_same_named_counties_keep_their_own_state(geoparser: Geoparser) -> None:
     text = "COLUMBIA, Ky. - A crash in Adair County, near Metcalfe County, closed a road."
     found = _names(geoparser.find_places(text), text)
     assert found["Adair County"].admin1 == "Kentucky"
+
+
+def test_country_only_sentence_takes_a_town_in_that_country(geoparser: Geoparser) -> None:
+    text = "Rebels shelled Aleppo city.\nClashes in Syria killed 12 people on Monday."
+    places = geoparser.find_places(text)
+    start = text.index("Clashes")
+    choice = choose_event_place(places, start, len(text), text)
+    assert choice is not None and choice.place.name == "Aleppo"
+    assert choice.geo_precision == 2 and "sentence's country" in choice.reason

@@ -35,3 +35,8 @@ def test_fold_and_ascii_name() -> None:
 def test_words_drop_possessives_and_contractions() -> None:
     text = "Syria's army; We’re here"
     assert [text[s:e] for s, e in words(text)] == ["Syria", "army", "We", "here"]
+
+
+def test_article_written_onto_its_word() -> None:
+    assert skeleton(fold("Deir Ezzor")) == skeleton(fold("Deir ez-Zor"))
+    assert skeleton(fold("Essen")) == skeleton(fold("Essen"))  # a first word keeps its letters

@@ -121,6 +121,30 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, m.start() if m else len(text)
 
 
+_COUNTRY_LEVEL = frozenset({"PCLI", "CONT"})
+
+
+def _inside_country(
+    country: Place, paragraph: Sequence[Place], document: Sequence[Place], text: str
+) -> PlaceChoice | None:
+    """A sentence that names only the country ("clashes in Syria killed 12"): the most
+    specific place in that country named in the paragraph, else the document, at
+    precision 2 or coarser."""
+    for scope, pool in (("paragraph", paragraph), ("document", document)):
+        inner = [
+            p
+            for p in pool
+            if p.country_code == country.country_code and p.feature_code not in _COUNTRY_LEVEL
+        ]
+        if inner:
+            place = _best(inner, text)
+            precision, why = geo_precision(place, text)
+            return PlaceChoice(
+                place, max(precision, 2), f"{scope}: {why}, in the sentence's country"
+            )
+    return None
+
+
 def choose_event_place(
     places: Sequence[Place], start: int, end: int, text: str
 ) -> PlaceChoice | None:
@@ -130,7 +154,8 @@ def choose_event_place(
     (plain before relative mentions, then the first mentioned). geo_precision follows
     ACLED: 1 the town itself; 2 near a town ("55km from Aleppo", "outskirts of") or a
     district; 3 a province or country only. A place taken from the rest of the document is
-    never precision 1.
+    never precision 1. A sentence naming only a country takes the most specific place in
+    that country from the paragraph, else the document, at precision 2 or 3.
     """
     if not places:
         return None
@@ -140,6 +165,10 @@ def choose_event_place(
     for scope, pool in (("sentence", in_sentence), ("paragraph", in_paragraph)):
         if pool:
             place = _best(pool, text)
+            if place.feature_code in _COUNTRY_LEVEL:
+                inner = _inside_country(place, in_paragraph, places, text)
+                if inner is not None:
+                    return inner
             precision, why = geo_precision(place, text)
             return PlaceChoice(place, precision, f"{scope}: {why}")
     place = _best(places, text)

@@ -59,6 +59,7 @@ ARTICLES = frozenset(
     ]
 )
 _VOWELS = "aeiouy"
+_ASSIMILATED = re.compile(r"^[ae]([dnrstz])(?=\1[a-z]{2})")
 _CLITIC = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’‘`´ʿʾʼʻ][^\W_]+)*")
 
@@ -104,6 +105,8 @@ def skeleton(key: str) -> str:
     words = key.split()
     if len(words) > 1:
         words = [w for w in words if w not in ARTICLES] or words
+        # An article written onto its word, assimilated: Deir Ezzor = Deir ez-Zor.
+        words = [words[0]] + [_ASSIMILATED.sub(r"\1", w) for w in words[1:]]
     return " ".join(_skeleton_word(w) for w in words)
 
 
