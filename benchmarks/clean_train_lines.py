@@ -20,6 +20,7 @@ from clean_scoring import REPO, Page, load_pages, prf, shingles, tp_fp_fn
 from clean_synth import page_title, scrape
 from eventwire.clean.linemodel import stage_two_rows
 from eventwire.clean.lines import NAMES, page_features, split_lines
+from eventwire.clean.text import fill_prose_gaps
 
 OUT = REPO / "src" / "eventwire" / "clean" / "line_weights.py"
 _TOKEN = re.compile(r"\w+")
@@ -93,7 +94,9 @@ def probabilities(models: tuple[Model, Model], rows: list[list[float]]) -> np.nd
     return 1.0 / (1.0 + np.exp(-predict(stage2, np.array(second))))
 
 
-def cross_validate(data: list[Page3], bodies: list[str], pages: int, opts: Boosting) -> None:
+def cross_validate(
+    data: list[Page3], bodies: list[str], pages: int, opts: Boosting, fill_gaps: bool
+) -> None:
     """Three-fold cross-validation on the training split, by page: F1 by threshold.
 
     Item i of `data` is page i % pages (rendered, then its synthetic scrapes): a page's
@@ -109,7 +112,10 @@ def cross_validate(data: list[Page3], bodies: list[str], pages: int, opts: Boost
                 continue
             probs = probabilities(models, rows)
             for t in thresholds:
-                kept = "\n".join(line for line, p in zip(lines, probs, strict=True) if p >= t)
+                mask = [p >= t for p in probs]
+                if fill_gaps:
+                    mask = fill_prose_gaps(lines, mask)
+                kept = "\n".join(line for line, k in zip(lines, mask, strict=True) if k)
                 counts[t].append(tp_fp_fn(bodies[i], kept))
     print("| threshold | precision | recall | F1 (3-fold CV, training split) |")
     print("| --- | --- | --- | --- |")
@@ -126,6 +132,7 @@ def main() -> None:
     parser.add_argument(
         "--synthetic", type=int, default=1, help="synthetic scrapes added per training page"
     )
+    parser.add_argument("--fill-gaps", action="store_true", help="CV with fill_prose_gaps")
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     args = parser.parse_args()
     opts = replace(Boosting(), trees=args.trees, depth=args.depth)
@@ -149,7 +156,7 @@ def main() -> None:
             data.append((page_features(lines), ys, lines))
             bodies.append(page.body)
     if args.cv:
-        cross_validate(data, bodies, len(rendered), opts)
+        cross_validate(data, bodies, len(rendered), opts, args.fill_gaps)
         return
     models = train(data, opts)
     x, y, _ = arrays(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -73,6 +74,7 @@ def _body_mask(lines: list[str]) -> list[bool]:
     else:
         keep = [p >= THRESHOLD for p in body_probabilities(lines)]
         keep = [k and not _surely_furniture(line) for k, line in zip(keep, lines, strict=True)]
+        keep = fill_prose_gaps(lines, keep)
     if not any(keep):
         # Nothing reads like an article page: keep whatever sentence-length lines there are.
         keep = [furniture.words(line) >= 8 and not _surely_furniture(line) for line in lines]
@@ -83,6 +85,23 @@ def _body_mask(lines: list[str]) -> list[bool]:
         if keep[i] and furniture.words(line) <= 10 and _dateline([line]) is not None:
             keep[i] = False
     return keep
+
+
+def fill_prose_gaps(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Keep full sentences that sit between kept lines with nothing but sentences between.
+
+    A paragraph the classifier doubts, in the middle of the article, is still the article.
+    """
+    out = list(keep)
+    kept = [i for i, k in enumerate(keep) if k]
+    for a, b in itertools.pairwise(kept):
+        gap = range(a + 1, b)
+        if 0 < len(gap) <= 3 and all(
+            furniture.is_prose(lines[i]) and not _surely_furniture(lines[i]) for i in gap
+        ):
+            for i in gap:
+                out[i] = True
+    return out
 
 
 def _dateline(lines: list[str]) -> dt.date | None:
