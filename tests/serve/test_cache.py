@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,10 +11,12 @@ import httpx
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from servekit import LiveServer, sample_documents, start_server, stop_server
+from servekit import LiveServer, MemoryStore, sample_documents, start_server, stop_server
+from starlette.types import Message, Receive, Scope, Send
 
 from eventwire.serve.app import ServeOptions, create_app
-from eventwire.serve.cache import cache_key
+from eventwire.serve.cache import ResponseCache, cache_key
+from eventwire.serve.stores import StoreProvider
 from eventwire.settings import Settings
 from eventwire.store import EventQuery, open_store
 
@@ -137,3 +140,44 @@ def test_a_real_server_sees_writes_of_other_processes_at_once(server: LiveServer
         after = http.get("/api/events")
     assert after.headers["x-cache"] == "miss"
     assert after.json()["events"][0]["event_id"] == "new-2"
+
+
+def test_identical_requests_in_flight_share_one_computation() -> None:
+    calls: list[bytes] = []
+    release = asyncio.Event()
+
+    async def endpoint(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(scope["query_string"])
+        await release.wait()
+        body = b'{"events":[],"next":null}' if scope["query_string"] != b"bad=1" else b"{}"
+        status = 200 if scope["query_string"] != b"bad=1" else 422
+        await send({"type": "http.response.start", "status": status, "headers": []})
+        await send({"type": "http.response.body", "body": body})
+
+    stores = StoreProvider.shared(MemoryStore())  # type: ignore[arg-type]
+    cache = ResponseCache(endpoint, stores, max_bytes=1_000_000)
+
+    async def get(query: bytes) -> tuple[int, bytes, bytes]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b""}
+
+        scope = {"type": "http", "method": "GET", "path": "/api/events", "query_string": query}
+        await cache(scope, receive, send)
+        return sent[0]["status"], dict(sent[0]["headers"])[b"x-cache"], sent[1]["body"]
+
+    async def run() -> list[tuple[int, bytes, bytes]]:
+        answers = [asyncio.ensure_future(get(q)) for q in (b"a=1", b"a=1", b"bad=1", b"bad=1")]
+        await asyncio.sleep(0.01)
+        release.set()
+        return await asyncio.gather(*answers)
+
+    answers = asyncio.run(run())
+    assert calls == [b"a=1", b"bad=1", b"bad=1"]  # an error is not shared: each makes its own
+    expected = [(200, b"miss"), (200, b"hit"), (422, b"miss"), (422, b"miss")]
+    assert [a[:2] for a in answers] == expected
+    assert answers[0][2] == answers[1][2]

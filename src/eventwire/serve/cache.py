@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -37,7 +38,10 @@ class ResponseCache:
     An entry is used only while the store's change number is the one read before the entry's
     response was made. Every write, by any process sharing the store, raises that number, so a
     cached page is never older than the store. Only 200 responses are kept; their bodies take at
-    most `max_bytes` in all, least recently used first out. `x-cache: hit|miss` tells which.
+    most `max_bytes` in all, least recently used first out. Identical requests that arrive while
+    their page is being made wait for it instead of making it again (after a write, a busy
+    dashboard would otherwise run each of its queries once per waiting client).
+    `x-cache: hit|miss` tells which.
     """
 
     def __init__(self, app: ASGIApp, stores: StoreProvider, max_bytes: int) -> None:
@@ -46,6 +50,8 @@ class ResponseCache:
         self.max_bytes = max_bytes
         self.size = 0
         self._entries: OrderedDict[tuple[str, str], Entry] = OrderedDict()
+        # Pages being made now, by key and change number: identical requests wait for them.
+        self._filling: dict[tuple[tuple[str, str], int], asyncio.Future[Entry | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -66,6 +72,12 @@ class ResponseCache:
             self._entries.move_to_end(key)
             await _replay(entry, send)
             return
+        pending = self._filling.get((key, version))
+        if pending is not None:  # the same page is being made: wait for it, not make it twice
+            entry = await asyncio.shield(pending)
+            if entry is not None:
+                await _replay(entry, send)
+                return
         await self._fill(key, version, scope, receive, send)
 
     def _version(self) -> int | None:
@@ -82,6 +94,20 @@ class ResponseCache:
     async def _fill(
         self, key: tuple[str, str], version: int, scope: Scope, receive: Receive, send: Send
     ) -> None:
+        made: asyncio.Future[Entry | None] = asyncio.get_running_loop().create_future()
+        self._filling.setdefault((key, version), made)
+        entry: Entry | None = None
+        try:
+            entry = await self._make(scope, receive, send, version)
+        finally:
+            if self._filling.get((key, version)) is made:
+                del self._filling[(key, version)]
+            made.set_result(entry)  # None (waiters make their own) when it failed or may not stay
+        if entry is not None:
+            self._keep(key, entry)
+
+    async def _make(self, scope: Scope, receive: Receive, send: Send, version: int) -> Entry | None:
+        """Runs the endpoint, passing its response on; the entry to keep, if it may be kept."""
         start: Message | None = None
         chunks: list[bytes] = []
         complete = False
@@ -98,15 +124,18 @@ class ResponseCache:
 
         await self.app(scope, receive, capture)
         if start is None or start["status"] != 200 or not complete:
-            return
+            return None
         body = b"".join(chunks)
         if len(body) * MAX_ENTRY_SHARE > self.max_bytes:
-            return
+            return None
+        return Entry(version, 200, list(start["headers"]), body)
+
+    def _keep(self, key: tuple[str, str], entry: Entry) -> None:
         old = self._entries.pop(key, None)
         if old is not None:
             self.size -= len(old.body)
-        self._entries[key] = Entry(version, 200, list(start["headers"]), body)
-        self.size += len(body)
+        self._entries[key] = entry
+        self.size += len(entry.body)
         while self.size > self.max_bytes:
             _, evicted = self._entries.popitem(last=False)
             self.size -= len(evicted.body)
