@@ -73,6 +73,7 @@ class Gazetteer:
             for code, (name, iso, entry) in tables["countries"].items()
         }
         self.common_words: frozenset[str] = tables["common_words"]
+        self.stop_words: frozenset[str] = tables["stop_words"]
         self.demonyms: dict[str, str] = demonym_index()
         self.max_words: int = tables["max_words"]
         self._admin1_rows: dict[str, int] = tables["admin1_rows"]

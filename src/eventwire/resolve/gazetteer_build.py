@@ -16,7 +16,7 @@ from typing import Any
 from eventwire.resolve.gazetteer_countries import ACLED_NAMES, ALIASES
 from eventwire.resolve.toponyms import ascii_name, fold, skeleton
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 GEONAMES_DIR = Path(__file__).resolve().parents[1] / "data" / "geonames"
 MAX_WORDS = 6
 # Generic words GeoNames puts in admin names that news text often leaves out.
@@ -176,6 +176,12 @@ def _common_words(place_names: set[str]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _lemma_index() -> dict[str, list[str]]:
     try:
         import spacy
@@ -231,6 +237,7 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
         "admin1": {k: v[0] for k, v in admin1.items()},
         "countries": country_rows,
         "common_words": _common_words(_sizeable_names(b.rows)),
+        "stop_words": _stop_words(),
         "max_words": MAX_WORDS,
         "admin1_rows": admin1_rows,
     }

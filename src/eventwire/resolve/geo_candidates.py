@@ -6,8 +6,6 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from eventwire.resolve.gazetteer import Entry, Gazetteer
 from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS
 from eventwire.resolve.toponyms import fold, words
@@ -255,7 +253,7 @@ def _person_words(gaz: Gazetteer, text: str, w: _Words, doc: Doc | None) -> set[
             continue
         prev = w.folded[k - 1]
         # A sentence-initial word is capitalised anyway: demand it be no English word at all.
-        plain = gaz.common_words if _sentence_initial(text, w.spans[k - 1][0]) else STOP_WORDS
+        plain = gaz.common_words if _sentence_initial(text, w.spans[k - 1][0]) else gaz.stop_words
         if prev in TITLES:
             out.add(w.surface[k])
         elif (
