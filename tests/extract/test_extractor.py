@@ -227,3 +227,15 @@ def test_agent_named_in_a_by_phrase(nlp) -> None:  # type: ignore[no-untyped-def
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.actor1 == "Military Forces of Syria (2000-2024)"
     assert event.actor2 == "Civilians (Syria)" and event.civilian_fatalities == 3
+
+
+def test_two_events_in_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government forces shelled Idlib on Friday, while thousands of protesters rallied "
+        "peacefully in Beirut."
+    )
+    events = {e.sub_event_type: e for e in run(nlp, text)}
+    assert set(events) == {"Shelling/artillery/missile attack", "Peaceful protest"}
+    assert events["Shelling/artillery/missile attack"].location == "Idlib"
+    assert events["Peaceful protest"].location == "Beirut"
+    assert events["Peaceful protest"].country == "Lebanon"

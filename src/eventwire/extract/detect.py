@@ -11,7 +11,14 @@ from spacy.tokens import Doc, Span
 
 from eventwire.extract.casualties import Death, find_deaths
 from eventwire.extract.classify import Decision, classify
-from eventwire.extract.syntax import TokenIndex, arguments, clause_span, is_asserted
+from eventwire.extract.syntax import (
+    TokenIndex,
+    arguments,
+    clause_span,
+    governing_verb,
+    is_asserted,
+)
+from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
 from eventwire.extract.triggers import ACCIDENT, OUT_OF_SCOPE, STATE_HINT, Cue, find_cues
 from eventwire.resolve.actors import ActorMention
 
@@ -47,6 +54,7 @@ class Candidate:
     hedged: bool
     dropped: tuple[str, ...]  # why other cues of the sentence were set aside
     position: int = 0  # index of the sentence in the text (the lead reports the main event)
+    side: bool = False  # a second event of its sentence, from a coordinated clause
 
 
 def is_prose(sentence: Span, single_line: bool = False) -> bool:
@@ -81,15 +89,16 @@ def detect_sentence(
     sentence: Span,
     actors: Sequence[ActorMention],
     single_line: bool = False,
-) -> Candidate | None:
-    """The event candidate of one sentence, or None when it reports no asserted event."""
+) -> list[Candidate]:
+    """The event candidates of one sentence (its main event, and events of other types in
+    coordinated clauses); empty when it reports no asserted event."""
     text = index.text
     start, end = sentence.start_char, sentence.end_char
     if not is_prose(sentence, single_line):
-        return None
+        return []
     sent_text = text[start:end]
     if OUT_OF_SCOPE.search(sent_text) or BACKGROUND.search(sent_text):
-        return None
+        return []
     kept: list[Cue] = []
     dropped: list[str] = []
     for cue in find_cues(text, start, end):
@@ -99,29 +108,71 @@ def detect_sentence(
         else:
             dropped.append(f"{cue.text!r} {why}")
     if not kept:
-        return None
+        return []
     deaths = tuple(find_deaths(text, start, end))
     civilian = any(d.kind == "civilian" and not d.cumulative for d in deaths)
     first = min(kept, key=lambda c: c.start)
     args = arguments(index.at(first.start))
     decision = classify(kept, sent_text, start, civilian, _state_agent(text, args.agent, actors))
     if decision is None:
-        return None
+        return []
     token = index.at(decision.trigger.start)
     args = arguments(token)
     c_start, c_end = clause_span(token)
-    return Candidate(
-        decision,
-        start,
-        end,
-        c_start,
-        c_end,
-        deaths,
-        args.agent,
-        args.patient,
-        bool(HEDGES.search(sent_text)),
+    hedged = bool(HEDGES.search(sent_text))
+    main = Candidate(
+        decision, start, end, c_start, c_end, deaths, args.agent, args.patient, hedged,
         tuple(dropped),
-    )
+    )  # fmt: skip
+    sides = side_events(main, kept, index, sent_text, actors)
+    if sides:  # a side clause's deaths are its own
+        own = tuple(
+            d for d in deaths if not any(s.clause_start <= d.start < s.clause_end for s in sides)
+        )
+        main = dataclasses.replace(main, deaths=own)
+    return [main, *sides]
+
+
+# A clause joined by these reports a second happening ("..., as the army sent reinforcements").
+_SIDE_MARKS = frozenset({"as", "while", "whereas", "meanwhile"})
+
+
+def side_events(
+    main: Candidate,
+    cues: Sequence[Cue],
+    index: TokenIndex,
+    sent_text: str,
+    actors: Sequence[ActorMention],
+) -> list[Candidate]:
+    """Other events in coordinated or "as"/"while" clauses of the sentence, each with its own
+    clause (so its own place and date), when they are of another event type."""
+    outside = [c for c in cues if not main.clause_start <= c.start < main.clause_end]
+    groups: dict[tuple[int, int], list[Cue]] = {}
+    for cue in outside:
+        token = index.at(cue.start)
+        verb = governing_verb(token)
+        marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "advmod"}}
+        joined = verb.dep_ in {"conj", "parataxis"} or (
+            verb.dep_ == "advcl" and marks & _SIDE_MARKS
+        )
+        if joined:
+            groups.setdefault(clause_span(token), []).append(cue)
+    out: list[Candidate] = []
+    main_type = SUB_EVENT_TO_EVENT[main.decision.sub_event_type]
+    for (c_start, c_end), group in groups.items():
+        deaths = tuple(d for d in main.deaths if c_start <= d.start < c_end)
+        civilian = any(d.kind == "civilian" and not d.cumulative for d in deaths)
+        decision = classify(group, sent_text, main.sent_start, civilian, None)
+        if decision is None or decision.trigger.cue in {"kill", "attack"} or decision.score < 0.6:
+            continue
+        if SUB_EVENT_TO_EVENT[decision.sub_event_type] == main_type:
+            continue
+        args = arguments(index.at(decision.trigger.start))
+        out.append(
+            Candidate(decision, main.sent_start, main.sent_end, c_start, c_end, deaths,
+                      args.agent, args.patient, main.hedged, (), side=True)
+        )  # fmt: skip
+    return out
 
 
 def _weak(candidate: Candidate) -> bool:
@@ -158,10 +209,8 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     single_line = "\n" not in index.text.strip()
     spans = sentences(doc)
     for position, sentence in enumerate(spans):
-        candidate = detect_sentence(doc, index, sentence, actors, single_line)
-        if candidate is None:
-            continue
-        if _weak(candidate) and _disaster_nearby(spans, position):
-            continue  # "... is dead after his car lost control": an accident, not an attack
-        out.append(dataclasses.replace(candidate, position=position))
+        for candidate in detect_sentence(doc, index, sentence, actors, single_line):
+            if _weak(candidate) and _disaster_nearby(spans, position):
+                continue  # "... is dead after his car lost control": an accident, not an attack
+            out.append(dataclasses.replace(candidate, position=position))
     return out

@@ -126,7 +126,14 @@ def _choose_place(
     """
     in_sentence = [p for p in places if cand.sent_start <= p.start < cand.sent_end]
     if dominant and any(p.country == dominant for p in in_sentence):
-        places = [p for p in places if p.country == dominant or p not in in_sentence]
+        places = [
+            p
+            for p in places
+            if p.country == dominant
+            or p not in in_sentence
+            # a second event of the sentence keeps the places of its own clause
+            or (cand.side and cand.clause_start <= p.start < cand.clause_end)
+        ]
     in_clause = choose_event_place(places, cand.clause_start, cand.clause_end, text)
     if in_clause is not None and in_clause.reason.startswith("sentence"):
         return in_clause
