@@ -20,8 +20,9 @@ average. The client is a minimal HTTP/1.1 reader on asyncio streams (uvloop when
 that it takes little of the two CPUs it shares with the server. Only 127.0.0.1 is contacted.
 
   .venv/bin/python benchmarks/load_api.py [--events 100000] [--clients 100] [--requests 5000]
-      [--workers 1] [--threads 8] [--cache-bytes 32000000] [--mix varied|repeated]
-      [--views 40] [--db PATH (kept and reused when it already holds the events)]
+      [--workers 1] [--threads 8] [--cache-bytes 64000000] [--mix varied|repeated]
+      [--views 40] [--limit N] [--gzip]
+      [--db PATH (kept and reused when it already holds the events)]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gzip
 import os
 import random
 import subprocess
@@ -155,8 +157,9 @@ def cpu_seconds(pid: int) -> float:
 class Connection:
     """One keep-alive HTTP/1.1 connection that sends GETs and reads Content-Length bodies."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, compressed: bool = False) -> None:
         self.port = port
+        self.accept = "Accept-Encoding: gzip\r\n" if compressed else ""
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
@@ -167,7 +170,7 @@ class Connection:
         if self.reader is None or self.writer is None:
             await self.open()
         assert self.reader is not None and self.writer is not None
-        request = f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n\r\n"
+        request = f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n{self.accept}\r\n"
         self.writer.write(request.encode("ascii"))
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.split(b"\r\n")
@@ -182,6 +185,11 @@ class Connection:
         body = await self.reader.readexactly(int(headers[b"content-length"]))
         return status, headers, body
 
+    @staticmethod
+    def text(headers: dict[bytes, bytes], body: bytes) -> bytes:
+        """The body, decompressed when it came gzipped."""
+        return gzip.decompress(body) if headers.get(b"content-encoding") == b"gzip" else body
+
     def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
@@ -191,22 +199,25 @@ class Connection:
 class Mix:
     """The next query's shape and parameters: fresh each time, or one of a fixed set of views."""
 
-    def __init__(self, rng: random.Random, repeated: bool, views: int) -> None:
+    def __init__(
+        self, rng: random.Random, repeated: bool, views: int, limit: int | None = None
+    ) -> None:
         self.rng = rng
         self.makers = shapes(rng)
         self.names = list(self.makers)
+        self.limit = {"limit": str(limit)} if limit else {}
         self.views = [self.fresh() for _ in range(views)] if repeated else []
 
     def fresh(self) -> tuple[str, Params]:
         name = self.rng.choice(self.names)
-        return name, self.makers[name]()
+        return name, {**self.makers[name](), **self.limit}
 
     def next(self) -> tuple[str, Params]:
         return self.rng.choice(self.views) if self.views else self.fresh()
 
 
 async def load(
-    port: int, clients: int, requests: int, mix: Mix
+    port: int, clients: int, requests: int, mix: Mix, compressed: bool = False
 ) -> tuple[dict[str, list[float]], Counter[str], set[str], float]:
     """Latencies (ms) per shape ("errors" lists failed ones), x-cache counts, distinct targets."""
     rng = mix.rng
@@ -220,7 +231,7 @@ async def load(
 
     async def user() -> None:
         nonlocal remaining, connected
-        connection = Connection(port)
+        connection = Connection(port, compressed)
         # As wrk does: every client opens its connection first, then all start together. No
         # request yet: the server closes a connection idle for 5 s after a response, and a
         # hundred connections may take that long to open on a busy machine.
@@ -240,9 +251,12 @@ async def load(
                 started = time.perf_counter()
                 try:
                     status, headers, body = await connection.get(target)
-                    ok = status == 200 and body.startswith(b'{"events"')
-                    # Parsed only when the cursor is needed: the client shares the CPUs.
-                    data = orjson.loads(body) if ok and page + 1 < pages else {}
+                    # Decoded only when the cursor is needed: the client shares the CPUs.
+                    if status == 200 and page + 1 < pages:
+                        data = orjson.loads(connection.text(headers, body))
+                        ok = "events" in data
+                    else:
+                        ok, data = status == 200 and len(body) > 0, {}
                 except (OSError, ValueError, asyncio.IncompleteReadError) as exc:
                     connection.close()
                     ok, headers, data, status, body = False, {}, {}, 0, repr(exc).encode()
@@ -288,9 +302,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--threads", type=int, default=8, help="store threads per process")
-    parser.add_argument("--cache-bytes", type=int, default=32_000_000, help="0: no cache")
+    parser.add_argument("--cache-bytes", type=int, default=64_000_000, help="0: no cache")
     parser.add_argument("--mix", choices=["varied", "repeated"], default="varied")
     parser.add_argument("--views", type=int, default=40, help="distinct views for --mix repeated")
+    parser.add_argument("--gzip", action="store_true", help="ask for gzip, as browsers do")
+    parser.add_argument(
+        "--limit", type=int, help="events per page (default: the API's 100; the dashboard: 1000)"
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="eventwire-load-"))
@@ -298,10 +316,10 @@ def main() -> int:
     prepare(db, args.events)
     process, port = start_server(db, folder / "server.log", args)
     try:
-        warm = Mix(random.Random(args.seed + 1), args.mix == "repeated", args.views)
-        run_loop(load(port, min(args.clients, 10), 200, warm))  # warm-up (other queries)
+        warm = Mix(random.Random(args.seed + 1), args.mix == "repeated", args.views, args.limit)
+        run_loop(load(port, min(args.clients, 10), 200, warm, args.gzip))  # warm-up (other queries)
         load_before = os.getloadavg()[0]
-        mix = Mix(random.Random(args.seed), args.mix == "repeated", args.views)
+        mix = Mix(random.Random(args.seed), args.mix == "repeated", args.views, args.limit)
         cpu_before, client_before = cpu_seconds(process.pid), time.process_time()
         results, cache, targets, seconds = run_loop(load(port, args.clients, args.requests, mix))
         client_cpu = time.process_time() - client_before
@@ -315,7 +333,8 @@ def main() -> int:
     print(
         f"{args.events} events, {args.workers} server process(es) x {args.threads} threads, "
         f"cache {args.cache_bytes // 1_000_000} MB, {args.clients} clients, --mix {args.mix}"
-        f"{f' ({args.views} views)' if args.mix == 'repeated' else ''}: {total} requests "
+        f"{f' ({args.views} views)' if args.mix == 'repeated' else ''}, "
+        f"limit {args.limit or 'default (100)'}{', gzip' if args.gzip else ''}: {total} requests "
         f"({len(targets)} distinct) in {seconds:.1f} s = {total / seconds:.0f} req/s, "
         f"errors: {len(results['errors'])}, cache hits: {100 * hits:.0f}%\n"
         f"CPU per request: server {1000 * server_cpu / max(total, 1):.2f} ms, client "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import orjson
@@ -18,7 +18,7 @@ from eventwire.serve.app import ServeOptions, create_app
 from eventwire.serve.cache import ResponseCache, cache_key
 from eventwire.serve.stores import StoreProvider
 from eventwire.settings import Settings
-from eventwire.store import EventQuery, open_store
+from eventwire.store import EventQuery, Store, open_store
 
 
 def _store_with_samples(path: Path) -> str:
@@ -154,7 +154,7 @@ def test_identical_requests_in_flight_share_one_computation() -> None:
         await send({"type": "http.response.start", "status": status, "headers": []})
         await send({"type": "http.response.body", "body": body})
 
-    stores = StoreProvider.shared(MemoryStore())  # type: ignore[arg-type]
+    stores = StoreProvider.shared(cast(Store, MemoryStore()))
     cache = ResponseCache(endpoint, stores, max_bytes=1_000_000)
 
     async def get(query: bytes) -> tuple[int, bytes, bytes]:
@@ -166,7 +166,8 @@ def test_identical_requests_in_flight_share_one_computation() -> None:
         async def receive() -> Message:
             return {"type": "http.request", "body": b""}
 
-        scope = {"type": "http", "method": "GET", "path": "/api/events", "query_string": query}
+        scope: Scope = {"type": "http", "method": "GET", "path": "/api/events", "headers": []}
+        scope["query_string"] = query
         await cache(scope, receive, send)
         return sent[0]["status"], dict(sent[0]["headers"])[b"x-cache"], sent[1]["body"]
 
@@ -181,3 +182,13 @@ def test_identical_requests_in_flight_share_one_computation() -> None:
     expected = [(200, b"miss"), (200, b"hit"), (422, b"miss"), (422, b"miss")]
     assert [a[:2] for a in answers] == expected
     assert answers[0][2] == answers[1][2]
+
+
+def test_gzipped_pages_are_kept_apart_from_plain_ones(db: str) -> None:
+    with client(db) as http:
+        zipped = [http.get("/api/events", headers={"Accept-Encoding": "gzip"}) for _ in range(2)]
+        plain = http.get("/api/events", headers={"Accept-Encoding": "identity"})
+    assert [z.headers["x-cache"] for z in zipped] == ["miss", "hit"]
+    assert all(z.headers["content-encoding"] == "gzip" for z in zipped)
+    assert plain.headers["x-cache"] == "miss" and "content-encoding" not in plain.headers
+    assert zipped[1].json() == plain.json()  # httpx decompresses

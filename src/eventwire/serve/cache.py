@@ -23,13 +23,21 @@ class Entry:
     version: int  # the store's change number read before the response was made
     status: int
     headers: list[tuple[bytes, bytes]]
-    body: bytes
+    body: bytes  # as sent: gzipped when the request accepted gzip
 
 
-def cache_key(path: str, query_string: bytes) -> tuple[str, str]:
-    """The path and its query parameters sorted, so `a=1&b=2` and `b=2&a=1` share an entry."""
+def cache_key(path: str, query_string: bytes, gzip: bool = False) -> tuple[str, str]:
+    """The path and its query parameters sorted, so `a=1&b=2` and `b=2&a=1` share an entry.
+
+    Gzipped and plain bodies are kept apart (`gzip`: the client accepts gzip).
+    """
     params = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
-    return path, urlencode(sorted(params))
+    return f"{path} gzip" if gzip else path, urlencode(sorted(params))
+
+
+def accepts_gzip(scope: Scope) -> bool:
+    """As Starlette's GZipMiddleware decides (it compresses when "gzip" is in Accept-Encoding)."""
+    return any(name == b"accept-encoding" and b"gzip" in value for name, value in scope["headers"])
 
 
 class ResponseCache:
@@ -66,7 +74,7 @@ class ResponseCache:
         if version is None:  # the store cannot say: serve uncached (the endpoint reports errors)
             await self.app(scope, receive, send)
             return
-        key = cache_key(scope["path"], scope["query_string"])
+        key = cache_key(scope["path"], scope["query_string"], accepts_gzip(scope))
         entry = self._entries.get(key)
         if entry is not None and entry.version == version:
             self._entries.move_to_end(key)
