@@ -31,6 +31,7 @@ import argparse
 import asyncio
 import datetime as dt
 import gzip
+import inspect
 import os
 import random
 import subprocess
@@ -278,6 +279,33 @@ async def load(
     return results, cache, targets, time.perf_counter() - timing["started"]
 
 
+def store_only(db: Path, per_shape: int, seed: int) -> None:
+    """Times each query shape on the store itself (no HTTP): p50 and max of `per_shape` draws."""
+    from eventwire.serve.api import event_filters
+
+    store = open_store(str(db))
+    read = getattr(store, "query_events_raw", store.query_events)  # older stores: decoded
+    makers = shapes(random.Random(seed))
+    print(f"store only: {per_shape} queries per shape, one at a time, page of 100\n")
+    print("| query | p50 ms | max ms |\n| --- | ---: | ---: |")
+    for name, make in makers.items():
+        times = []
+        for _ in range(per_shape):
+            params = make()
+            values: dict[str, Any] = dict(params)
+            for bound in ("since", "until"):
+                if bound in values:
+                    values[bound] = dt.date.fromisoformat(values[bound])
+            query = event_filters(**values)  # the API's own checks and parsing
+            if inspect.isawaitable(query):  # async since the load work; plain before
+                query = asyncio.run(query)  # type: ignore[arg-type]
+            started = time.perf_counter()
+            read(query)
+            times.append((time.perf_counter() - started) * 1000)
+        print(f"| {name} | {pct(times, 0.5):.2f} | {max(times):.2f} |")
+    store.close()
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0.0
@@ -309,11 +337,20 @@ def main() -> int:
     parser.add_argument(
         "--limit", type=int, help="events per page (default: the API's 100; the dashboard: 1000)"
     )
+    parser.add_argument(
+        "--store-only",
+        type=int,
+        metavar="N",
+        help="no server: time N queries per shape on the store",
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="eventwire-load-"))
     db = args.db or folder / "load.db"
     prepare(db, args.events)
+    if args.store_only:
+        store_only(db, args.store_only, args.seed)
+        return 0
     process, port = start_server(db, folder / "server.log", args)
     try:
         warm = Mix(random.Random(args.seed + 1), args.mix == "repeated", args.views, args.limit)
