@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,23 @@ from eventwire.store.sql import SQLStore
 
 _BUSY_TIMEOUT_MS = 60_000
 _MMAP_BYTES = 1 << 30
+
+
+def _switch_to_wal(conn: sqlite3.Connection, patience: float = 60.0) -> None:
+    """Put the database in WAL mode, waiting while another process creates or migrates it.
+
+    Changing the journal mode needs an exclusive lock and SQLite does not run the busy handler
+    for it, so two processes opening a new database at once would fail at once without this.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class SQLiteStore(SQLStore):
@@ -40,7 +58,7 @@ class SQLiteStore(SQLStore):
                 self.path, isolation_level=None, check_same_thread=False, timeout=60
             )
             self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(self._conn)
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             # Reads through a memory map skip a copy per page; the map is shared between the
