@@ -134,3 +134,9 @@ def test_country_only_sentence_takes_a_town_in_that_country(geoparser: Geoparser
     choice = choose_event_place(places, start, len(text), text)
     assert choice is not None and choice.place.name == "Aleppo"
     assert choice.geo_precision == 2 and "sentence's country" in choice.reason
+
+
+def test_alternate_names_need_support(geoparser: Geoparser) -> None:
+    text = "Xinhua news agency reported the fire, and Leelah wrote about it in Ohio."
+    found = _names(geoparser.find_places(text), text)
+    assert set(found) == {"Ohio"}

@@ -24,6 +24,7 @@ _ADMIN_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _NEAR_KM = 150.0
+_ALONE_ALTERNATE = 500_000  # population above which an alternate-name match needs no support
 _NEAR_DEG = _NEAR_KM / 111.0
 
 
@@ -201,14 +202,18 @@ def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention,
 
 
 def _unsupported(m: Mention, e: Entry, ctx: _Context) -> bool:
-    """A small place matched only loosely (by skeleton) or by an alternate name, with no
-    support from the article's countries or admin areas: more likely a word or a name."""
-    if e.population >= 50_000 or e.feature_code in ("PCLI", "ADM1", "CONT") or m.demonym:
+    """A place matched only loosely (by skeleton) or by an alternate name, with no support
+    from the article's countries or admin areas: more likely a word or a name ("Xinhua",
+    "Leelah"). Big cities and regions stand alone."""
+    if e.feature_code in ("PCLI", "ADM1", "CONT") or m.demonym:
+        return False
+    alternate = _plain(e.name) != m.key
+    if e.population >= (_ALONE_ALTERNATE if alternate else 50_000):
         return False
     country, area = ctx.shares(m, e)
     if m.fuzzy:
         return country < 0.5
-    return _plain(e.name) != m.key and (country < 0.5 or area == 0.0)
+    return alternate and (country < 0.5 or (area == 0.0 and e.population < 50_000))
 
 
 def _rank(
