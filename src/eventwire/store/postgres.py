@@ -63,7 +63,14 @@ class PostgresStore(SQLStore):
         self._depth = 0
         if self.schema:
             name = sql.Identifier(self.schema)
-            self._conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(name))
+            # CREATE SCHEMA IF NOT EXISTS races with itself across sessions (a unique-index
+            # violation), so processes opening a new schema at once take turns.
+            with self._conn.transaction():
+                self._conn.execute(
+                    "SELECT pg_advisory_xact_lock(hashtext(%s))",
+                    ("eventwire-schema:" + self.schema,),
+                )
+                self._conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(name))
             self._conn.execute(sql.SQL("SET search_path TO {}").format(name))
         self._migrate()
 
