@@ -11,6 +11,10 @@ class EventwireError(Exception):
         self.subject = subject
         self.message = message
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Errors cross process boundaries (workers, Ray actors): rebuild from both arguments.
+        return (type(self), (self.subject, self.message))
+
 
 class UsageError(EventwireError):
     """A flag, argument or setting is wrong (CLI exit status 2)."""
