@@ -26,7 +26,9 @@ _NOT_A_SITE = re.compile(
     r"airways|times|post|daily|observatory|office|embassy|government|regime|authorities)\b|"
     # A capital that speaks or acts is its government ("Damascus said", "Moscow denied").
     r"\s+(?:said|says|has said|claimed|claims|accused|accuses|denied|denies|blamed|blames|"
-    r"announced|warned|insisted|rejected|wants|wanted)\b|'s? (?:government|regime|allies|ally))",
+    r"announced|warned|insisted|rejected|wants|wanted|condemned|condemns|welcomed|welcomes|"
+    r"urged|urges|called on|calls on|demanded|demands|responded|threatened|vowed|pledged)\b|"
+    r"'s? (?:government|regime|allies|ally))",
     re.IGNORECASE,
 )
 
