@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 # Events dated this many days or more before publication are history the article recalls.
 HISTORY_DAYS = 31
+# A date this close to the start of the text, before any other, is the report's dateline.
+DATELINE_CHARS = 40
 
 
 class EventExtractor:
@@ -85,6 +87,10 @@ class EventExtractor:
     ) -> list[Located]:
         text = document.text
         sites = event_sites(places, text)
+        # A dateline ("8 Jun 2016 Russian air strikes ... on Tuesday") dates the report, not the
+        # event: it only counts where the sentence has no other date.
+        dateline = [m for m in dates if m.start < DATELINE_CHARS and m is dates[0]]
+        body_dates = [m for m in dates if m not in dateline]
         dominant = dominant_country(sites, actor_countries)
         out: list[Located] = []
         order = {s: i for i, s in enumerate(sentences)}
@@ -97,8 +103,12 @@ class EventExtractor:
             if place.reason.startswith("document"):
                 place = dataclasses.replace(place, geo_precision=3)
             choice = choose_event_date(
-                dates, cand.clause_start, cand.clause_end, document.published
+                body_dates, cand.clause_start, cand.clause_end, document.published
             )
+            if choice.mention is None and dateline:
+                choice = choose_event_date(
+                    dates, cand.clause_start, cand.clause_end, document.published
+                )
             if choice.date is None:
                 continue  # no date in the text and no publication date: cannot date it
             if document.published and (document.published - choice.date).days > HISTORY_DAYS:
