@@ -1,6 +1,6 @@
 """Train the plain-text line classifier on the dev pages rendered to text (train split only).
 
-Writes src/eventwire/clean/line_weights.py: two stacked boosted-tree models. Pages are split by
+Writes src/eventwire/clean/line_weights.json: two stacked boosted-tree models. Pages are split by
 a hash of their id: a third are held out and never seen by training (benchmarks/clean_text.py
 scores both splits apart).
 """
@@ -8,6 +8,7 @@ scores both splits apart).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 from dataclasses import replace
@@ -22,7 +23,7 @@ from eventwire.clean.linemodel import stage_two_rows
 from eventwire.clean.lines import NAMES, page_features, split_lines
 from eventwire.clean.text import fill_prose_gaps
 
-OUT = REPO / "src" / "eventwire" / "clean" / "line_weights.py"
+OUT = REPO / "src" / "eventwire" / "clean" / "line_weights.json"
 _TOKEN = re.compile(r"\w+")
 Model = tuple[float, list[tuple[Node, ...]]]
 
@@ -170,27 +171,24 @@ def main() -> None:
 
 
 def write(stage1: Model, stage2: Model) -> None:
-    def trees(model: Model) -> str:
-        body = ",\n".join(
-            "    ("
-            + ", ".join(
-                f"({f}, {t:.6g}, {left}, {right}, {v:.6g})" for f, t, left, right, v in tree
-            )
-            + ",)"
-            for tree in model[1]
-        )
-        return f"(\n{body},\n)"
+    """The two models as JSON: nodes are [feature, threshold, left, right, value], -1 a leaf."""
 
-    text = (
-        '"""Line classifier trees, written by benchmarks/clean_train_lines.py: do not edit."""\n\n'
-        "# ruff: noqa: E501\n# fmt: off\n"
-        f"# features: {', '.join(NAMES)}; stage two adds neighbour scores\n"
-        "# node: (feature, threshold, left, right, value); feature -1 is a leaf\n"
-        f"FEATURES = {len(NAMES)}\n"
-        f"STAGE1_BASE = {stage1[0]:.6g}\nSTAGE1_TREES = {trees(stage1)}\n"
-        f"STAGE2_BASE = {stage2[0]:.6g}\nSTAGE2_TREES = {trees(stage2)}\n"
-    )
-    OUT.write_text(text, encoding="utf-8")
+    def trees(model: Model) -> list[list[list[float]]]:
+        return [
+            [
+                [f, float(f"{t:.6g}"), left, right, float(f"{v:.6g}")]
+                for f, t, left, right, v in tree
+            ]
+            for tree in model[1]
+        ]
+
+    data = {
+        "note": "line classifier trees written by benchmarks/clean_train_lines.py: do not edit",
+        "features": list(NAMES),
+        "stage1": {"base": float(f"{stage1[0]:.6g}"), "trees": trees(stage1)},
+        "stage2": {"base": float(f"{stage2[0]:.6g}"), "trees": trees(stage2)},
+    }
+    OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

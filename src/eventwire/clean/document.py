@@ -6,11 +6,9 @@ import hashlib
 import re
 from dataclasses import replace
 
-from lxml import etree
-
 from eventwire.clean import furniture
 from eventwire.clean.decode import decode, readable
-from eventwire.clean.html import Extracted, extract_html
+from eventwire.clean.extracted import Extracted
 from eventwire.clean.language import detect_language
 from eventwire.clean.text import clean_text_page
 from eventwire.errors import InputError
@@ -91,6 +89,10 @@ def _drop_unreadable_lines(text: str) -> tuple[str, int]:
 
 def _from_html(raw: RawInput, html: str) -> Extracted:
     """trafilatura's body and metadata, then our pass over what it leaves in."""
+    from lxml import etree  # imported here: plain-text input never pays for the HTML parsers
+
+    from eventwire.clean.html import extract_html
+
     try:
         found = extract_html(html, raw.url)
     except (ValueError, RecursionError, etree.LxmlError) as exc:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
-from eventwire.clean import line_weights
-from eventwire.clean.lines import page_features
+from eventwire.clean.lines import NAMES, page_features
 
 NEIGHBOURS = 3  # stage two sees the stage-one scores of this many lines on each side
 BLOCK = 8  # ... and the mean stage-one probability of this many lines on each side
@@ -32,6 +34,26 @@ def _sigmoid(z: float) -> float:
 
 
 Tree = tuple[tuple[int, float, int, int, float], ...]
+WEIGHTS = Path(__file__).with_name(
+    "line_weights.json"
+)  # written by benchmarks/clean_train_lines.py
+
+
+@cache
+def weights() -> tuple[tuple[float, tuple[Tree, ...]], tuple[float, tuple[Tree, ...]]]:
+    """The two stages' (base score, trees), read once from line_weights.json."""
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    if data["features"] != list(NAMES):
+        raise RuntimeError("line_weights.json does not match the line features; rerun the trainer")
+
+    def stage(name: str) -> tuple[float, tuple[Tree, ...]]:
+        trees = data[name]["trees"]
+        return float(data[name]["base"]), tuple(
+            tuple((int(f), float(t), int(a), int(b), float(v)) for f, t, a, b, v in tree)
+            for tree in trees
+        )
+
+    return stage("stage1"), stage("stage2")
 
 
 def boosted(rows: list[list[float]], base: float, trees: Sequence[Tree]) -> list[float]:
@@ -55,11 +77,8 @@ def body_probabilities(lines: list[str]) -> list[float]:
     """For each line, the probability that it belongs to the article body."""
     if not lines:
         return []
+    (base1, trees1), (base2, trees2) = weights()
     rows = page_features(lines)
-    if len(rows[0]) != line_weights.FEATURES:
-        raise RuntimeError("line_weights.py does not match the line features; rerun the trainer")
-    first = boosted(rows, line_weights.STAGE1_BASE, line_weights.STAGE1_TREES)
-    second = boosted(
-        stage_two_rows(rows, first), line_weights.STAGE2_BASE, line_weights.STAGE2_TREES
-    )
+    first = boosted(rows, base1, trees1)
+    second = boosted(stage_two_rows(rows, first), base2, trees2)
     return [_sigmoid(z) for z in second]
