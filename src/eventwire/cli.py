@@ -207,6 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--workers", type=_positive, default=1, metavar="N", help="server processes (default 1)"
     )
+    p.add_argument(
+        "--cache-bytes",
+        type=int,
+        default=64_000_000,
+        metavar="N",
+        help="response cache per process, dropped on every store change (0 = off; default 64 MB)",
+    )
 
     p = command("watch", "poll RSS/Atom feeds and ingest new articles", cmd_watch)
     p.add_argument(
@@ -465,6 +472,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         cors_origins=tuple(args.cors_origin or ()),
         max_body_bytes=args.max_body_bytes,
         workers=args.workers,
+        cache_bytes=max(0, args.cache_bytes),
     )
     # --workers here means server processes, not extraction workers.
     settings = _settings(argparse.Namespace(**{**vars(args), "workers": None}))
