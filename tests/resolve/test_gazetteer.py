@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import ModelError
-from eventwire.resolve.gazetteer import Gazetteer, load_gazetteer
-from eventwire.resolve.gazetteer_build import _center, _generic, _latin_names
+from eventwire.resolve import gazetteer as gazetteer_module
+from eventwire.resolve.gazetteer import DEFAULT_PATH, Gazetteer, load_gazetteer
+from eventwire.resolve.gazetteer_build import (
+    FORMAT_VERSION,
+    _center,
+    _generic,
+    _latin_names,
+    country_points,
+)
 from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS, demonym_index
 
 
@@ -55,3 +62,33 @@ def test_stale_or_missing_files_raise_model_errors(tmp_path: Path) -> None:
     broken.write_bytes(pickle.dumps({"version": 0})[:5])
     with pytest.raises(ModelError, match="rebuild"):
         load_gazetteer(str(broken))
+
+
+def test_countries_sit_at_their_shipped_points_not_the_town_box() -> None:
+    points = country_points()
+    assert points["CA"] == (60.0, -95.0) and points["SY"] == (35.0, 38.0)
+    gaz = load_gazetteer()
+    canada = gaz.entry(gaz.countries["CA"].entry)
+    # The box of Canada's towns lies about 1,200 km south-west of this.
+    assert (canada.latitude, canada.longitude) == (60.0, -95.0)
+
+
+def test_a_file_of_an_older_format_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = tmp_path / "stale.pickle"
+    stale.write_bytes(pickle.dumps({"version": FORMAT_VERSION - 1}))
+    built: list[Path] = []
+
+    def fake_build(out: Path, *, verbose: bool = False) -> Path:
+        built.append(out)
+        out.write_bytes(DEFAULT_PATH.read_bytes())
+        return out
+
+    monkeypatch.setattr(gazetteer_module, "build", fake_build)
+    load_gazetteer.cache_clear()
+    try:
+        gaz = load_gazetteer(str(stale))
+    finally:
+        load_gazetteer.cache_clear()
+    assert built == [stale] and gaz.country("SY") is not None

@@ -22,8 +22,8 @@ DEFAULT_PATH = DATA_DIR / "gazetteer.pickle"
 
 
 class Entry(NamedTuple):
-    """One gazetteer feature. Coordinates of admin areas and countries are member-city medians
-    unless a source gives a point."""
+    """One gazetteer feature. Countries sit at a shipped representative point, admin areas at
+    the middle of the box of their towns."""
 
     id: int  # row number in the gazetteer
     geonameid: int | None
@@ -138,9 +138,32 @@ def build(out: Path = DEFAULT_PATH, *, verbose: bool = False) -> Path:
     return out
 
 
+def _read(file: Path) -> dict[str, Any]:
+    try:
+        with file.open("rb") as fh:
+            tables = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        raise ModelError(str(file), f"cannot read gazetteer ({exc}); rebuild it") from None
+    if not isinstance(tables, dict):
+        raise ModelError(str(file), "not a gazetteer file; rebuild it")
+    return tables
+
+
+def _rebuild(file: Path, why: str) -> None:
+    try:
+        build(file)
+    except OSError as exc:
+        raise ModelError(
+            str(file),
+            f"gazetteer {why} and cannot be built here ({exc}); run `python -m "
+            "eventwire.resolve.gazetteer build --out PATH` and set EVENTWIRE_GAZETTEER=PATH",
+        ) from None
+
+
 @functools.lru_cache(maxsize=2)
 def load_gazetteer(path: str = "") -> Gazetteer:
-    """The gazetteer at `path` (default: the bundled file, built on first use if missing)."""
+    """The gazetteer at `path` (default: the bundled file). The default file is built on
+    first use; any file written by an older format version is rebuilt in place."""
     file = Path(path) if path else DEFAULT_PATH
     if not file.is_file():
         if path:
@@ -149,19 +172,11 @@ def load_gazetteer(path: str = "") -> Gazetteer:
                 "gazetteer file not found; build it with "
                 "`python -m eventwire.resolve.gazetteer build --out PATH`",
             )
-        try:
-            build(file)
-        except OSError as exc:
-            raise ModelError(
-                str(file),
-                f"gazetteer missing and cannot be built here ({exc}); run `python -m "
-                "eventwire.resolve.gazetteer build --out PATH` and set EVENTWIRE_GAZETTEER=PATH",
-            ) from None
-    try:
-        with file.open("rb") as fh:
-            tables = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError) as exc:
-        raise ModelError(str(file), f"cannot read gazetteer ({exc}); rebuild it") from None
+        _rebuild(file, "missing")
+    tables = _read(file)
+    if tables.get("version") != FORMAT_VERSION:
+        _rebuild(file, f"has format {tables.get('version')}, not {FORMAT_VERSION}")
+        tables = _read(file)
     return Gazetteer(tables)
 
 
