@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.models import Place
-from eventwire.resolve.geo import Geoparser, choose_event_place
+from eventwire.resolve.geo import Geoparser, PlaceChoice, choose_event_place
 from eventwire.settings import Settings
 
 
@@ -140,3 +140,41 @@ def test_alternate_names_need_support(geoparser: Geoparser) -> None:
     text = "The news agency reported the fire, and Leelah wrote about it in Ohio."
     found = _names(geoparser.find_places(text), text)
     assert set(found) == {"Ohio"}
+
+
+def _choose(geoparser: Geoparser, text: str, sentence: str) -> PlaceChoice:
+    start = text.index(sentence)
+    choice = choose_event_place(geoparser.find_places(text), start, start + len(sentence), text)
+    assert choice is not None
+    return choice
+
+
+def test_origins_venues_and_datelines_are_not_event_places(geoparser: Geoparser) -> None:
+    text = "Rebels shelled Idlib.\nFighting killed 12, a London-based monitor said."
+    choice = _choose(geoparser, text, "Fighting killed 12, a London-based monitor said.")
+    assert choice.place.name == "Idlib" and choice.geo_precision >= 2
+    text = "Rebels took Hama.\nClashes erupted in Syria ahead of the Astana talks."
+    choice = _choose(geoparser, text, "Clashes erupted in Syria ahead of the Astana talks.")
+    assert choice.place.name == "Hamah" and "sentence's country" in choice.reason
+    text = "BEIRUT (AFP) - Air strikes killed 15 people in Syria. They hit Saraqib in Idlib."
+    choice = _choose(geoparser, text, "BEIRUT (AFP) - Air strikes killed 15 people in Syria.")
+    assert choice.place.country_code == "SY" and choice.place.admin1 == "Idlib"
+    text = "Jets struck Raqqa on Monday.\nUS airstrikes killed 23 civilians in Syria."
+    choice = _choose(geoparser, text, "US airstrikes killed 23 civilians in Syria.")
+    assert choice.place.country_code == "SY"
+
+
+def test_a_country_only_sentence_prefers_the_articles_main_province(
+    geoparser: Geoparser,
+) -> None:
+    text = "Jets bombed Syria on Monday.\nThey hit Homs, then Aleppo, and Aleppo again near Azaz."
+    choice = _choose(geoparser, text, "Jets bombed Syria on Monday.")
+    assert choice.place.admin1 == "Aleppo"
+
+
+def test_weekday_and_month_abbreviations_in_dates_are_not_places(
+    geoparser: Geoparser,
+) -> None:
+    text = "Mon Jul 18 2016 Syrian army kills 10 near Hama. On 6 Jun 2016 more died."
+    assert [p.name for p in geoparser.find_places(text)] == ["Hamah"]
+    assert {p.name for p in geoparser.find_places("Fighting in Mon State spread.")} == {"Mon"}

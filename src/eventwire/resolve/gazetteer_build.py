@@ -16,7 +16,7 @@ from typing import Any
 from eventwire.resolve.gazetteer_countries import ACLED_NAMES, ALIASES
 from eventwire.resolve.toponyms import ascii_name, fold, skeleton
 
-FORMAT_VERSION = 6  # 6: countries at their shipped representative points
+FORMAT_VERSION = 7  # 6: countries at shipped points; 7: admin1 untrimmed box
 GEONAMES_DIR = Path(__file__).resolve().parents[1] / "data" / "geonames"
 MAX_WORDS = 6
 # Generic words GeoNames puts in admin names that news text often leaves out.
@@ -125,18 +125,24 @@ class _Builder:
         return pack(exact), pack(skel)
 
 
-def _center(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the box holding the area's places, outliers (2%) trimmed at each side.
+def _center(points: list[tuple[float, float]], *, trim: bool = True) -> tuple[float, float]:
+    """Middle of the box holding an area's places (with `trim`, outliers (2%) cut at each
+    side); a box across the antimeridian (Alaska, Chukotka) is measured the short way round.
 
-    GeoNames gives admin areas and countries a central point; the box of their settled
-    places approximates it better than a median, which drifts to where people live.
+    GeoNames gives admin areas a central point; the box of their settled places approximates
+    it better than a median or a population-weighted mean, which drift to where people live.
+    Measured on the ADM1 gold points of the geo dev sets, the untrimmed box was within 161 km
+    for 74 of 81 distinct areas, the 2%-trimmed one for 72, the median of towns for 65.
     """
     if len(points) < 5:
         return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    k = max(1, len(points) // 50)
-    return (lats[k - 1] + lats[-k]) / 2, (lons[k - 1] + lons[-k]) / 2
+    if lons[-1] - lons[0] > 180:
+        lons = sorted(lon + 360 if lon < 0 else lon for lon in lons)
+    k = max(1, len(points) // 50) if trim else 1
+    lon = (lons[k - 1] + lons[-k]) / 2
+    return (lats[k - 1] + lats[-k]) / 2, lon - 360 if lon > 180 else lon
 
 
 _CALENDAR = [
@@ -278,7 +284,7 @@ def _add_admins(
         if not points or _generic(name):
             continue
         cc, a1 = code.split(".", 1)
-        lat, lon = _center(points)
+        lat, lon = _center(points, trim=False)
         row: Row = (gid, name, lat, lon, "ADM1", cc, a1, "", pop_admin1.get(code, 0))
         rows[code] = b.add(row, _short_admin_names(name))
     for code, (name, gid) in admin2.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -122,22 +123,81 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _COUNTRY_LEVEL = frozenset({"PCLI", "CONT"})
+# A place named as someone's origin or seat, a venue of talks, or where a group is banned:
+# "Britain-based monitor", "US-led coalition", "based in London", "Astana talks",
+# "(banned in Russia)", "Russia says". Such a mention is never where the event happened.
+_ORIGIN_AFTER = re.compile(
+    r"^(?:-(?:based|led|backed|born|funded|trained|brokered|sponsored|supported|allied|"
+    r"affiliated|linked|registered|headquartered|run)\b|['’]s? (?:backing|support)\b|"
+    r"\s+(?:talks|summit|peace process|process|accords?|agreement|format|negotiations|"
+    r"conference)\b|"
+    # a country or capital that speaks is its government: "Russia says 62 troops killed"
+    r"\s+(?:says|said|claims|claimed|accuses|accused|warns|warned|condemns|condemned|"
+    r"denies|denied|urges|urged|vows|vowed|announces|announced)\b)",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:based|headquartered|banned|outlawed|proscribed|outlawed|exiled|talks|summit|"
+    r"negotiations|conference)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A dateline: the filing place in capitals, then the news agency or a dash, then the story
+# ("BEIRUT (Reuters) -", "CHARLESTON, W.Va. —", "BEIRUT At least 15 people ...").
+_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,40}\))?\s*[-—–:]?\s*[A-Z][a-z]")
+
+
+# A country named as the side that acts: "US airstrikes", "Syria troops", "Turkey forces".
+_ACTOR_AFTER = re.compile(
+    r"^\s+(?:air\s?strikes?|strikes?|raids?|forces|troops|soldiers|army|military|jets|"
+    r"warplanes|planes|aircraft|drones?|officials?|envoy|government|regime|navy|"
+    r"special forces|coalition|president|ministry|authorities)\b",
+    re.IGNORECASE,
+)
+
+
+def is_site(place: Place, text: str) -> bool:
+    """False for mentions that name an origin, a seat, a venue of talks, a speaker, an
+    acting country ("US airstrikes") or a dateline."""
+    after = text[place.end : place.end + 40]
+    if _ORIGIN_AFTER.search(after):
+        return False
+    if place.feature_code == "PCLI" and _ACTOR_AFTER.search(after):
+        return False
+    if _ORIGIN_BEFORE.search(text[max(0, place.start - 40) : place.start]):
+        return False
+    surface = text[place.start : place.end]
+    return not (surface.isupper() and len(surface) >= 4 and _DATELINE_AFTER.match(after))
+
+
+def _dominant(places: Sequence[Place]) -> tuple[str | None, dict[str, str]]:
+    """The country most places of the article lie in (None on a tie) and, for each country,
+    its most-named admin1 area (ties: the first named)."""
+    countries = Counter(p.country_code for p in places if p.country_code)
+    top = countries.most_common(2)
+    country = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+    admin1: dict[str, str] = {}
+    counts = Counter((p.country_code, p.admin1) for p in places if p.admin1)
+    for (cc, a1), _ in counts.most_common():
+        admin1.setdefault(cc, a1)
+    return country, admin1
 
 
 def _inside_country(
-    country: Place, paragraph: Sequence[Place], document: Sequence[Place], text: str
+    country: Place,
+    paragraph: Sequence[Place],
+    document: Sequence[Place],
+    text: str,
+    main_admin1: dict[str, str],
 ) -> PlaceChoice | None:
-    """A sentence that names only the country ("clashes in Syria killed 12"): the most
-    specific place in that country named in the paragraph, else the document, at
-    precision 2 or coarser."""
+    """A sentence that names only the country ("clashes in Syria killed 12"): a place in
+    that country from the paragraph, else the document, at precision 2 or coarser -- one in
+    the article's most-named admin1 area of that country if any, the most specific."""
+    cc = country.country_code
     for scope, pool in (("paragraph", paragraph), ("document", document)):
-        inner = [
-            p
-            for p in pool
-            if p.country_code == country.country_code and p.feature_code not in _COUNTRY_LEVEL
-        ]
+        inner = [p for p in pool if p.country_code == cc and p.feature_code not in _COUNTRY_LEVEL]
+        main = [p for p in inner if p.admin1 == main_admin1.get(cc)]
         if inner:
-            place = _best(inner, text)
+            place = _best(main or inner, text)
             precision, why = geo_precision(place, text)
             return PlaceChoice(
                 place, max(precision, 2), f"{scope}: {why}, in the sentence's country"
@@ -145,32 +205,60 @@ def _inside_country(
     return None
 
 
+def _wider(
+    pool: Sequence[Place], text: str, country: str | None, main_admin1: dict[str, str]
+) -> Place:
+    """Outside the sentence: the most specific place in the article's main country and its
+    most-named admin1 area, narrowing only while some place is left."""
+    if country is not None:
+        pool = [p for p in pool if p.country_code == country] or pool
+        pool = [p for p in pool if p.admin1 == main_admin1.get(country)] or pool
+    return _best(pool, text)
+
+
 def choose_event_place(
     places: Sequence[Place], start: int, end: int, text: str
 ) -> PlaceChoice | None:
     """The place of an event whose trigger sentence is text[start:end].
 
-    The most specific place in the sentence, else in its paragraph, else in the document
-    (plain before relative mentions, then the first mentioned). geo_precision follows
+    Mentions that name an origin, a seat, a venue of talks or a dateline ("Britain-based",
+    "US-led", "Astana talks", "BEIRUT (AFP) -") are set aside while others remain. Then the
+    most specific place in the sentence (plain before relative mentions; among countries,
+    the article's main one; then the first mentioned); else in its paragraph, else in the
+    document, from the article's main country and most-named admin1 area there. A sentence
+    naming only a country takes a place in that country from the paragraph, else the
+    document, preferring the article's most-named admin1 area there. geo_precision follows
     ACLED: 1 the town itself; 2 near a town ("55km from Aleppo", "outskirts of") or a
-    district; 3 a province or country only. A place taken from the rest of the document is
-    never precision 1. A sentence naming only a country takes the most specific place in
-    that country from the paragraph, else the document, at precision 2 or 3.
+    district; 3 a province or country only. A place from outside the sentence is never 1.
     """
     if not places:
         return None
+    places = [p for p in places if is_site(p, text)] or list(places)
+    country, main_admin1 = _dominant(places)
     in_sentence = [p for p in places if start <= p.start and p.end <= end]
     p_start, p_end = _paragraph(text, start, end)
     in_paragraph = [p for p in places if p_start <= p.start and p.end <= p_end]
-    for scope, pool in (("sentence", in_sentence), ("paragraph", in_paragraph)):
+    if in_sentence:
+        place = _best_in_sentence(in_sentence, text, country)
+        if place.feature_code in _COUNTRY_LEVEL:
+            inner = _inside_country(place, in_paragraph, places, text, main_admin1)
+            if inner is not None:
+                return inner
+        precision, why = geo_precision(place, text)
+        return PlaceChoice(place, precision, f"sentence: {why}")
+    for scope, pool in (("paragraph", in_paragraph), ("document", places)):
         if pool:
-            place = _best(pool, text)
-            if place.feature_code in _COUNTRY_LEVEL:
-                inner = _inside_country(place, in_paragraph, places, text)
-                if inner is not None:
-                    return inner
+            place = _wider(pool, text, country, main_admin1)
             precision, why = geo_precision(place, text)
-            return PlaceChoice(place, precision, f"{scope}: {why}")
-    place = _best(places, text)
-    precision, why = geo_precision(place, text)
-    return PlaceChoice(place, max(precision, 2), f"document: {why}")
+            return PlaceChoice(place, max(precision, 2), f"{scope}: {why}")
+    return None
+
+
+def _best_in_sentence(pool: Sequence[Place], text: str, country: str | None) -> Place:
+    """The most specific place; when only countries are named, the article's main one."""
+    place = _best(pool, text)
+    if place.feature_code in _COUNTRY_LEVEL and country is not None:
+        main = [p for p in pool if p.country_code == country]
+        if main:
+            return _best(main, text)
+    return place

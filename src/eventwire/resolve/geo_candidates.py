@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -308,7 +309,30 @@ def _accept(
     dateline = surface.isupper() and len(surface) >= 5 and big >= 10_000  # "CHARLESTON, W.Va."
     if j - i == 1 and lower in gaz.common_words and not region and weak and not dateline:
         return False
+    if j - i == 1 and _date_word(text, m):
+        return False
     return not (m.fuzzy and lower in gaz.common_words)
+
+
+_CALENDAR_WORD = (
+    r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_CALENDAR_ABBR = re.compile(rf"^{_CALENDAR_WORD}$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\.?,?\s+(?:\d|{_CALENDAR_WORD}\s+\d)", re.IGNORECASE)
+_DATE_BEFORE = re.compile(r"\d\s*$")
+
+
+def _date_word(text: str, m: Mention) -> bool:
+    """A weekday or month abbreviation inside a date ("Mon Jul 18 2016", "6 Jun 2016"): not
+    Mon State or Jun in Spain."""
+    if not _CALENDAR_ABBR.match(m.text):
+        return False
+    return bool(
+        _DATE_AFTER.match(text[m.end : m.end + 20])
+        or _DATE_BEFORE.search(text[max(0, m.start - 5) : m.start])
+    )
 
 
 def _notable_place(gaz: Gazetteer, key: str) -> bool:
