@@ -51,3 +51,57 @@ def test_spans_point_into_the_text() -> None:
     [death] = find_deaths(text, 0, len(text))
     assert text[death.start : death.end] == "killed three children"
     assert death.kind == "civilian"
+
+
+def test_killed_or_wounded_is_not_a_death_toll() -> None:
+    assert toll("Dozens of soldiers were reported killed or injured in the attack.") is None
+    assert toll("175 militants killed, injured in clashes.") is None
+    assert toll("The strike killed 5 and injured 20.") == (5, 5, 5, None)
+
+
+def test_leaving_without_a_death_word_is_not_a_toll() -> None:
+    assert toll("The raid left dozens of civilian casualties.") is None
+    assert toll("The raid left at least 10 people dead.") == (10, 10, None, None)
+
+
+def test_a_count_of_weapons_is_not_of_people() -> None:
+    assert toll("Over a dozen airstrikes on the residential area killed seven people.") == (
+        7, 7, 7, None,
+    )  # fmt: skip
+
+
+def test_running_totals_since_a_date_or_turning_point() -> None:
+    for text in (
+        "Over 350 civilians have been killed since a ceasefire collapsed on September 19.",
+        "More than 300 civilians have been killed in Aleppo since April.",
+        "A month of infighting has killed nearly 300 fighters.",
+    ):
+        assert combine(find_deaths(text, 0, len(text))) is None, text
+    same_day = "Ten people have been killed since dawn in the town."
+    assert toll(same_day) == (10, 10, 10, None)
+
+
+def test_reports_of_one_toll_do_not_add() -> None:
+    # the number the article repeats wins; low/high keep the spread of reports
+    text = "Five civilians killed. Four civilians were killed. Four civilians were killed."
+    assert toll(text) == (4, 4, 5, 4)
+    # equally often: the first (the lead's) toll
+    assert toll("Shelling killed 15 people. Another report said 10 people were killed.")[:3] == (
+        15, 10, 15,
+    )  # fmt: skip
+
+
+def test_an_update_replaces_and_an_earlier_report_yields() -> None:
+    text = "Air raids killed 30 people. The death toll later rose to 42."
+    assert toll(text)[:2] == (42, 42)
+    text = "Earlier, the source said that 7 citizens were killed. Rockets killed 6 citizens."
+    cut = text.index(" Rockets")
+    deaths = find_deaths(text, 0, cut) + find_deaths(text, cut, len(text))
+    assert [d.revision for d in deaths] == ["earlier", ""]
+    found = combine(deaths)
+    assert found is not None and found.best == 6
+
+
+def test_a_vague_count_yields_to_an_exact_one() -> None:
+    text = "Dozens of people were killed. The toll stood at 58. Dozens of people died."
+    assert toll(text)[0] == 58

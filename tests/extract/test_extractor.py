@@ -198,6 +198,24 @@ def test_headline_and_body_tolls_are_one_event(nlp) -> None:  # type: ignore[no-
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
 
 
+def test_same_toll_twice_is_one_event_even_with_dates_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government shelling killed 31 people in Douma on Saturday, a monitor said.\n"
+        "Jets struck Douma on Friday and at least 31 people were killed, including two medics."
+    )
+    assert sum(e.fatalities for e in run(nlp, text)) == 31
+
+
+def test_updated_toll_is_the_same_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes killed 30 people in Douma on Friday, a monitor said.\n"
+        "The death toll from the raids on Douma later rose to 42, the monitor said."
+    )
+    events = run(nlp, text)
+    assert [e.fatalities for e in events] == [42]
+    assert events[0].fatalities_low == 42
+
+
 def test_old_events_are_history(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "In 2016 government troops recaptured Aleppo after heavy fighting."
     assert run(nlp, text) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,11 +26,13 @@ _DEATH_AFTER = re.compile(
     r"were\s+reportedly|have|had|who|were\s+all)\s+){0,3}"
     r"(?P<w>killed|dead|died|slain|massacred|executed|perished|lost (?:their|his|her) lives|"
     r"deaths|fatalities|bodies|martyrs|martyred|shot dead|burned to death|beheaded|"
-    r"were killed|drowned|suffocated|murdered|assassinated)\b",
+    r"were killed|drowned|suffocated|murdered|assassinated)\b"
+    # "killed or wounded", "killed and injured", "killed/injured": casualties, not deaths
+    r"(?!\s*(?:,|/|or|and|&)?\s*(?:injured|wounded|hurt)\b)",
     re.IGNORECASE,
 )
 _DEATH_BEFORE = re.compile(
-    r"(?:\b(?:killing|killed|kill|kills|leaving|left|claimed the lives of|claiming the lives of|"
+    r"(?:\b(?:killing|killed|kill|kills|claimed the lives of|claiming the lives of|"
     r"lives of|(?:death )?toll\b[^.;]{0,90}?\b(?:rose|climbed|reached|stood|hit|increased|jumped|"
     r"rising|climbing|reaching|stands|is|was|of|at|to)|toll (?:rose |climbed |reached )?"
     r"(?:at|to|of)|bodies of|executing|executed|massacring|massacred|murdering|murdered|"
@@ -46,6 +50,26 @@ _NOT_DEATH = re.compile(
 _CHAIN_NOUN = re.compile(
     r"^(?:\s+(?:of\s+)?(?:the\s+|them\s+)?[\w'’-]+){0,4}?\s*(?=[,.;:)]|$|\s+(?:and|in|"
     r"including|among|during|near|at|on|from|by|when|after|while)\b)",
+    re.IGNORECASE,
+)
+# A count of weapons or attacks, not of people ("over a dozen airstrikes on the area killed").
+_WEAPONS = re.compile(
+    r"\b(?:air ?strikes|strikes|raids|sorties|shells|rockets|missiles|mortars?|bombs|barrels|"
+    r"attacks|explosions|blasts|bombings|car bombs|vehicles|cars|planes|jets|warplanes|"
+    r"helicopters|drones|rounds|projectiles)\b",
+    re.IGNORECASE,
+)
+# A count that updates or restates a toll already given ("the toll rose to 42", "earlier, the
+# source said 7 were killed"): more about an event already reported, never a new one.
+_UPDATE_BEFORE = re.compile(
+    r"\b(?:toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|increased|jumped|rising|climbing|"
+    r"reaching|has gone up)|bringing (?:the|its) (?:death )?(?:toll|number of (?:dead|deaths))|"
+    r"raising (?:the|its) (?:death )?toll|updated (?:death )?toll)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+_EARLIER_REPORT = re.compile(
+    r"^\W*(?:earlier|previously|initially)\b|\b(?:had )?earlier (?:said|"
+    r"reported|put)\b",
     re.IGNORECASE,
 )
 _VERBISH = re.compile(
@@ -89,7 +113,19 @@ _COMBATANT = re.compile(
 )
 CUMULATIVE = re.compile(
     r"\b(?:since (?:the (?:start|beginning|outbreak)|(?:march |early |mid-|late )?(?:19|20)\d\d|"
-    r"it (?:began|started|erupted))|so far (?:this|in)|overall|to date|"
+    r"it (?:began|started|erupted))|"
+    # "since April", "since Sept. 19", "since Monday", "since a ceasefire collapsed", "since
+    # then": a running total over days (not "since dawn", "since this morning")
+    r"since (?!dawn|daybreak|(?:early |this |the )?(?:morning|hours|midnight)|"
+    r"early (?:today|hours))"
+    r"(?:" + _MONTHS + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|then|last|early|mid-?|"
+    r"(?:a|an|the)\s+(?:\w+[\s-]+){0,3}?(?:ceasefire|truce|offensive|campaign|operation|"
+    r"assault|battle|siege|bombardment|escalation|agreement|deal))\b|"
+    # "a month of infighting ... has killed", "two weeks of air strikes"
+    r"(?:a|one|two|three|four|five|six|several|\d+|\w+teen) (?:weeks?|months?|years?) of "
+    r"(?:\w+ )?(?:fighting|infighting|clashes|war|bombing|bombardments?|violence|strikes|"
+    r"air ?strikes|air raids|raids|shelling|battles?|conflict|siege|assaults?|offensive)|"
+    r"so far (?:this|in)|overall|to date|"
     r"(?:war|conflict|crisis|uprising|revolution|insurgency)\b[^.;]{0,120}?\b"
     r"(?:has|have|had) (?:so far )?(?:killed|left|claimed)|"
     r"death toll (?:in|of|from) the (?:war|conflict|crisis)|"
@@ -133,6 +169,13 @@ class Death:
     cumulative: bool  # a running or historical total, not one event's toll
     start: int  # span of the whole phrase ("killing at least 20 civilians")
     end: int
+    # "update" ("the toll rose to 42") or "earlier" ("earlier, the source said 7 were killed"):
+    # a toll of an event already reported; "" for a first report
+    revision: str = ""
+
+    @property
+    def restated(self) -> bool:
+        return bool(self.revision)
 
 
 def find_deaths(text: str, start: int, end: int) -> list[Death]:
@@ -168,6 +211,8 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         if _NOT_A_TOLL.match(after) or _looks_like_year(count, before):
             continue
         m_after = _DEATH_AFTER.match(after)
+        if m_after is not None and _WEAPONS.search(after[: m_after.start("w")]):
+            m_after = None  # "a dozen airstrikes ... killed": the count is of weapons
         m_before = _DEATH_BEFORE.search(before)
         if m_after is None and m_before is None:
             jargon = _KILL_JARGON.search(before)
@@ -202,7 +247,15 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         deaths.append(Death(count, kind, subset, cumulative or huge, phrase_start, phrase_end))
     if not deaths:
         deaths.extend(_single_deaths(text, start, end, cumulative))
-    return deaths
+    earlier = bool(_EARLIER_REPORT.search(sentence))
+    out = []
+    for d in deaths:
+        if _UPDATE_BEFORE.search(text[max(start, d.count.start - 100) : d.count.start]):
+            d = dataclasses.replace(d, revision="update")
+        elif earlier:
+            d = dataclasses.replace(d, revision="earlier")
+        out.append(d)
+    return out
 
 
 def _single_deaths(text: str, start: int, end: int, cumulative: bool) -> list[Death]:
@@ -250,31 +303,63 @@ class Toll:
     spans: tuple[tuple[int, int], ...]
 
 
+def reported(reports: Sequence[Death]) -> Count:
+    """One count from several reports of the same group's deaths in one event.
+
+    An update ("the toll rose to 42") replaces what came before it and an earlier report
+    ("earlier, the source said 7") yields to the others; a vague count ("dozens") yields to
+    exact ones. Otherwise the number the article repeats most (headline, lead and body
+    agreeing) is its toll, and between numbers reported equally often the first: news leads
+    with its main toll, later counts are often a part or a side incident. Low and high span
+    every report kept."""
+    updates = [d for d in reports if d.revision == "update"]
+    if updates:
+        last = max(updates, key=lambda d: d.start)
+        kept = [last] + [d for d in reports if d.start > last.start and not d.revision]
+    else:
+        kept = [d for d in reports if d.revision != "earlier"] or list(reports)
+    exact = [d for d in kept if not _vague(d.count)] or kept
+    counts = collections.Counter(d.count.best for d in exact)
+    first: dict[int, int] = {}
+    for d in sorted(exact, key=lambda d: d.start):
+        first.setdefault(d.count.best, d.start)
+    best = min(counts, key=lambda n: (-counts[n], first[n]))
+    low = min(d.count.low for d in kept)
+    highs = [d.count.high for d in kept]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return Count(best, min(low, best), high if high is None else max(high, best), -1, -1)
+
+
+def _vague(count: Count) -> bool:
+    """ "dozens", "several", "scores": a range rather than a number."""
+    return count.high is not None and count.high >= 2 * count.best
+
+
 def combine(deaths: Sequence[Death]) -> Toll | None:
-    """One toll from the non-cumulative counts of an event: different groups add up, restatements
-    of the same group do not (the largest is kept), parts ("including 5 children") never add."""
+    """One toll from the non-cumulative counts of an event: different groups add up, reports of
+    the same group do not (see `reported`), parts ("including 5 children") never add."""
     own = [d for d in deaths if not d.cumulative]
     if not own:
         return None
-    by_kind: dict[str, Death] = {}
+    groups: dict[str, list[Death]] = collections.defaultdict(list)
     for d in own:
-        if d.subset:
-            continue
-        if d.kind not in by_kind or d.count.best > by_kind[d.kind].count.best:
-            by_kind[d.kind] = d
+        if not d.subset:
+            groups[d.kind].append(d)
     civ_sub = max((d.count.best for d in own if d.subset and d.kind == "civilian"), default=0)
-    if not by_kind:  # only parts: the parts are what we know
-        by_kind = {d.kind: d for d in own}
+    if not groups:  # only parts: the parts are what we know
+        for d in own:
+            groups[d.kind].append(d)
+    by_kind = {kind: reported(reports) for kind, reports in groups.items()}
     parts = [by_kind[k] for k in ("civilian", "combatant") if k in by_kind]
-    split_best = sum(d.count.best for d in parts)
+    split_best = sum(c.best for c in parts)
     generic = by_kind.get("unspecified")
-    use_generic = generic is not None and generic.count.best >= split_best
+    use_generic = generic is not None and generic.best >= split_best
     chosen = [generic] if generic is not None and use_generic else parts
-    best = sum(d.count.best for d in chosen)
-    low = sum(d.count.low for d in chosen)
-    highs = [d.count.high for d in chosen]
+    best = sum(c.best for c in chosen)
+    low = sum(c.low for c in chosen)
+    highs = [c.high for c in chosen]
     high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
-    civilians: int | None = by_kind["civilian"].count.best if "civilian" in by_kind else None
+    civilians: int | None = by_kind["civilian"].best if "civilian" in by_kind else None
     if civ_sub and (civilians is None or civ_sub > civilians):
         civilians = min(civ_sub, best)
     spans = tuple(sorted({(d.start, d.end) for d in own}))

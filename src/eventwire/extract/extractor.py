@@ -25,6 +25,7 @@ from eventwire.extract.placing import (
     restatement,
     restates,
     same_event,
+    updates,
 )
 from eventwire.extract.roles import assign_roles
 from eventwire.models import Actor, Document, Event, Evidence, Place
@@ -120,6 +121,10 @@ class EventExtractor:
             target = prev if prev and folds_into(cand, prev, place, distance) else None
             # A toll seen before names the event best; then the same type, place and day.
             target = target or next((o for o in out if restates(o, cand, place, choice.date)), None)
+            # An updated or earlier-reported toll belongs to the latest event it can be about.
+            target = target or next(
+                (o for o in reversed(out) if updates(o, cand, place, choice.date)), None
+            )
             target = target or next(
                 (o for o in out if same_event(o, cand, place, choice.date, own_date)), None
             )

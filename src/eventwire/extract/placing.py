@@ -17,6 +17,8 @@ from eventwire.models import Place
 from eventwire.resolve.dates import DateMention
 from eventwire.resolve.geo import PlaceChoice, choose_event_place
 
+# An exact toll this large seen twice in one article is one event whatever dates were read.
+RARE_TOLL = 5
 # A weakly typed sentence ("... killing 10 people") this close after a typed one adds to it.
 FOLD_SENTENCES = 2
 # Toponyms that name an organisation or a building, not where something happened.
@@ -189,21 +191,57 @@ def same_event(
 def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -> bool:
     """The same toll again (a headline, a summary, a second source): one event, not two.
 
-    Within two days: the same toll of two or more dead (or a vague toll, "dozens", that the
-    other count falls in) is one event whatever words typed the two sentences; a single death
-    counts as the same only at the same place, or when one of the two sentences is generic.
+    The largest toll of one of the two is a toll of the other. Within two days, a toll of two
+    or more dead (or a vague toll, "dozens", that the other count falls in) is one event
+    whatever words typed the two sentences; a single death counts as the same only at the same
+    place, or when one of the two sentences is generic. The same exact toll of RARE_TOLL or
+    more is one event whatever the dates: such numbers rarely coincide in one article, and
+    relative dates ("on Friday" in a report of Saturday's strike) are often misread.
     """
-    if abs((item.date - date).days) > 2:
-        return False
-    mine = [d.count for d in cand.deaths if not d.cumulative and not d.subset]
-    theirs = [d.count for d in item.deaths if not d.cumulative and not d.subset]
+    mine, theirs = _own_counts(cand.deaths), _own_counts(item.deaths)
     if not mine or not theirs:
         return False
-    if not all(any(_same_count(a, b) for b in theirs) for a in mine):
+    shared = [a for a in mine if any(_same_count(a, b) for b in theirs)]
+    biggest = max(c.best for c in mine), max(c.best for c in theirs)
+    if not any(
+        a.best in biggest or any(_same_count(a, b) for b in theirs if b.best in biggest)
+        for a in shared
+    ):
         return False
-    if max(c.best for c in mine) >= 2:
+    if abs((item.date - date).days) > 2:
+        return any(
+            a.best >= RARE_TOLL and a.high == a.best and any(b.best == a.best for b in theirs)
+            for a in shared
+        )
+    if max(c.best for c in shared) >= 2:
         return True
     return item.place.place.name == place.place.name or generic(item.candidate) or generic(cand)
+
+
+def updates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -> bool:
+    """A sentence whose toll updates or recalls an earlier report ("the toll rose to 42",
+    "earlier, the source said 7 were killed") is more about an event with deaths within two
+    days, at the same place or in the same region (or either place vague)."""
+    if not any(d.restated and not d.cumulative for d in cand.deaths):
+        return False
+    if not item.deaths or not carries_deaths(item.candidate.decision.sub_event_type):
+        return False
+    if abs((item.date - date).days) > 2:
+        return False
+    a, b = item.place, place
+    return (
+        a.place.name == b.place.name
+        or (a.place.admin1 is not None and a.place.admin1 == b.place.admin1)
+        or _coarse(a)
+        or _coarse(b)
+    )
+
+
+def _own_counts(deaths: Sequence[Death]) -> list[Count]:
+    """An event's own counts: whole counts, or its parts when only parts were written."""
+    own = [d for d in deaths if not d.cumulative]
+    whole = [d.count for d in own if not d.subset]
+    return whole or [d.count for d in own]
 
 
 def _same_count(a: Count, b: Count) -> bool:
