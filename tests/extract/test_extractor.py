@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -9,7 +10,7 @@ import pytest
 
 from eventwire.extract import EventExtractor
 from eventwire.models import Document, Event, Place
-from eventwire.resolve.dates import DateMention
+from eventwire.resolve.dates import DateMention, find_dates
 from eventwire.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -257,3 +258,24 @@ def test_two_events_in_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def
     assert events["Shelling/artillery/missile attack"].location == "Idlib"
     assert events["Peaceful protest"].location == "Beirut"
     assert events["Peaceful protest"].country == "Lebanon"
+
+
+def test_undated_events_are_dropped_with_a_note(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes killed 12 people in Idlib on Friday, a monitor said.\n"
+        "Clashes between rebels and the army killed 8 fighters near Aleppo on Friday."
+    )
+    document = Document(id="doc-2", text=text, published=None, outlet=None)
+    extractor = EventExtractor(Settings())
+    result = extractor.extract_with_notes(
+        document, nlp(text), places_in(text), find_dates(text, None)
+    )
+    assert result.events == ()  # never a made-up date
+    assert result.notes == (
+        "2 events not kept: no publication date to resolve 'Friday' (pass --published)",
+    )
+    dated = dataclasses.replace(document, published=PUBLISHED)
+    found = extractor.extract_with_notes(
+        dated, nlp(text), places_in(text), find_dates(text, PUBLISHED)
+    )
+    assert len(found.events) == 2 and found.notes == ()

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.extract.lemmas import lemma as base_form
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -102,7 +104,7 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
     text = sentence.doc.text if text is None else text  # the Doc's text, if the caller has it
     spans: list[tuple[int, int]] = []
     for token in sentence:
-        if token.lemma_.lower() in SAY_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+        if base_form(token, SAY_LEMMAS) in SAY_LEMMAS and token.pos_ in {"VERB", "AUX"}:
             for child in token.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.dep_ == "nsubj":
                     span = _phrase(child)

@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.extract import taxonomy as tx
@@ -45,6 +46,16 @@ HISTORY_DAYS = 31
 DATELINE_CHARS = 40
 
 
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The events of one article, and notes for the document's errors about events found in
+    the text but not kept for a reason the user can fix (no publication date to resolve
+    "Friday")."""
+
+    events: tuple[Event, ...]
+    notes: tuple[str, ...] = ()
+
+
 class EventExtractor:
     """Finds the events an article reports. Cheap to build; data loads on first use."""
 
@@ -68,14 +79,27 @@ class EventExtractor:
         dates: Sequence[DateMention],
     ) -> list[Event]:
         """Every event `document` reports, one per real-world happening it describes."""
+        return list(self.extract_with_notes(document, doc, places, dates).events)
+
+    def extract_with_notes(
+        self,
+        document: Document,
+        doc: Doc,
+        places: Sequence[Place],
+        dates: Sequence[DateMention],
+    ) -> Extraction:
+        """`extract`, plus notes for the document's errors: events that had to be dropped for
+        want of a publication date (never given a made-up date)."""
         found, mentions = self.candidates(doc)
         by_span = {(s.start_char, s.end_char): s for s in sentences(doc)}
         countries = [m.country for m in mentions if m.country and m.role != "group"]
-        located = self._locate(document, found, places, dates, list(by_span), countries)
+        undated: list[Candidate] = []
+        located = self._locate(document, found, places, dates, list(by_span), countries, undated)
         needed = {span for item in located for span in item.sentences}
         sources = {span: find_sources(by_span[span], document.text) for span in needed}
         events = [self._event(document, item, mentions, sources) for item in located]
-        return [e for e in events if e.confidence >= self.settings.min_confidence]
+        kept = tuple(e for e in events if e.confidence >= self.settings.min_confidence)
+        return Extraction(kept, undated_note(undated, dates))
 
     def _locate(
         self,
@@ -85,6 +109,7 @@ class EventExtractor:
         dates: Sequence[DateMention],
         sentences: Sequence[tuple[int, int]],
         actor_countries: Sequence[str] = (),
+        undated: list[Candidate] | None = None,
     ) -> list[Located]:
         text = document.text
         sites = event_sites(places, text)
@@ -110,8 +135,10 @@ class EventExtractor:
                 choice = choose_event_date(
                     dates, cand.clause_start, cand.clause_end, document.published
                 )
-            if choice.date is None:
-                continue  # no date in the text and no publication date: cannot date it
+            if choice.date is None:  # no date in the text and no publication date
+                if undated is not None and not any(_same_sentence(c, cand) for c in undated):
+                    undated.append(cand)
+                continue
             if document.published and (document.published - choice.date).days > HISTORY_DAYS:
                 continue  # dated a month or more before the report: history, not news
             here = (cand.sent_start, cand.sent_end)
@@ -244,6 +271,29 @@ class EventExtractor:
             confidence=confidence,
             evidence=tuple(dict.fromkeys(evidence)),
         )
+
+
+def _same_sentence(a: Candidate, b: Candidate) -> bool:
+    return (a.sent_start, a.sent_end) == (b.sent_start, b.sent_end)
+
+
+def undated_note(undated: Sequence[Candidate], dates: Sequence[DateMention]) -> tuple[str, ...]:
+    """ "2 events not kept: no publication date to resolve 'Friday' (pass --published)"."""
+    if not undated:
+        return ()
+    words = dict.fromkeys(
+        m.text
+        for c in undated
+        for m in dates
+        if m.date is None and c.sent_start <= m.start < c.sent_end
+    )
+    n = len(undated)
+    what = f"{n} event{'s' if n > 1 else ''} not kept: no publication date"
+    if words:
+        what += " to resolve " + ", ".join(f"'{w}'" for w in words)
+    else:
+        what += " and no date in the text"
+    return (f"{what} (pass --published)",)
 
 
 def _ev(text: str, field: str, start: int, end: int) -> Evidence:

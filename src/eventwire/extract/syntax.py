@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.extract.lemmas import lemma as base_form
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -178,11 +180,14 @@ def _contains(node: Token, token: Token) -> bool:
     return node.left_edge.i <= token.i <= node.right_edge.i
 
 
+_LOOKED_UP = IRREALIS | REPORTING  # the verbs whose forms `base_form` must know
+
+
 def is_asserted(token: Token) -> tuple[bool, str]:
     """Whether the event word is reported as having happened (not a vow, plan, denial, ...)."""
     current, came_from = token, token
     for _ in range(10):
-        lemma = current.lemma_.lower()
+        lemma = base_form(current, _LOOKED_UP)
         # "Protesters demanded ..." is a protest; "they demanded a ceasefire" is no ceasefire.
         subject = came_from.dep_ in {"nsubj", "nsubjpass", "csubj", "agent"}
         if current is not token and lemma in IRREALIS and not subject:
