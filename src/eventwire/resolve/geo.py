@@ -142,8 +142,10 @@ _ORIGIN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A dateline: the filing place in capitals, then the news agency or a dash, then the story
-# ("BEIRUT (Reuters) -", "CHARLESTON, W.Va. —", "BEIRUT At least 15 people ...").
-_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,40}\))?\s*[-—–:]?\s*[A-Z][a-z]")
+# ("BEIRUT (Reuters) -", "CHARLESTON, W.Va. —", "BEIRUT A coalition strike ...").
+_DATELINE_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,40}\))?\s*[-—–:]?\s*[A-Z](?![A-Z])"
+)
 
 
 # A country named as the side that acts: "US airstrikes", "Syria troops", "Turkey forces".
