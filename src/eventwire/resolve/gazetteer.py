@@ -123,6 +123,10 @@ class Gazetteer:
         row = self._admin1_rows.get(code)
         return None if row is None else self.entry(row)
 
+    def admin1_codes(self) -> list[str]:
+        """GeoNames codes ("US.KY") of the admin1 areas that have an entry."""
+        return list(self._admin1_rows)
+
     def country(self, code: str) -> Country | None:
         return self.countries.get(code)
 
