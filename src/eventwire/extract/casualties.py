@@ -133,6 +133,7 @@ CUMULATIVE = re.compile(
     r"(?:this|last|past) year|years? of (?:war|conflict|fighting)|cumulative|tally|"
     r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d|"
     # "the past three days" still reads as one episode; a week or more is a running total.
+    r"(?:in|over|during|within) (?:the )?(?:past|last|previous) (?:few|several) days|"
     r"(?:in|over|during|within) the (?:past|last|previous) (?:(?:\w+ )?(?:weeks?|months?)|"
     r"(?:(?!(?:two|three|2|3) )\w+ )?days)|"
     r"this (?:week|month)|in (?:\w+ )?(?:days|weeks) of|since (?:the )?(?:start|beginning|launch)|"

@@ -145,9 +145,11 @@ class EventExtractor:
             own_date = choice.mention is not None and cand.sent_start <= choice.mention.start
             prev = out[-1] if out else None
             distance = order.get(here, 0) - order.get(prev.sentences[-1], 0) if prev else 0
-            target = prev if prev and folds_into(cand, prev, place, distance) else None
-            # A toll seen before names the event best; then the same type, place and day.
-            target = target or next((o for o in out if restates(o, cand, place, choice.date)), None)
+            # A toll seen before names the event best; then a weak sentence right after an
+            # event; then the same type, place and day.
+            target = next((o for o in out if restates(o, cand, place, choice.date)), None)
+            if target is None and prev and folds_into(cand, prev, place, distance):
+                target = prev
             # An updated or earlier-reported toll belongs to the latest event it can be about.
             target = target or next(
                 (o for o in reversed(out) if updates(o, cand, place, choice.date)), None
