@@ -139,12 +139,19 @@ class Pipeline:
         for document, spacy_doc in zip(documents, spacy_docs, strict=True):
             try:
                 places = self.geoparser.find_places(document.text, spacy_doc)
-                events: list[Any] = []
+                events: tuple[Any, ...] = ()
+                notes: tuple[str, ...] = ()
                 if self.mode == "extract":
                     dates = find_dates(document.text, document.published)
-                    events = self.extractor.extract(document, spacy_doc, places, dates)
+                    found = self.extractor.extract_with_notes(document, spacy_doc, places, dates)
+                    events, notes = found.events, found.notes
                 out.append(
-                    dataclasses.replace(document, places=tuple(places), events=tuple(events))
+                    dataclasses.replace(
+                        document,
+                        places=tuple(places),
+                        events=events,
+                        errors=(*document.errors, *notes),
+                    )
                 )
             except Exception as exc:  # a bug in one stage must not sink the whole batch
                 message = f"{self.mode} failed: {type(exc).__name__}: {exc}"

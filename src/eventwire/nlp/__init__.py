@@ -13,9 +13,10 @@ if TYPE_CHECKING:
     from eventwire.settings import Settings
 
 # Components eventwire reads: sentence boundaries and dependencies (parser), POS (tagger,
-# attribute_ruler), lemmas (lemmatizer) and entities (ner). Anything else a swapped-in
-# pipeline brings is disabled to save time.
-USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# attribute_ruler) and entities (ner). The lemmatizer is not read (the few verb base forms the
+# extractor needs come from its own table), so it and anything else a swapped-in pipeline
+# brings are disabled to save time.
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
 
 
 @functools.lru_cache(maxsize=4)
