@@ -9,6 +9,11 @@ EventExtractor. Scored against the crowd annotations:
   Damascus, as the annotation has one Damascus label); an article without events is wrong.
 Also reports articles/s including spaCy (timings are noisy on a shared machine).
 
+With --classes: the toll misses grouped into error classes (first matching class wins: the
+same toll in two events; wounded read as dead; a running total counted; one event right and
+other incidents adding to it; one event too high; no event; events without a toll; too low),
+read from the output and its evidence, never from rules fitted to items.
+
 With --sample: per-field precision of actors, dates and sources on the hand-checked sample in
 benchmarks/data/extraction_sample.jsonl (every 40th article from the 6th, all their events, each
 field judged right or wrong by reading the article; actor2 judged where not empty), and how many
@@ -21,11 +26,13 @@ Measurement only: never tune rules to individual items of this set.
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime as dt
 import json
 import re
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.extract import EventExtractor
 from eventwire.models import Document, Event
@@ -33,6 +40,9 @@ from eventwire.nlp import load_language
 from eventwire.resolve.dates import find_dates
 from eventwire.resolve.geo import Geoparser
 from eventwire.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "events"
 SAMPLE = Path(__file__).resolve().parent / "data" / "extraction_sample.jsonl"
@@ -57,6 +67,62 @@ def governorate(admin1: str | None) -> str | None:
     return GOVERNORATES.get(key, key)
 
 
+# Checkers for the error classes, deliberately independent of the extraction rules.
+_RUNNING = re.compile(
+    r"\b(?:since|so far|this (?:week|month|year)|past (?:\w+ )?(?:days|weeks|months|years)|"
+    r"(?:weeks?|months?|years?) of|toll (?:has )?(?:rose|risen|climbed)|overall|in total|tally|"
+    r"has killed|have killed|have been killed|has been killed)\b",
+    re.IGNORECASE,
+)
+_WOUNDED = re.compile(
+    r"\b(?:(?:killed|dead|killing|kills?)\s*(?:,|/|or|and|&)?\s*(?:injur|wound)\w*|"
+    r"casualt\w*|suffering)\b",
+    re.IGNORECASE,
+)
+
+
+def within(total: int, gold: int) -> bool:
+    return abs(total - gold) <= 0.1 * gold if gold else total == 0
+
+
+def miss_class(events: list[Event], gold: int, doc: Doc) -> str:
+    """The first error class a toll miss falls in (see the module docstring)."""
+    tolls = [e.fatalities for e in events if e.fatalities]
+    total = sum(tolls)
+
+    def spans(e: Event) -> list[tuple[int, int]]:
+        return [(x.start, x.end) for x in e.evidence if x.field == "fatalities"]
+
+    def sentences_of(e: Event) -> str:
+        return " ".join(
+            s.text for s in doc.sents if any(s.start_char <= a < s.end_char for a, _ in spans(e))
+        )
+
+    def phrases(e: Event) -> str:
+        return " ".join(doc.text[a : b + 15] for a, b in spans(e))
+
+    if total < gold:
+        if not events:
+            return "under: no event kept"
+        return "under: events, zero toll" if total == 0 else "under: partial toll"
+    if any(tolls.count(t) > 1 and t >= 2 for t in tolls):
+        return "over: same toll in two events"
+    if any(_WOUNDED.search(phrases(e)) for e in events if e.fatalities):
+        return "over: wounded/casualties read as dead"
+    wrong = [e for e in events if e.fatalities and not within(e.fatalities, gold)]
+    if any(_RUNNING.search(sentences_of(e)) for e in wrong):
+        return "over: running/cumulative total counted"
+    right = next((e for e in events if e.fatalities and within(e.fatalities, gold)), None)
+    if right is None:
+        return "over: one event too high"
+    same = any(
+        e is not right and (e.location, e.event_date) == (right.location, right.event_date)
+        for e in wrong
+    )
+    where = "one at same place+date" if same else "other place/date only"
+    return f"over: one event right, others add ({where})"
+
+
 def main_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.fatalities, e.confidence), default=None)
 
@@ -67,6 +133,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N articles only (0 = all)")
     parser.add_argument("--errors", action="store_true", help="print per-article misses")
     parser.add_argument("--sample", action="store_true", help="score the hand-checked sample")
+    parser.add_argument("--classes", action="store_true", help="group toll misses into classes")
     args = parser.parse_args()
     if args.sample:
         score_sample(args.data)
@@ -77,6 +144,7 @@ def main() -> None:
     geoparser = Geoparser.load(settings)
     extractor = EventExtractor(settings)
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")][: args.limit or None]
+    classes: collections.Counter[str] = collections.Counter()
     toll_ok = gov_ok = with_events = 0
     n_events = 0
     extract_time = 0.0
@@ -95,8 +163,10 @@ def main() -> None:
         with_events += bool(events)
         gold = int(row["civilians_killed"] or 0) + int(row["noncivilians_killed"] or 0)
         total = sum(e.fatalities for e in events)
-        good_toll = abs(total - gold) <= 0.1 * gold if gold else total == 0
+        good_toll = within(total, gold)
         toll_ok += good_toll
+        if not good_toll:
+            classes[miss_class(events, gold, doc)] += 1
         main_ev = main_event(events)
         got = governorate(main_ev.admin1) if main_ev else None
         good_gov = got == row["governorate"]
@@ -117,6 +187,10 @@ def main() -> None:
         f"{with_events / n:.3f} | {n_events / n:.2f} | {len(rows) / elapsed:.1f} | "
         f"{1000 * extract_time / n:.0f} |"
     )
+    if args.classes:
+        print("\n| toll miss class | articles |\n|---|---|")
+        for name in sorted(classes):
+            print(f"| {name} | {classes[name]} |")
 
 
 def score_sample(data: Path) -> None:
