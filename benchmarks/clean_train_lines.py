@@ -103,7 +103,7 @@ def cross_validate(
     Item i of `data` is page i % pages (rendered, then its synthetic scrapes): a page's
     scrapes stay in its fold, and only the rendered pages are scored.
     """
-    thresholds = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
+    thresholds = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
     counts: dict[float, list[tuple[float, float, float]]] = {t: [] for t in thresholds}
     for k in range(3):
         inside = [d for i, d in enumerate(data) if (i % pages) % 3 != k]
@@ -129,6 +129,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trees", type=int, default=200, help="trees per stage")
     parser.add_argument("--depth", type=int, default=4, help="depth of each tree")
+    parser.add_argument("--rate", type=float, default=0.1, help="learning rate")
+    parser.add_argument("--min-hessian", type=float, default=2.0, help="least weight in a leaf")
     parser.add_argument("--cv", action="store_true", help="cross-validate on the training split")
     parser.add_argument(
         "--synthetic", type=int, default=1, help="synthetic scrapes added per training page"
@@ -136,7 +138,13 @@ def main() -> None:
     parser.add_argument("--fill-gaps", action="store_true", help="CV with fill_prose_gaps")
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     args = parser.parse_args()
-    opts = replace(Boosting(), trees=args.trees, depth=args.depth)
+    opts = replace(
+        Boosting(),
+        trees=args.trees,
+        depth=args.depth,
+        rate=args.rate,
+        min_hessian=args.min_hessian,
+    )
     pages: list[Page] = [p for p in load_pages() if not is_test(p.id)]
     data: list[Page3] = []
     bodies: list[str] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.clean.dedup import NearDuplicateIndex
+from eventwire.clean.dedup import NearDuplicateIndex, bands_for, minhash, similarity
 from eventwire.models import Document
 
 WIRE = (
@@ -62,3 +62,33 @@ def test_state_round_trips_through_bytes() -> None:
 def test_bad_threshold_is_refused() -> None:
     with pytest.raises(ValueError, match="threshold"):
         NearDuplicateIndex(threshold=1.5)
+
+
+def test_saved_index_is_compact_and_refuses_other_bytes() -> None:
+    index = NearDuplicateIndex()
+    index.check_and_add(doc("afp", WIRE))
+    index.check_and_add(doc("other", OTHER))
+    data = index.to_bytes()
+    assert len(data) < 2_000  # ids and 128 uint32 per document, no pickled objects
+    with pytest.raises(ValueError, match="truncated"):
+        NearDuplicateIndex.from_bytes(data[:-4])
+    with pytest.raises(ValueError, match="not a near-duplicate index"):
+        NearDuplicateIndex.from_bytes(b"\x80\x05junk")
+
+
+def test_lsh_bands_separate_around_the_threshold() -> None:
+    # The S-curve of b bands of r rows crosses 1/2 near the threshold asked for.
+    for threshold in (0.5, 0.8, 0.9):
+        bands, rows = bands_for(threshold)
+        assert bands * rows <= 128
+        middle = (1 / bands) ** (1 / rows)
+        assert abs(middle - threshold) < 0.08
+
+
+def test_near_copy_below_threshold_is_not_linked() -> None:
+    index = NearDuplicateIndex(threshold=0.9)
+    index.check_and_add(doc("afp", WIRE))
+    half = " ".join(WIRE.split()[: len(WIRE.split()) // 2]) + " " + OTHER
+    assert index.check_and_add(doc("mixed", half)) is None
+    assert minhash("too short to compare") is None
+    assert similarity(minhash(WIRE), minhash(WIRE)) == 1.0  # type: ignore[arg-type]

@@ -152,3 +152,21 @@ def test_clean_article_with_wrapped_lines_loses_nothing() -> None:
     kept = " ".join(parts.body)
     for fragment in ("fixed a bug", "Explore page", "affected engagement", "caught on with"):
         assert fragment in kept
+
+
+def test_main_block_is_the_densest_run_of_likely_body() -> None:
+    from eventwire.clean.linemodel import main_block
+    from eventwire.clean.lines import NAMES
+
+    k = NAMES.index("log_words")
+
+    def row(log_words: float) -> list[float]:
+        out = [0.0] * len(NAMES)
+        out[k] = log_words
+        return out
+
+    # A likely line far above (a cookie notice), a gap of furniture, then the article.
+    probs = [0.9, 0.1, 0.1, 0.1, 0.1, 0.8, 0.4, 0.9, 0.95, 0.2]
+    rows = [row(3.0), *(row(1.0) for _ in range(4)), *(row(3.0) for _ in range(4)), row(1.0)]
+    assert main_block(probs, rows) == (5, 8)
+    assert main_block([0.1, 0.2], [row(1.0), row(1.0)]) == (0, -1)

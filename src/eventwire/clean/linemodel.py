@@ -10,22 +10,43 @@ from pathlib import Path
 
 from eventwire.clean.lines import NAMES, page_features
 
+_LOG_WORDS = NAMES.index("log_words")  # log(1 + words) of the line, in its feature row
+
 NEIGHBOURS = 3  # stage two sees the stage-one scores of this many lines on each side
 BLOCK = 8  # ... and the mean stage-one probability of this many lines on each side
 _PAD = -6.0  # stage-one logit standing in for lines beyond the page's edges
+
+
+def main_block(probs: Sequence[float], rows: list[list[float]]) -> tuple[int, int]:
+    """The run of lines with the most stage-one evidence of body (first and last index).
+
+    Each line adds (p - 0.5) weighted by its length (a maximum-sum segment, as in body text
+    extraction): the article is one dense run, furniture far from it is not.
+    """
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, (p, row) in enumerate(zip(probs, rows, strict=True)):
+        if total <= 0.0:
+            total, start = 0.0, i
+        total += (p - 0.5) * (1.0 + row[_LOG_WORDS])
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
 
 
 def stage_two_rows(rows: list[list[float]], logits: Sequence[float]) -> list[list[float]]:
     """Stage-two inputs: a line's own features plus its neighbours' stage-one logits."""
     n = len(rows)
     probs = [_sigmoid(z) for z in logits]
+    first, last = main_block(probs, rows)
     out = []
     for i, row in enumerate(rows):
         around = [
             logits[j] if 0 <= j < n else _PAD for j in range(i - NEIGHBOURS, i + NEIGHBOURS + 1)
         ]
         block = probs[max(0, i - BLOCK) : i + BLOCK + 1]
-        out.append([*row, *around, sum(block) / len(block)])
+        away = first - i if i < first else i - last if i > last else 0
+        out.append([*row, *around, sum(block) / len(block), float(away == 0), math.log1p(away)])
     return out
 
 

@@ -31,11 +31,21 @@ _FUNCTION_WORDS = (
     "will could when than there into about over more one two we our us you your i"
 )
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
+# Words that speak to the reader: appeals, promos and notices do; news reports rarely do.
+_READER = frozenset(["you", "your", "yours", "yourself", "we", "our", "us"])
+# The vocabulary of the web page around an article rather than of the article itself.
+_WEB = re.compile(
+    r"^(cookies?|subscri\w*|newsletters?|inbox|sign|signup|click|tap|download|app|apps|privacy"
+    r"|policy|terms|account|login|log|register|advertis\w*|sponsored|podcasts?|episodes?|watch"
+    r"|video|videos|follow|share|comments?|free|offer|code|membership|members?|donat\w*|support"
+    r"|browser|site|website|email|updates|alerts?|read|more|stories|trending|ads?)$",
+    re.I,
+)
 OWN = (
     "log_words", "long", "ends_sentence", "ends_colon", "starts_upper", "title_case",
     "all_caps", "digit_share", "function_share", "sentences", "email", "phone", "url",
     "promo", "list_heading", "credit", "share", "separators", "date", "byline", "copyright",
-    "mean_word_len", "prose", "commas", "repeated",
+    "mean_word_len", "prose", "commas", "repeated", "reader_address", "web_words",
 )  # fmt: skip
 CONTEXT = (
     "position", "prev_words", "next_words", "prev_prose", "next_prose", "window_prose",
@@ -107,6 +117,8 @@ def own_features(line: str, repeated: bool) -> list[float]:
         float(furniture.is_prose(line)),
         line.count(",") / n if n else 0.0,
         float(repeated),
+        sum(1 for w in lower if w in _READER) / n if n else 0.0,
+        sum(1 for w in lower if _WEB.match(w)) / n if n else 0.0,
     ]
 
 
