@@ -279,3 +279,12 @@ def test_undated_events_are_dropped_with_a_note(nlp) -> None:  # type: ignore[no
         dated, nlp(text), places_in(text), find_dates(text, PUBLISHED)
     )
     assert len(found.events) == 2 and found.notes == ()
+
+
+def test_a_downing_that_kills_is_violence_not_a_strategic_development(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two Russian pilots were killed when their helicopter was shot down near Idlib on Friday."
+    )
+    [event] = run(nlp, text)
+    assert event.event_type != "Strategic developments"
+    assert event.fatalities == 2

@@ -49,9 +49,16 @@ def _strongest(cues: Sequence[Cue], name: str) -> Cue | None:
 
 
 def classify(
-    cues: Sequence[Cue], sentence: str, offset: int, civilian_deaths: bool, state_agent: bool | None
+    cues: Sequence[Cue],
+    sentence: str,
+    offset: int,
+    civilian_deaths: bool,
+    state_agent: bool | None,
+    deadly: bool = False,
 ) -> Decision | None:
-    """One decision for a sentence's cues (offsets index the document), or None."""
+    """One decision for a sentence's cues (offsets index the document), or None.
+
+    `deadly`: the sentence gives a death toll of its own (not a running total)."""
     if not cues:
         return None
     have = {c.cue for c in cues}
@@ -76,7 +83,9 @@ def classify(
         return pick("Mob violence", "Mob violence", 0.75, "a mob attacked")
     if "Suicide bomb" in have:
         return pick("Suicide bomb", "Suicide bomb", 0.9, "suicide attack named")
-    if "Disrupted weapons use" in have:
+    # An attack foiled or an aircraft downed with people killed is violence, not a strategic
+    # development (the codebook gives those no fatalities): the deaths decide the type.
+    if "Disrupted weapons use" in have and not (deadly and "kill" in have):
         return pick("Disrupted weapons use", "Disrupted weapons use", 0.8, "weapon use disrupted")
     if "Non-violent transfer of territory" in have and not ({"kill", "Armed clash"} & have):
         return pick(

@@ -113,7 +113,9 @@ def detect_sentence(
     civilian = any(d.kind == "civilian" and not d.cumulative for d in deaths)
     first = min(kept, key=lambda c: c.start)
     args = arguments(index.at(first.start))
-    decision = classify(kept, sent_text, start, civilian, _state_agent(text, args.agent, actors))
+    deadly = any(not d.cumulative for d in deaths)
+    state_agent = _state_agent(text, args.agent, actors)
+    decision = classify(kept, sent_text, start, civilian, state_agent, deadly)
     if decision is None:
         return []
     token = index.at(decision.trigger.start)
