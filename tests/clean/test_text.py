@@ -170,3 +170,13 @@ def test_main_block_is_the_densest_run_of_likely_body() -> None:
     rows = [row(3.0), *(row(1.0) for _ in range(4)), *(row(3.0) for _ in range(4)), row(1.0)]
     assert main_block(probs, rows) == (5, 8)
     assert main_block([0.1, 0.2], [row(1.0), row(1.0)]) == (0, -1)
+
+
+def test_headline_is_the_title_even_when_the_classifier_keeps_it() -> None:
+    # A lower threshold may keep the headline as body: it still becomes the title, not text.
+    text = (FIXTURES / "aleppo_page.txt").read_text(encoding="utf-8")
+    parts = clean_text_page(text)
+    assert parts.title == "Syrian government forces pull out of Aleppo as rebel offensive advances"
+    assert parts.section == "Middle East"
+    assert parts.body[0].startswith("Syrian government forces withdrew from the city of Aleppo")
+    assert not any("Click here" in line or "@" in line for line in parts.body)

@@ -51,7 +51,7 @@ def clean_text_page(text: str) -> TextParts:
     if not lines:
         return TextParts(body=())
     keep = _body_mask(lines)
-    first = keep.index(True) if any(keep) else len(lines)
+    first = _first_body(lines, keep)
     title_at = _title_index(lines, first)
     title = lines[title_at] if title_at is not None else None
     section = _section(lines, title_at)
@@ -65,6 +65,14 @@ def clean_text_page(text: str) -> TextParts:
     return TextParts(
         body=body, title=title, section=section, outlet=_outlet(dropped), published=_dateline(head)
     )
+
+
+def _first_body(lines: list[str], keep: list[bool]) -> int:
+    """Where the body starts: the first kept sentence (a kept headline above it is the title)."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept:
+        return len(lines)
+    return next((i for i in kept if furniture.is_prose(lines[i])), kept[0])
 
 
 def _body_mask(lines: list[str]) -> list[bool]:
