@@ -6,6 +6,7 @@ import pytest
 
 from eventwire.models import Place
 from eventwire.resolve.geo import Geoparser, PlaceChoice, choose_event_place
+from eventwire.resolve.geo_candidates import _headline_run
 from eventwire.settings import Settings
 
 
@@ -178,3 +179,10 @@ def test_weekday_and_month_abbreviations_in_dates_are_not_places(
     text = "Mon Jul 18 2016 Syrian army kills 10 near Hama. On 6 Jun 2016 more died."
     assert [p.name for p in geoparser.find_places(text)] == ["Hamah"]
     assert {p.name for p in geoparser.find_places("Fighting in Mon State spread.")} == {"Mon"}
+
+
+def test_headline_runs_are_not_person_names(geoparser: Geoparser) -> None:
+    gaz = geoparser.gazetteer
+    assert _headline_run(gaz, ["Hama", "Tuesday"]) and _headline_run(gaz, ["Syrias", "Hama"])
+    assert not _headline_run(gaz, ["Elizabeth", "Fairfield"])
+    assert not _headline_run(gaz, ["Tom", "Tuesday"])

@@ -12,7 +12,7 @@ from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS
 from eventwire.resolve.toponyms import fold, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # Lower-case words allowed inside a multi-word toponym (Rio de Janeiro, Deir ez-Zor).
 CONNECTORS = frozenset(
@@ -180,7 +180,7 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
     ("Syrian") come back as mentions of their country, flagged."""
     w = _tokenise(text)
     persons = _person_words(gaz, text, w, doc)
-    person_starts = _person_starts(doc)
+    person_starts = _person_starts(gaz, doc)
     out: list[Mention] = []
     i, n = 0, len(w.spans)
     while i < n:
@@ -267,10 +267,8 @@ def _person_words(gaz: Gazetteer, text: str, w: _Words, doc: Doc | None) -> set[
             # "Tom Walsh": a capitalised non-place word before it. Checked against places
             # at acceptance time, so "Khan Shaykhun" is not split this way.
             out.add(w.surface[k])
-    if doc is not None:
-        for ent in doc.ents:
-            if ent.label_ in _PERSON_LABELS and len(ent) > 1:
-                out.update(t.text for t in ent)
+    for ent in _person_entities(gaz, doc):
+        out.update(t.text for t in ent)
     return out
 
 
@@ -355,10 +353,37 @@ def _inside_compound(gaz: Gazetteer, text: str, end: int) -> bool:
     return word not in gaz.demonyms and not gaz.has_key(fold(word))
 
 
-def _person_starts(doc: Doc | None) -> set[int]:
+def _person_starts(gaz: Gazetteer, doc: Doc | None) -> set[int]:
     """Character offsets of words inside multi-word PERSON entities. A one-word PERSON (or
     ORG) is not trusted: the small model tags "Aleppo" and "Dublin" so; measured, rejecting
     one-word ORG matches cost more recall than it gained precision."""
+    return {t.idx for ent in _person_entities(gaz, doc) for t in ent}
+
+
+def _person_entities(gaz: Gazetteer, doc: Doc | None) -> list[Span]:
+    """Multi-word PERSON entities, less run-on headline words the small model reads as a
+    name: sizeable places joined to a calendar word or a country's possessive written
+    without the apostrophe ("Hama Tuesday", "Syrias Hama"). Two places alone stay a person
+    ("Elizabeth Fairfield", "George Washington")."""
     if doc is None:
-        return set()
-    return {t.idx for ent in doc.ents if ent.label_ in _PERSON_LABELS and len(ent) > 1 for t in ent}
+        return []
+    return [
+        ent
+        for ent in doc.ents
+        if ent.label_ in _PERSON_LABELS
+        and len(ent) > 1
+        and not _headline_run(gaz, [t.text for t in ent])
+    ]
+
+
+def _headline_run(gaz: Gazetteer, words: list[str]) -> bool:
+    marked = False
+    for word in words:
+        key = fold(word)
+        if _CALENDAR_ABBR.match(word) or (
+            key.endswith("s") and any(e.feature_code == "PCLI" for e in gaz.lookup_key(key[:-1]))
+        ):
+            marked = True
+        elif not _notable_place(gaz, key):
+            return False
+    return marked
