@@ -288,3 +288,15 @@ def test_a_downing_that_kills_is_violence_not_a_strategic_development(nlp) -> No
     [event] = run(nlp, text)
     assert event.event_type != "Strategic developments"
     assert event.fatalities == 2
+
+
+def test_a_definite_reference_with_a_toll_is_another_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Twin car bombs killed 25 people in Aleppo on Friday, state media said.\n"
+        "The city has been divided between the government and rebels for years.\n"
+        "Residents said the main roads were closed and shops stayed shut.\n"
+        "The Syrian Observatory for Human Rights said the attack killed 21 people in Aleppo."
+    )
+    events = run(nlp, text)
+    assert len(events) == 1
+    assert (events[0].fatalities_low, events[0].fatalities_high) == (21, 25)

@@ -23,6 +23,7 @@ from eventwire.extract.placing import (
     folds_into,
     is_background,
     merge,
+    refers_back,
     restatement,
     restates,
     same_event,
@@ -150,6 +151,10 @@ class EventExtractor:
             target = next((o for o in out if restates(o, cand, place, choice.date)), None)
             if target is None and prev and folds_into(cand, prev, place, distance):
                 target = prev
+            # "The bombings killed 21": another report of the latest event it can refer to.
+            target = target or next(
+                (o for o in reversed(out) if refers_back(o, cand, place, choice.date, text)), None
+            )
             # An updated or earlier-reported toll belongs to the latest event it can be about.
             target = target or next(
                 (o for o in reversed(out) if updates(o, cand, place, choice.date)), None

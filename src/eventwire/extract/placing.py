@@ -237,6 +237,29 @@ def updates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -
     )
 
 
+# "the bombings", "Saturday's attack", "the strikes": a definite reference to an event told before.
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|\w+day's|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def refers_back(
+    item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, text: str
+) -> bool:
+    """ "The bombings killed 21 people, the Observatory said" after "twin blasts killed 25": a
+    definite reference with its own toll is another report of an event already told (same
+    type or a generic word, same place or a vague one, within a day), not a new event."""
+    trigger = cand.decision.trigger
+    if not _DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]):
+        return False
+    if not item.deaths or not any(not d.cumulative for d in cand.deaths):
+        return False
+    same_type = item.candidate.decision.sub_event_type == cand.decision.sub_event_type
+    if not (same_type or generic(cand)) or abs((item.date - date).days) > 1:
+        return False
+    return item.place.place.name == place.place.name or _coarse(place)
+
+
 def _own_counts(deaths: Sequence[Death]) -> list[Count]:
     """An event's own counts: whole counts, or its parts when only parts were written."""
     own = [d for d in deaths if not d.cumulative]
