@@ -105,3 +105,17 @@ def test_an_update_replaces_and_an_earlier_report_yields() -> None:
 def test_a_vague_count_yields_to_an_exact_one() -> None:
     text = "Dozens of people were killed. The toll stood at 58. Dozens of people died."
     assert toll(text)[0] == 58
+
+
+def test_a_chained_count_of_the_wounded_is_not_dead() -> None:
+    text = "Three civilians were killed and 12 others including women and children were wounded."
+    assert toll(text) == (3, 3, 3, 3)
+
+
+def test_destroyed_vehicles_are_not_dead_fighters() -> None:
+    assert toll("The army destroyed over 30 tanks, personnel vehicles and trucks.") is None
+    assert toll("The army destroyed over 60 terrorists.") == (60, 60, None, None)
+
+
+def test_a_vague_total_yields_to_an_exact_count_of_civilians() -> None:
+    assert toll("Dozens killed. At least 10 civilians were killed in the raid.")[:2] == (10, 10)

@@ -56,7 +56,7 @@ _CHAIN_NOUN = re.compile(
 _WEAPONS = re.compile(
     r"\b(?:air ?strikes|strikes|raids|sorties|shells|rockets|missiles|mortars?|bombs|barrels|"
     r"attacks|explosions|blasts|bombings|car bombs|vehicles|cars|planes|jets|warplanes|"
-    r"helicopters|drones|rounds|projectiles)\b",
+    r"helicopters|drones|rounds|projectiles|tanks|armou?red|machinegun-equipped)\b",
     re.IGNORECASE,
 )
 # A count that updates or restates a toll already given ("the toll rose to 42", "earlier, the
@@ -197,6 +197,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             if (
                 (subset_of_prior or (_AND_BEFORE.match(between) and bare))
                 and not _NOT_DEATH.match(after_count)
+                and not _wounded_first(text[count.end : min(end, count.end + 120)])
                 and not _NOT_A_TOLL.match(after_count)
             ):
                 stop = count.end + _noun_end(text[count.end : min(end, count.end + 80)])
@@ -218,7 +219,8 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         if m_after is None and m_before is None:
             jargon = _KILL_JARGON.search(before)
             stop = count.end + _noun_end(after)
-            if jargon is None or _kind(text[count.end : stop]) != "combatant":
+            noun = text[count.end : stop]
+            if jargon is None or _kind(noun) != "combatant" or _WEAPONS.search(noun):
                 continue
             # "destroyed over 60 terrorists": military jargon for killing fighters.
             deaths.append(
@@ -257,6 +259,18 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             d = dataclasses.replace(d, revision="earlier")
         out.append(d)
     return out
+
+
+_WOUND_WORD = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.IGNORECASE)
+_DEATH_WORD = re.compile(r"\b(?:killed|dead|died|deaths|slain|lost their lives)\b", re.I)
+
+
+def _wounded_first(after: str) -> bool:
+    """ "and 12 others including women and children were wounded": in the count's clause a
+    word for the wounded comes before any word for the dead."""
+    clause = re.split(r"[.;:]", after, maxsplit=1)[0]
+    wound, death = _WOUND_WORD.search(clause), _DEATH_WORD.search(clause)
+    return wound is not None and (death is None or wound.start() < death.start())
 
 
 def _single_deaths(text: str, start: int, end: int, cumulative: bool) -> list[Death]:
@@ -354,7 +368,12 @@ def combine(deaths: Sequence[Death]) -> Toll | None:
     parts = [by_kind[k] for k in ("civilian", "combatant") if k in by_kind]
     split_best = sum(c.best for c in parts)
     generic = by_kind.get("unspecified")
-    use_generic = generic is not None and generic.best >= split_best
+    use_generic = (
+        generic is not None
+        and generic.best >= split_best
+        # "Dozens killed" yields to "at least 10 civilians were killed"
+        and not (parts and _vague(generic) and not any(_vague(c) for c in parts))
+    )
     chosen = [generic] if generic is not None and use_generic else parts
     best = sum(c.best for c in chosen)
     low = sum(c.low for c in chosen)
