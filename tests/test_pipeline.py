@@ -68,3 +68,8 @@ def test_background_threats_and_link_lists_are_not_events(document: Document) ->
     for event in document.events:
         for span in event.evidence:
             assert "vowed" not in span.text and "half a million" not in span.text
+
+
+def test_source_evidence_keeps_the_acronym_whole(document: Document) -> None:
+    spans = [s.text for e in document.events for s in e.evidence if s.field == "source"]
+    assert "the Syrian Observatory for Human Rights (SOHR)" in spans

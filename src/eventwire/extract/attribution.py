@@ -129,6 +129,9 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
     for start, end in spans:
         while end > start and text[end - 1] in " ,.;:\"'“”":
             end -= 1
+        # The parse leaves punctuation out: close "(SOHR" when its ")" follows.
+        if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+            end += 1
         # A parse that runs a toll into the subject ("wounded at least 50 a monitoring group"):
         # keep what follows the last number.
         last_number = None
