@@ -184,5 +184,6 @@ def test_weekday_and_month_abbreviations_in_dates_are_not_places(
 def test_headline_runs_are_not_person_names(geoparser: Geoparser) -> None:
     gaz = geoparser.gazetteer
     assert _headline_run(gaz, ["Hama", "Tuesday"]) and _headline_run(gaz, ["Syrias", "Hama"])
+    assert _headline_run(gaz, ["Aleppo", "Hama"])
     assert not _headline_run(gaz, ["Elizabeth", "Fairfield"])
     assert not _headline_run(gaz, ["Tom", "Tuesday"])

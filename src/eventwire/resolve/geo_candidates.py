@@ -361,10 +361,11 @@ def _person_starts(gaz: Gazetteer, doc: Doc | None) -> set[int]:
 
 
 def _person_entities(gaz: Gazetteer, doc: Doc | None) -> list[Span]:
-    """Multi-word PERSON entities, less run-on headline words the small model reads as a
-    name: sizeable places joined to a calendar word or a country's possessive written
-    without the apostrophe ("Hama Tuesday", "Syrias Hama"). Two places alone stay a person
-    ("Elizabeth Fairfield", "George Washington")."""
+    """Multi-word PERSON entities, less run-on headline or list words the small model reads
+    as a name: sizeable places joined to a calendar word, to a country's possessive written
+    without the apostrophe, or led by a province, country or city of a million ("Hama
+    Tuesday", "Syrias Hama", "Aleppo Hama"). Two towns alone stay a person ("Elizabeth
+    Fairfield", "George Washington")."""
     if doc is None:
         return []
     return [
@@ -378,7 +379,7 @@ def _person_entities(gaz: Gazetteer, doc: Doc | None) -> list[Span]:
 
 def _headline_run(gaz: Gazetteer, words: list[str]) -> bool:
     marked = False
-    for word in words:
+    for k, word in enumerate(words):
         key = fold(word)
         if _CALENDAR_ABBR.match(word) or (
             key.endswith("s") and any(e.feature_code == "PCLI" for e in gaz.lookup_key(key[:-1]))
@@ -386,4 +387,8 @@ def _headline_run(gaz: Gazetteer, words: list[str]) -> bool:
             marked = True
         elif not _notable_place(gaz, key):
             return False
+        elif k == 0 and any(
+            e.feature_code == "PCLI" or e.population >= 1_000_000 for e in gaz.lookup_key(key)
+        ):
+            marked = True
     return marked
