@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventwire.cluster.rules import Report
+from eventwire.export.fields import EVENT_FIELDS
 
 _ACTOR_FIELDS = (
     "disorder_type",
@@ -36,42 +37,9 @@ _PLACE_FIELDS = (
 )
 
 
-# The contract's Event field order, then the clustering extras.
-_ORDER = (
-    "event_id",
-    "event_date",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "country",
-    "iso",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "civilian_fatalities",
-    "confidence",
-    "evidence",
-    "reports",
-    "document_ids",
-)
+# The contract's Event field order (kept once, in export.fields), then the clustering extras.
+_EXTRAS = ("evidence", "reports", "document_ids")
+_ORDER = tuple(name for name, _ in EVENT_FIELDS if name not in _EXTRAS) + _EXTRAS
 
 
 def lower_median(values: Sequence[int]) -> int:
