@@ -13,6 +13,7 @@ import pytest
 from eventwire.errors import UsageError
 from eventwire.export import FORMATS, read_events, write_events
 from eventwire.export.fields import ACLED_COLUMNS
+from eventwire.export.regions import region_for
 
 CLUSTERED: dict[str, Any] = {
     "event_id": "ew-1f3a",
@@ -151,3 +152,20 @@ def test_parquet_streams_to_a_pipe() -> None:
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown export format 'xlsx'"):
         write_events([], "xlsx", io.BytesIO())
+
+
+def test_csv_region_comes_from_the_country() -> None:
+    out = io.BytesIO()
+    write_events([{**EXTRACTED, "iso": 760, "country": "Syria"}], "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().decode())))
+    assert rows[0]["region"] == "Middle East"
+    assert region_for(566) == "Western Africa"
+    assert region_for(None, "Mexico") == "Central America"
+    assert region_for(None, "Atlantis") is None
+
+
+def test_csv_region_that_differs_from_the_table_is_kept() -> None:
+    out = io.BytesIO()
+    write_events([{**EXTRACTED, "iso": 760, "region": "Elsewhere"}], "csv", out)
+    back = read_events(io.BytesIO(out.getvalue()), "csv")
+    assert back[0]["region"] == "Elsewhere"

@@ -10,14 +10,17 @@ from typing import IO, Any
 import orjson
 
 from eventwire.export.fields import ACLED_COLUMNS, ACLED_ONLY, EXTRA_COLUMNS, coerce
+from eventwire.export.regions import region_for
 
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
 
 def row(event: dict[str, Any]) -> list[Any]:
-    """One CSV row; lists join with "; " and evidence is a JSON array."""
+    """One CSV row; lists join with "; ", evidence is a JSON array, region from the country."""
     date = str(event.get("event_date") or "")
     values: dict[str, Any] = {**event, "event_id_cnty": event.get("event_id"), "year": date[:4]}
+    if not values.get("region"):
+        values["region"] = region_for(event.get("iso"), event.get("country"))
     values["document_ids"] = "; ".join(event.get("document_ids") or ())
     evidence = event.get("evidence")
     values["evidence"] = orjson.dumps(evidence).decode() if evidence else ""
@@ -54,6 +57,8 @@ def parse_row(raw: dict[str, str]) -> dict[str, Any]:
             event[name] = orjson.loads(value) if value else []
         else:
             event[name] = coerce(name, value)
+    if event.get("region") == region_for(event.get("iso"), event.get("country")):
+        del event["region"]  # derived on writing; kept only where a file says otherwise
     return event
 
 
