@@ -304,3 +304,24 @@ def test_watch_once_ingests_articles_through_the_pipeline(site: FeedSite, tmp_pa
     site.requests.clear()
     assert watch(settings, feeds, 60, allow_private=True, once=True) == 0
     assert site.paths() == ["/feed.xml"]  # after a restart: 304, and no article twice
+
+
+class CrashingIngest(RecordingIngest):
+    def __call__(self, items: Sequence[RawInput], store: Store, settings: Settings) -> Any:
+        raise RuntimeError("killed mid-ingest")
+
+
+def test_a_crash_during_ingest_loses_no_article(site: FeedSite, tmp_path: Path) -> None:
+    crashing = watcher(tmp_path / "w.db", CrashingIngest())
+    with pytest.raises(RuntimeError):
+        crashing.poll(site.base + "/feed.xml")
+    crashing.store.close()
+
+    # After the restart neither the feed's ETag nor the articles count as seen.
+    ingest = RecordingIngest()
+    again = watcher(tmp_path / "w.db", ingest)
+    site.requests.clear()
+    stats = again.poll(site.base + "/feed.xml")
+    assert stats.feeds_unchanged == 0
+    assert [item.url for item in ingest.items] == [site.base + "/a1.html", site.base + "/a2.html"]
+    again.store.close()

@@ -280,11 +280,13 @@ class FeedWatcher:
             self._schedule(feed_url, state, failed=True, at_least=delay)
             stats.errors.append(str(exc))
             return stats
+        self._take_articles(parsed.entries, fetched.url, stats)
+        # The validators are kept only after the new articles are stored, so a crash in
+        # between asks for the whole feed again instead of getting a 304 and missing them.
         state.update(
             etag=fetched.headers.get("etag"), modified=fetched.headers.get("last-modified")
         )
         self._schedule(feed_url, state, failed=False)
-        self._take_articles(parsed.entries, fetched.url, stats)
         return stats
 
     def _schedule(
@@ -327,6 +329,12 @@ class FeedWatcher:
         if not items:
             return
         result = self.ingest(items, self.store, self.settings)
+        # Marked only once stored: a crash before this line fetches these pages once more
+        # next time (ingest is idempotent), rather than losing them.
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        for item in items:
+            attempts = int(self._state(FETCHED, item.origin).get("attempts", 0)) + 1
+            self._save(FETCHED, item.origin, {"at": at, "status": "200", "attempts": attempts})
         stats.documents_new += result.documents_new
         stats.events_new += result.events_new
         stats.errors.extend(result.errors)
@@ -367,15 +375,14 @@ class FeedWatcher:
             self._save(FETCHED, url, {"at": at, "status": status, "attempts": attempts})
             stats.errors.append(str(exc))
             return None
-        # Marked before ingesting: a URL that reached its server is never requested again.
-        self._save(FETCHED, url, {"at": at, "status": str(fetched.status), "attempts": attempts})
         stats.articles_fetched += 1
-        if fetched.status != 200:
-            stats.errors.append(f"{url}: HTTP {fetched.status}")
-            return None
         media = fetched.headers.get("content-type", "text/html").split(";")[0].strip().lower()
-        if media not in HTML_TYPES + TEXT_TYPES:
-            stats.errors.append(f"{url}: not an article page ({media})")
+        if fetched.status != 200 or media not in HTML_TYPES + TEXT_TYPES:
+            # A page that reached its server but is no article is never requested again.
+            status = str(fetched.status)
+            self._save(FETCHED, url, {"at": at, "status": status, "attempts": attempts})
+            why = f"not an article page ({media})" if status == "200" else f"HTTP {status}"
+            stats.errors.append(f"{url}: {why}")
             return None
         return RawInput(
             origin=url,
