@@ -119,3 +119,39 @@ def test_destroyed_vehicles_are_not_dead_fighters() -> None:
 
 def test_a_vague_total_yields_to_an_exact_count_of_civilians() -> None:
     assert toll("Dozens killed. At least 10 civilians were killed in the raid.")[:2] == (10, 10)
+
+
+def test_coordinated_counts_of_one_death_word_add_up() -> None:
+    assert toll("Eleven regime fighters and 17 Daesh fighters were killed in the attack.") == (
+        28, 28, 28, None,
+    )  # fmt: skip
+    assert toll("Ten children and five women have been killed in air strikes.") == (15, 15, 15, 15)
+
+
+def test_a_range_is_not_two_counts() -> None:
+    text = "Between 500 and 1300 people died on Wednesday in the attacks."
+    assert toll(text) == (500, 500, 1300, None)
+
+
+def test_the_whole_comes_before_its_part() -> None:
+    text = "Fifteen civilians among them 11 children were killed in a barrel bomb attack."
+    assert toll(text) == (15, 15, 15, 15)
+    assert toll("At least 20 people including 13 civilians were killed.") == (20, 20, None, 13)
+    assert toll("Three people two of them children died in the raid.") == (3, 3, 3, 2)
+    text = "At least 10 people including women and children have been killed on Friday."
+    assert toll(text) == (10, 10, None, 10)
+
+
+def test_a_chained_count_with_its_own_verb_does_not_add() -> None:
+    text = "Five people died and eight others experienced breathing difficulties."
+    assert toll(text) == (5, 5, 5, None)
+
+
+def test_totals_over_many_incidents_are_cumulative() -> None:
+    for text in (
+        "The two-week-old battle has cost the lives of at least 63 rebels.",
+        "Last month nearly 1200 civilians were killed, mostly in air raids.",
+        "At least 200 people were killed in recent airstrikes in the city.",
+        "Over 750 people have so far been killed in the bombing campaign.",
+    ):
+        assert toll(text) is None, text

@@ -33,7 +33,8 @@ _DEATH_AFTER = re.compile(
 )
 _DEATH_BEFORE = re.compile(
     r"(?:\b(?:killing|killed|kill|kills|claimed the lives of|claiming the lives of|"
-    r"lives of|(?:death )?toll\b[^.;]{0,90}?\b(?:rose|climbed|reached|stood|hit|increased|jumped|"
+    r"lives of|(?:the )?(?:killing|deaths?) of|"
+    r"(?:death )?toll\b[^.;]{0,90}?\b(?:rose|climbed|reached|stood|hit|increased|jumped|"
     r"rising|climbing|reaching|stands|is|was|of|at|to)|toll (?:rose |climbed |reached )?"
     r"(?:at|to|of)|bodies of|executing|executed|massacring|massacred|murdering|murdered|"
     r"shooting dead|shot dead|beheading|beheaded)\s+(?:at least\s+)?(?:some\s+)?(?:to\s+)?)$",
@@ -75,6 +76,17 @@ _EARLIER_REPORT = re.compile(
 _VERBISH = re.compile(
     r"\b(?:were|was|are|is|have|has|had|suffered|received|receiving|remain\w*|still|being)\b", re.I
 )
+# A word in -ed after a chained count is its own verb ("and eight others experienced breathing
+# difficulties"), unless it describes the group ("armed", "Turkish-backed").
+_OWN_VERB = re.compile(
+    r"\b(?!(?:armed|masked|unidentified|affiliated|allied|trained|so-called|named)\b)"
+    r"(?![\w'’-]*-(?:backed|led|based)\b)[a-z]+ed\b",
+    re.IGNORECASE,
+)
+# "between 500 and 1300 people died": a range, never two counts that add up.
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+# "many of whom were civilians": a vague word before "of whom" is no count.
+_VAGUE_OF = re.compile(r"^\s+of\s+(?:whom|them|which|those|the)\b", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:and|as well as|plus)\s+(?:at least\s+)?$", re.I)
 _SINGLE = re.compile(
     r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?P<noun>civilian|child|boy|girl|woman|man|"
@@ -106,7 +118,8 @@ _CIVILIAN = re.compile(
 )
 _COMBATANT = re.compile(
     r"\b(?:soldiers?|troops|fighters|militants|rebels|insurgents|jihadists|terrorists|"
-    r"gunmen|members|militiamen|policemen|police officers|officers|personnel|guards|"
+    r"gunmen|members|militiamen|loyalists|"
+    r"policemen|police officers|officers|personnel|guards|"
     r"servicemen|combatants|mercenaries|commanders?|recruits|attackers|assailants|"
     r"pro-government forces|regime forces|government forces|forces|elements|bombers?)\b",
     re.IGNORECASE,
@@ -130,7 +143,13 @@ CUMULATIVE = re.compile(
     r"(?:has|have|had) (?:so far )?(?:killed|left|claimed)|"
     r"death toll (?:in|of|from) the (?:war|conflict|crisis)|"
     r"(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years|months|decade)|"
-    r"(?:this|last|past) year|years? of (?:war|conflict|fighting)|cumulative|tally|"
+    r"(?:this|last|past) (?:year|month)|years? of (?:war|conflict|fighting)|cumulative|tally|"
+    # "in recent days", "in recent air strikes", "a two-week-old battle", "in one week", "in
+    # such attacks", "have so far been killed": totals over many incidents or days
+    r"(?:in|during|over) recent (?:days|weeks|months|\w+ ?strikes|raids|attacks|fighting|clashes)|"
+    r"(?:\w+)-(?:week|month|year)-old (?:\w+ )?(?:battle|offensive|campaign|siege|war|fighting)|"
+    r"(?:in|within) (?:one|a|a single|two|three) weeks?\b|in such (?:attacks|strikes|raids)|"
+    r"(?:has|have|had) so far|"
     r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d|"
     # "the past three days" still reads as one episode; a week or more is a running total.
     r"(?:in|over|during|within) (?:the )?(?:past|last|previous) (?:few|several) days|"
@@ -180,11 +199,26 @@ class Death:
 
 
 def find_deaths(text: str, start: int, end: int) -> list[Death]:
-    """Death counts in text[start:end] (a sentence); offsets index `text`."""
+    """Death counts in text[start:end] (a sentence); offsets index `text`.
+
+    Counts written together for one verb are linked: "11 soldiers and 17 militants were
+    killed" is one toll of 28 (coordinated counts add), "15 civilians among them 11 children
+    were killed" is a toll of 15 with a part of 11 (the whole comes first)."""
     sentence = text[start:end]
     cumulative = bool(CUMULATIVE.search(sentence))
+    counts = find_numbers(sentence, start)
     deaths: list[Death] = []
-    for count in find_numbers(sentence, start):
+    chained: set[int] = set()  # ids of deaths that add to the death before them
+    verb_after: set[int] = set()  # ids of deaths whose death word follows the count
+    counts = [
+        c
+        for c in counts
+        if not (
+            c.high is not None and c.high > c.best and _VAGUE_OF.match(text[c.end : c.end + 14])
+        )
+    ]
+    counts = _ranges(text, counts)
+    for count in counts:
         prior = deaths[-1] if deaths else None
         if prior is not None and count.start - prior.end < 40:
             between = text[prior.end : count.start]
@@ -193,7 +227,14 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             )
             after_count = text[count.end : min(end, count.end + 40)]
             chain = _CHAIN_NOUN.match(after_count)
-            bare = chain is not None and not _VERBISH.search(chain.group())
+            bare = (
+                chain is not None
+                and not _VERBISH.search(chain.group())
+                and not _OWN_VERB.search(chain.group())
+                and not _RANGE_BEFORE.search(
+                    text[max(start, prior.count.start - 10) : prior.count.start]
+                )
+            )
             if (
                 (subset_of_prior or (_AND_BEFORE.match(between) and bare))
                 and not _NOT_DEATH.match(after_count)
@@ -204,16 +245,24 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
                 kind = _kind(text[count.end : stop]) if not subset_of_prior else "civilian"
                 if subset_of_prior:
                     kind = _kind(text[count.end : stop + 12])
-                deaths.append(
-                    Death(count, kind, bool(subset_of_prior), cumulative, count.start, stop)
-                )
+                death = Death(count, kind, bool(subset_of_prior), cumulative, count.start, stop)
+                deaths.append(death)
+                if not subset_of_prior:
+                    chained.add(id(death))
                 continue
         after = text[count.end : min(end, count.end + 80)]
         before = text[max(start, count.start - 120) : count.start]
         if _NOT_A_TOLL.match(after) or _looks_like_year(count, before):
             continue
         m_after = _DEATH_AFTER.match(after)
-        if m_after is not None and _WEAPONS.search(after[: m_after.start("w")]):
+        skip = 0
+        if m_after is None:
+            # "10 people including women and children have been killed"
+            gap = _PART_GAP.match(after)
+            if gap is not None and not _NOT_DEATH.match(after[gap.end() :]):
+                m_after = _DEATH_AFTER.match(after[gap.end() :])
+                skip = gap.end() if m_after is not None else 0
+        if m_after is not None and _WEAPONS.search(after[: skip + m_after.start("w")]):
             m_after = None  # "a dozen airstrikes ... killed": the count is of weapons
         m_before = _DEATH_BEFORE.search(before)
         if m_after is None and m_before is None:
@@ -236,18 +285,23 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             continue
         if m_after is None and _NOT_DEATH.match(after):
             continue
-        if m_after is not None and _NOT_DEATH.match(after[: m_after.start("w")]):
+        if m_after is not None and _NOT_DEATH.match(after[: skip + m_after.start("w")]):
             continue
-        phrase_end = count.end + (m_after.end() if m_after else _noun_end(after))
+        phrase_end = count.end + (skip + m_after.end() if m_after else _noun_end(after))
         phrase_start = count.start - (len(before) - m_before.start()) if m_before else count.start
         noun_text = text[count.end : phrase_end]
-        kind = _kind(noun_text)
+        kind = _kind(noun_text[: skip + m_after.start("w")] if m_after else noun_text)
         subset = bool(_SUBSET_BEFORE.search(before) or _SUBSET_AFTER.match(after))
         # No single event in the codebook's sense kills ten thousand: that is a war total.
         huge = count.best >= CUMULATIVE_FLOOR or (
             count.best >= 100 and count.high is not None and count.high >= 9 * count.best
         )  # "hundreds", "thousands": a summary, not one event's count
-        deaths.append(Death(count, kind, subset, cumulative or huge, phrase_start, phrase_end))
+        death = Death(count, kind, subset, cumulative or huge, phrase_start, phrase_end)
+        deaths.append(death)
+        if m_after is not None and m_before is None:
+            verb_after.add(id(death))
+    deaths = _link_heads(text, counts, deaths, chained, verb_after, cumulative)
+    deaths = _sum_chains(deaths, chained)
     if not deaths:
         deaths.extend(_single_deaths(text, start, end, cumulative))
     earlier = bool(_EARLIER_REPORT.search(sentence))
@@ -258,6 +312,140 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         elif earlier:
             d = dataclasses.replace(d, revision="earlier")
         out.append(d)
+    return out
+
+
+# Between a count and a later count that shares its death word: "11 soldiers and [17 militants
+# were killed]" (both add up), "15 civilians among them [11 children were killed]" (the first
+# is the whole). A few bare words, no verb, no other number.
+_COORD_GAP = re.compile(
+    r"^(?:\s+(?!and\b|or\b|were\b|was\b)[^\W\d][\w'’-]*){0,4}?\s*,?\s*(?:and|as well as|plus)\s+"
+    r"(?:another\s+|other\s+|at least\s+)?$",
+    re.IGNORECASE,
+)
+_WHOLE_GAP = re.compile(
+    r"^(?:\s+(?!and\b|or\b|were\b|was\b)[^\W\d][\w'’-]*){0,4}?\s*,?\s*(?:including|among them|"
+    r"among whom|of whom|mostly|most of them)?\s*$",
+    re.IGNORECASE,
+)
+# Words naming the part between a count and its death word: "10 people including women and
+# children have been killed" (no number in it: a numbered part is a count of its own).
+_PART_GAP = re.compile(
+    r"^(?:\s+[^\W\d][\w'’-]*){0,3}?\s*,?\s+(?:including|among them|mostly|most of them)"
+    r"(?:\s+(?:(?:at least|some|several|many|dozens of)\s+)?[^\W\d][\w'’-]*){1,3}?"
+    r"(?:\s*,?\s+(?:and|or)\s+[^\W\d][\w'’-]*){0,2}?(?=\s*,?\s+(?:were|was|have|had|has|are|"
+    r"died|killed|dead|perished))",
+    re.IGNORECASE,
+)
+
+
+def _ranges(text: str, counts: list[Count]) -> list[Count]:
+    """ "between 500 and 1300": one count, best 500 (the conservative end), high 1300."""
+    out: list[Count] = []
+    for c in counts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and re.fullmatch(r"\s+(?:and|to)\s+", text[prev.end : c.start])
+            and _RANGE_BEFORE.search(text[max(0, prev.start - 10) : prev.start])
+        ):
+            out[-1] = Count(prev.best, prev.low, c.high, prev.start, c.end)
+            continue
+        out.append(c)
+    return out
+
+
+def _link_heads(
+    text: str,
+    counts: Sequence[Count],
+    deaths: list[Death],
+    chained: set[int],
+    verb_after: set[int],
+    cumulative: bool,
+) -> list[Death]:
+    """A count written just before a death count whose death word follows it shares that word:
+    coordinated ("11 soldiers and 17 militants were killed": 11 adds) or the whole of a part
+    ("15 civilians among them 11 children were killed", "Three people, two of them children,
+    died": 15 and three are the tolls, 11 and two their parts)."""
+    taken = {d.count.start for d in deaths}
+    out = list(deaths)
+    for d in deaths:
+        if id(d) not in verb_after and not d.subset:
+            continue
+        head = next((c for c in reversed(counts) if c.end <= d.count.start), None)
+        if head is None or head.start in taken or d.count.start - head.end > 60:
+            continue
+        between = text[head.end : d.count.start]
+        after_head = text[head.end : head.end + 40]
+        if _NOT_A_TOLL.match(after_head) or _looks_like_year(head, ""):
+            continue
+        if _RANGE_BEFORE.search(text[max(0, head.start - 10) : head.start]):
+            continue
+        noun_end = head.end + _noun_end(between + " and")
+        kind = _kind(text[head.end : noun_end])
+        if _WEAPONS.search(text[head.end : noun_end]):
+            continue
+        coord = _COORD_GAP.match(between)
+        whole = _WHOLE_GAP.match(between)
+        part_after = _SUBSET_AFTER.match(text[d.count.end : d.count.end + 12])
+        if coord and id(d) in verb_after and not d.subset:
+            new = Death(head, kind, False, d.cumulative, head.start, noun_end)
+            chained.add(id(d))
+        elif whole and (d.subset or whole.group().strip(" ,").lower().endswith(_PART_WORDS)):
+            new = Death(head, kind, False, d.cumulative, head.start, noun_end)
+            if not d.subset:
+                out[out.index(d)] = dataclasses.replace(d, subset=True, kind=_part_kind(d, text))
+        elif part_after and whole:
+            new = Death(head, kind, False, d.cumulative, head.start, noun_end)
+        else:
+            continue
+        taken.add(head.start)
+        out.insert(out.index(next(x for x in out if x.count is d.count)), new)
+    return out
+
+
+_PART_WORDS = ("including", "among them", "among whom", "of whom", "mostly", "most of them")
+
+
+def _part_kind(d: Death, text: str) -> str:
+    kind = _kind(text[d.count.end : d.end])
+    return kind
+
+
+def _sum_chains(deaths: list[Death], chained: set[int]) -> list[Death]:
+    """Coordinated counts of one phrase make one toll: "nine children and 14 others" is 23
+    (civilians at least nine), "120 fighters and 60 mercenaries" is 180."""
+    out: list[Death] = []
+    runs: list[list[Death]] = []
+    for d in deaths:
+        if id(d) in chained and runs and not d.subset:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    for run in runs:
+        if len(run) == 1:
+            out.extend(run)
+            continue
+        kinds = {d.kind for d in run}
+        best = sum(d.count.best for d in run)
+        low = sum(d.count.low for d in run)
+        highs = [d.count.high for d in run]
+        high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
+        count = Count(best, low, high, run[0].count.start, run[-1].count.end)
+        kind = next(iter(kinds)) if len(kinds) == 1 else "unspecified"
+        first = run[0]
+        out.append(
+            Death(count, kind, False, any(d.cumulative for d in run), first.start, run[-1].end,
+                  first.revision)
+        )  # fmt: skip
+        if kind == "unspecified":  # the civilians among them are a part
+            civ = [d for d in run if d.kind == "civilian"]
+            if civ:
+                n = sum(d.count.best for d in civ)
+                out.append(
+                    Death(Count(n, n, n, civ[0].count.start, civ[-1].count.end), "civilian",
+                          True, civ[0].cumulative, civ[0].start, civ[-1].end)
+                )  # fmt: skip
     return out
 
 
