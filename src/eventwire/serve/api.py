@@ -73,6 +73,23 @@ async def event_filters(  # async: FastAPI would hand a plain function to a thre
     q: Annotated[str | None, Query(max_length=300, description="free text")] = None,
 ) -> EventQuery:
     """The filters shared by /api/events and /api/timeline, checked."""
+    return checked_filters(
+        since, until, country, admin1, event_type, sub_event_type, actor, bbox, q
+    )
+
+
+def checked_filters(
+    since: dt.date | None,
+    until: dt.date | None,
+    country: str | None,
+    admin1: str | None,
+    event_type: str | None,
+    sub_event_type: str | None,
+    actor: str | None,
+    bbox: str | None,
+    q: str | None,
+) -> EventQuery:
+    """The query for these filter values; ApiError (422) when they do not make sense."""
     if since and until and since > until:
         raise ApiError(422, "invalid_request", "since: must not be after until")
     _check_vocabulary(event_type, sub_event_type)
@@ -99,29 +116,37 @@ def list_events(
     cursor: Annotated[str | None, Query(max_length=1000, description="`next` of a page")] = None,
 ) -> Response:
     """Stored events matching every given filter, newest first, one page at a time."""
+    # serve/fast.py answers well-formed requests before they reach this route; this one
+    # answers the rest (and renders every error), with the same body for the same query.
     query = dataclasses.replace(filters, limit=limit, cursor=cursor or None)
     store = _store(request)
     try:
-        raw = getattr(store, "query_events_raw", None)
-        if raw is None:
+        if getattr(store, "query_events_raw", None) is None:
             page = store.query_events(query)
             return json_response({"events": page.events, "next": page.next})
-        records = raw(query)
+        body = events_body(store, query)
     except StoreError as exc:
         if exc.subject == "cursor":
             raise ApiError(422, "invalid_request", f"cursor: {exc.message}") from None
         raise
-    # The stored JSON of each event goes out as it is: no decoding and encoding per request.
-    body = b"".join(
+    return Response(body, media_type="application/json")
+
+
+def events_body(store: Any, query: EventQuery) -> bytes:
+    """The /api/events body from a store with `query_events_raw`.
+
+    The stored JSON of each event goes out as it is: no decoding and encoding per request.
+    """
+    page = store.query_events_raw(query)
+    return b"".join(
         (
             b'{"events":[',
-            ",".join(records.records).encode(),
+            ",".join(page.records).encode(),
             b'],"next":',
-            orjson.dumps(records.next),
+            orjson.dumps(page.next),
             b"}",
         )
     )
-    return Response(body, media_type="application/json")
 
 
 def timeline(request: Request, filters: Filters) -> Response:

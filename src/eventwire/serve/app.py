@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import os
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,7 @@ from eventwire import __version__
 from eventwire.serve import api, live
 from eventwire.serve.cache import ResponseCache
 from eventwire.serve.errors import EXCEPTION_HANDLERS, error_response
+from eventwire.serve.fast import FastEvents
 from eventwire.serve.middleware import BodyLimit, SecurityHeaders
 from eventwire.serve.stores import StoreProvider
 from eventwire.serve.timeline import TimelineCache
@@ -70,6 +72,8 @@ def create_app(
     stores = StoreProvider.shared(store) if store else StoreProvider(lambda: _open(settings))
     stores.get()  # fail at start-up, not on the first request, when the store cannot be opened
     broadcaster = live.Broadcaster(stores, options.live_interval)
+    # Threads for the pages FastEvents reads (anyio's own threads serve the FastAPI routes).
+    readers = ThreadPoolExecutor(options.threads, thread_name_prefix="eventwire-read")
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -78,6 +82,7 @@ def create_app(
         anyio.to_thread.current_default_thread_limiter().total_tokens = options.threads
         yield
         await broadcaster.stop()
+        readers.shutdown(wait=True)
         stores.close()
 
     middleware = [
@@ -97,6 +102,8 @@ def create_app(
     middleware.append(Middleware(ResponseCache, stores=stores, max_bytes=options.cache_bytes))
     # Level 1: most of the saving on JSON at a fraction of the CPU of the default level 9.
     middleware.append(Middleware(GZipMiddleware, minimum_size=2000, compresslevel=1))
+    # Innermost: plainly valid GET /api/events skip FastAPI's parameter solving (serve/fast.py).
+    middleware.append(Middleware(FastEvents, stores=stores, executor=readers))
     app = FastAPI(
         title="eventwire",
         version=__version__,
