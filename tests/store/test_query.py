@@ -12,7 +12,7 @@ from tests.store.conftest import make_event
 
 from eventwire.errors import StoreError
 from eventwire.store import EventQuery
-from eventwire.store.query import band_share, where
+from eventwire.store.query import band_share, order_page, page_sql, where
 
 # (id, date, country, admin1, sub-event type, actor1, location, lat, lon, notes)
 ROWS = [
@@ -250,3 +250,25 @@ def test_boxes_match_the_same_events_with_and_without_planner_hints(loaded: Any)
                 continue  # likelihood() is SQLite's; PostgreSQL has statistics instead
             rows = loaded._execute(f"SELECT event_id FROM events{clause}", params).fetchall()
             assert sorted(r[0] for r in rows) == sorted(ids(loaded, bbox=box))
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"country": "Syria"}, {"actor": "forces"}, {"q": "attack"}, {"bbox": (30, 30, 40, 40)}],
+)
+def test_pages_by_rowid_equal_pages_by_event_id(loaded: Any, filters: dict[str, Any]) -> None:
+    if loaded.name != "sqlite":
+        pytest.skip("rowid is SQLite's")
+    for limit in (1, 2, 100):
+        query = EventQuery(limit=limit, **filters)
+        pages = []
+        for rowid in (False, True):
+            sql, params, _ = page_sql(query, hints=True, rowid=rowid)
+            pages.append(order_page(loaded._execute(sql, params).fetchall()))
+        assert pages[0] == pages[1] and pages[0]
+
+
+def test_a_page_out_of_order_is_put_newest_first() -> None:
+    rows = [("2020-01-01", "b", "{}"), ("2021-05-01", "a", "{}"), ("2020-01-01", "c", "{}")]
+    assert [row[1] for row in order_page(rows)] == ["a", "c", "b"]
+    assert order_page(rows[1:2]) == rows[1:2] and order_page([]) == []

@@ -135,7 +135,7 @@ def test_reopening_does_not_migrate_twice(store_url: str) -> None:
     open_store(store_url).close()
     store = open_store(store_url)
     rows = store._execute("SELECT version FROM schema_migrations").fetchall()
-    assert [r[0] for r in rows] == [m.version for m in MIGRATIONS] == [1, 2, 3]
+    assert [r[0] for r in rows] == [m.version for m in MIGRATIONS] == [1, 2, 3, 4]
     store.close()
 
 
@@ -155,9 +155,18 @@ def test_an_older_database_is_migrated_forward(
     versions = [r[0] for r in store._execute("SELECT version FROM schema_migrations")]
     columns = [r[2] for r in store._execute("PRAGMA index_info(events_place)")]
     country_type = [r[2] for r in store._execute("PRAGMA index_info(events_country_type)")]
-    assert versions == [1, 2, 3]
+    by_date = [r[2] for r in store._execute("PRAGMA index_info(events_date)")]
+    assert versions == [1, 2, 3, 4]
     assert columns == ["latitude", "longitude", "event_date", "event_id"]
-    assert country_type == ["k_country", "k_event_type", "event_date", "event_id"]
+    assert country_type == [
+        "k_country",
+        "k_event_type",
+        "event_date",
+        "event_id",
+        "actors",
+        "search",
+    ]
+    assert by_date == ["event_date", "event_id", "actors", "search"]
     assert store.has_document("a") and store.get_event("a-1") is not None
     store.close()
 

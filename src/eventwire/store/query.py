@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,15 +108,41 @@ def where(query: EventQuery, *, page: bool, hints: bool = False) -> tuple[str, l
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def page_sql(query: EventQuery, *, hints: bool = False) -> tuple[str, list[Any], int]:
-    """SELECT for one page, newest first; fetches one row beyond the limit to detect a next page."""
+def page_sql(
+    query: EventQuery, *, hints: bool = False, rowid: bool = False
+) -> tuple[str, list[Any], int]:
+    """SELECT for one page, newest first; fetches one row beyond the limit to detect a next page.
+
+    `rowid` (SQLite): the page's rows are fetched by rowid, not through the event_id index, and
+    come out in the key order without a second sort; the caller sorts them (see `order_page`).
+    """
     limit = max(1, min(int(query.limit), MAX_LIMIT))
     clause, params = where(query, page=True, hints=hints)
     # Sort and cut on the keys alone, then read the records of the page: a filter that matches
     # many rows never drags their JSON through the sort.
-    keys = f"SELECT event_id FROM events{clause} ORDER BY event_date DESC, event_id DESC LIMIT ?"
-    sql = (
-        f"SELECT e.event_date, e.event_id, e.record FROM events e JOIN ({keys}) k "
-        "ON k.event_id = e.event_id ORDER BY e.event_date DESC, e.event_id DESC"
-    )
+    order = "ORDER BY event_date DESC, event_id DESC LIMIT ?"
+    if rowid:
+        # One table lookup per row of the page (the event_id index costs a second one), and
+        # no sort of the page's records: CROSS JOIN keeps the ordered keys as the outer loop.
+        keys = f"SELECT rowid AS rid FROM events{clause} {order}"
+        sql = (
+            f"SELECT e.event_date, e.event_id, e.record FROM ({keys}) k "
+            "CROSS JOIN events e ON e.rowid = k.rid"
+        )
+    else:
+        keys = f"SELECT event_id FROM events{clause} {order}"
+        sql = (
+            f"SELECT e.event_date, e.event_id, e.record FROM events e JOIN ({keys}) k "
+            "ON k.event_id = e.event_id ORDER BY e.event_date DESC, e.event_id DESC"
+        )
     return sql, [*params, limit + 1], limit
+
+
+def order_page(rows: list[Any]) -> list[Any]:
+    """Rows (event_date, event_id, ...) newest first; already in order, this is one pass.
+
+    SQLite does not promise the order of a join without ORDER BY, so it is made sure of here.
+    """
+    if all(a[:2] >= b[:2] for a, b in itertools.pairwise(rows)):
+        return rows
+    return sorted(rows, key=lambda row: (row[0], row[1]), reverse=True)

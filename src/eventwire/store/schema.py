@@ -87,8 +87,11 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    dialects: tuple[str, ...] = ("sqlite", "postgres")  # others record it with nothing to do
 
     def sql(self, dialect: str) -> list[str]:
+        if dialect not in self.dialects:
+            return []
         return [s.format(**_TYPES[dialect]) for s in self.statements]
 
 
@@ -106,10 +109,26 @@ _V3 = [
     "ANALYZE events",  # planner statistics for the new index (SQLite guesses wildly without)
 ]
 
+# The substring filters (`actor`, `q`) test every row their other filters leave; with
+# `actors` and `search` in the index those tests read index entries in order instead of
+# looking up each row (country + type + actor + word at 100k: 2.3 ms -> 0.7 ms; actor alone
+# 0.8 -> 0.4 ms). The two indexes that such queries walk get them: the date order (no other
+# filter, or dates only) and country + type. SQLite only: PostgreSQL plans from statistics,
+# and its index entries are limited to about 2.7 kB, which a long `search` text can exceed.
+_V4 = [
+    "DROP INDEX events_date",
+    "CREATE INDEX events_date ON events (event_date, event_id, actors, search)",
+    "DROP INDEX events_country_type",
+    "CREATE INDEX events_country_type "
+    "ON events (k_country, k_event_type, event_date, event_id, actors, search)",
+    "ANALYZE events",
+]
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, reports, events, state", tuple(_V1)),
     Migration(2, "covering bbox index", tuple(_V2)),
     Migration(3, "country and event type index", tuple(_V3)),
+    Migration(4, "substring filters read from the index", tuple(_V4), ("sqlite",)),
 )
 
 LATEST = MIGRATIONS[-1].version

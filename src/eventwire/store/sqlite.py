@@ -46,6 +46,7 @@ class SQLiteStore(SQLStore):
 
     name = "sqlite"
     planner_hints = True
+    rowid_pages = True
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
