@@ -300,3 +300,30 @@ def test_a_definite_reference_with_a_toll_is_another_report(nlp) -> None:  # typ
     events = run(nlp, text)
     assert len(events) == 1
     assert (events[0].fatalities_low, events[0].fatalities_high) == (21, 25)
+
+
+def test_recalled_incidents_are_not_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on Idlib killed 12 civilians on Saturday, a war monitor said.\n"
+        "The strikes came days after a car bomb in Aleppo killed 30 people on Wednesday.\n"
+        "On November 2 a suicide bomber killed 17 people in Hama.\n"
+    )
+    document = Document(id="doc-r", text=text, published=PUBLISHED, outlet=None)
+    calendar = text.index("November 2")
+    dates = sorted(
+        [
+            *dates_in(text),
+            DateMention(
+                calendar, calendar + 10, "November 2", dt.date(2024, 11, 2), None, 1, False
+            ),
+        ],
+        key=lambda d: d.start,
+    )
+    events = EventExtractor(Settings()).extract(document, nlp(text), places_in(text), dates)
+    assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12)]
+
+
+def test_recall_needs_a_lead_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb in Aleppo killed 30 people on Wednesday, days after the truce.\n"
+    events = run(nlp, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 30)]

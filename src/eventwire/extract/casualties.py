@@ -149,7 +149,7 @@ CUMULATIVE = re.compile(
     r"(?:in|during|over) recent (?:days|weeks|months|\w+ ?strikes|raids|attacks|fighting|clashes)|"
     r"(?:\w+)-(?:week|month|year)-old (?:\w+ )?(?:battle|offensive|campaign|siege|war|fighting)|"
     r"(?:in|within) (?:one|a|a single|two|three) weeks?\b|in such (?:attacks|strikes|raids)|"
-    r"(?:has|have|had) so far|"
+    r"(?:has|have|had) so far|during (?:the month of )?(?:" + _MONTHS + r")\b|"
     r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d|"
     # "the past three days" still reads as one episode; a week or more is a running total.
     r"(?:in|over|during|within) (?:the )?(?:past|last|previous) (?:few|several) days|"

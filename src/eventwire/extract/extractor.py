@@ -29,6 +29,7 @@ from eventwire.extract.placing import (
     same_event,
     updates,
 )
+from eventwire.extract.recall import recalled
 from eventwire.extract.roles import assign_roles
 from eventwire.models import Actor, Document, Event, Evidence, Place
 from eventwire.resolve.actors import ActorLexicon, ActorMention, load_actor_lexicon
@@ -142,6 +143,9 @@ class EventExtractor:
                 continue
             if document.published and (document.published - choice.date).days > HISTORY_DAYS:
                 continue  # dated a month or more before the report: history, not news
+            lead_date = out[0].date if out else None
+            if recalled(cand, text, choice.date, choice.mention, document.published, lead_date):
+                continue  # an earlier incident recalled as background
             here = (cand.sent_start, cand.sent_end)
             own_date = choice.mention is not None and cand.sent_start <= choice.mention.start
             prev = out[-1] if out else None

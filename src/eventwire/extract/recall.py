@@ -1,0 +1,64 @@
+"""Incidents an article recalls rather than reports: earlier attacks told as background.
+
+News leads with its own incident and often recalls earlier ones to set the scene ("IS has
+regularly targeted rebels, including an October 6 attack that killed 29", "The latest attack
+comes one week after a suicide bomber killed 29", "In early April at least 88 civilians were
+killed"). Those incidents were news when they happened and are coded from the reports of
+that time; counted again from this article they would be a second copy of an old event (and
+their tolls would add to this article's own). ACLED's codebook codes an event from reports of
+it, not from later mentions; the same rule keeps events dated a month or more before
+publication out as history (`extractor.HISTORY_DAYS`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from eventwire.extract.detect import Candidate
+from eventwire.resolve.dates import DateMention
+
+# A calendar date written out ("October 6", "On February 22", "In early April") this many
+# days or more before publication dates an incident the article recalls; fresh incidents are
+# told by weekday ("on Tuesday") or as today's.
+RECALL_DAYS = 7
+_CALENDAR = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,2}[./-]\d{1,2}",
+    re.IGNORECASE,
+)
+# Words that put an incident before the one reported: "comes one week after", "just days
+# after", "on the heels of", "This follows", "Recently", "last Friday", "earlier this month".
+_RECALL_CUE = re.compile(
+    r"\b(?:(?:comes?|came|coming|follows?|followed|following)\s+(?:\w+\s+){0,3}?(?:after|on)\b|"
+    r"(?:days?|weeks?|months?)\s+after\b|on the heels of\b|this follows\b|recently\b|"
+    r"last (?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
+    r"earlier (?:this|last) (?:week|month)\b)",
+    re.IGNORECASE,
+)
+
+
+def recalled(
+    cand: Candidate,
+    text: str,
+    date: dt.date,
+    mention: DateMention | None,
+    published: dt.date | None,
+    lead_date: dt.date | None,
+) -> bool:
+    """Whether a candidate (not the article's first event) is an earlier incident recalled as
+    background: dated by a written calendar date a week or more before publication, or put
+    before the reported incident by a recall cue ("comes one week after", "last Friday") and
+    dated two days or more before the article's first event."""
+    if lead_date is None:
+        return False  # the article's first event is what it reports
+    if (
+        mention is not None
+        and published is not None
+        and cand.sent_start <= mention.start < cand.sent_end
+        and _CALENDAR.search(mention.text)
+        and (published - date).days >= RECALL_DAYS
+    ):
+        return True
+    sentence = text[cand.sent_start : cand.sent_end]
+    return bool(_RECALL_CUE.search(sentence)) and (lead_date - date).days >= 2
