@@ -327,3 +327,26 @@ def test_recall_needs_a_lead_event(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A car bomb in Aleppo killed 30 people on Wednesday, days after the truce.\n"
     events = run(nlp, text)
     assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 30)]
+
+
+def test_a_total_and_its_parts_count_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The lead's total is told again as incidents: one elsewhere (its own event, taken off
+    # the total), one at the total's own place (more of the same event).
+    text = (
+        "Rebel rocket attacks killed 10 civilians in Aleppo and Idlib on Saturday, a monitor "
+        "said.\n"
+        "Rockets hit a market in Idlib on Saturday, killing four civilians.\n"
+        "In Aleppo six civilians were killed when shells hit a school on Saturday.\n"
+    )
+    events = run(nlp, text)
+    assert sum(e.fatalities for e in events) == 10
+    assert sorted((e.location, e.fatalities) for e in events) == [("Aleppo", 6), ("Idlib", 4)]
+
+
+def test_incidents_elsewhere_are_not_parts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes killed 10 civilians in Aleppo on Saturday, a monitor said.\n"
+        "Shelling killed four people in Beirut on Saturday.\n"
+    )
+    events = run(nlp, text)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Aleppo", 10), ("Beirut", 4)]

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract import taxonomy as tx
 from eventwire.extract.attribution import Source, find_sources
-from eventwire.extract.casualties import combine
+from eventwire.extract.breakdown import distribute
+from eventwire.extract.casualties import Toll, combine
 from eventwire.extract.detect import Candidate, detect, sentences
 from eventwire.extract.notes import write_note
 from eventwire.extract.placing import (
@@ -97,9 +98,15 @@ class EventExtractor:
         countries = [m.country for m in mentions if m.country and m.role != "group"]
         undated: list[Candidate] = []
         located = self._locate(document, found, places, dates, list(by_span), countries, undated)
-        needed = {span for item in located for span in item.sentences}
+        tolls = [
+            combine(item.deaths) if carries_deaths(item.candidate.decision.sub_event_type) else None
+            for item in located
+        ]
+        # A total told again as its parts: each death is counted once.
+        kept_items = list(zip(*distribute(located, tolls, document.text), strict=True))
+        needed = {span for item, _ in kept_items for span in item.sentences}
         sources = {span: find_sources(by_span[span], document.text) for span in needed}
-        events = [self._event(document, item, mentions, sources) for item in located]
+        events = [self._event(document, item, toll, mentions, sources) for item, toll in kept_items]
         kept = tuple(e for e in events if e.confidence >= self.settings.min_confidence)
         return Extraction(kept, undated_note(undated, dates))
 
@@ -191,6 +198,7 @@ class EventExtractor:
         self,
         document: Document,
         item: Located,
+        toll: Toll | None,
         mentions: Sequence[ActorMention],
         sources: dict[tuple[int, int], list[Source]],
     ) -> Event:
@@ -199,7 +207,6 @@ class EventExtractor:
         decision = cand.decision
         sub = decision.sub_event_type
         found_sources = [s for sent in item.sentences for s in sources.get(sent, [])]
-        toll = combine(item.deaths) if carries_deaths(sub) else None
         roles = assign_roles(
             cand,
             mentions,

@@ -1,0 +1,102 @@
+"""A total and its breakdown: one toll told as a sum and again as its parts.
+
+Reports often open with a total ("13 citizens killed in terrorist attacks on Aleppo", "Regime
+air strikes and artillery fire killed 19 civilians across Eastern Ghouta") and then tell the
+incidents it sums ("shells on al-Zahraa killed 6", "strikes on Mesraba killed 17 while
+artillery fire on Douma killed another two"). Each incident is an event with its own place,
+but the total must not be counted again on top of them: the opening event keeps only the
+deaths its parts do not account for, and is dropped when they account for all of them (it
+told nothing the parts do not). A later event is a part of an earlier total when it is of
+the same day (give or take one), in the same region (or the total's place is vague, or its
+sentences name the part's place), of the same kind of victims, and the parts told so far
+still fit in the total.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from eventwire.extract.casualties import Toll
+from eventwire.extract.placing import Located, merge
+
+
+def _kinds(item: Located) -> set[str]:
+    own = [d for d in item.deaths if not d.cumulative and not d.subset]
+    return {d.kind for d in own} or {"unspecified"}
+
+
+def _coarse(item: Located) -> bool:
+    return item.place.geo_precision == 3 or item.place.place.feature_code in {"PCLI", "ADM1"}
+
+
+def _names(item: Located, text: str, part: Located) -> bool:
+    name = part.place.place.name
+    return any(name and name in text[a:b] for a, b in item.sentences)
+
+
+def is_part(total: Located, part: Located, text: str) -> bool:
+    """Whether `part` (told after `total`) can be one of the incidents `total` sums."""
+    if abs((total.date - part.date).days) > 1:
+        return False
+    a, b = total.place.place, part.place.place
+    same_region = a.admin1 is not None and a.admin1 == b.admin1
+    if not (same_region or _coarse(total) or _names(total, text, part)):
+        return False
+    mine, theirs = _kinds(total), _kinds(part)
+    return "unspecified" in mine or theirs <= mine or theirs == {"unspecified"}
+
+
+def distribute(
+    located: Sequence[Located], tolls: Sequence[Toll | None], text: str
+) -> tuple[list[Located], list[Toll | None]]:
+    """The events and their tolls with every total and its parts told once (see the module
+    doc). A part at the total's own place is more of the same event (ACLED aggregates one
+    type at one place on one day): it joins the total, which keeps its toll. A part
+    elsewhere stays an event and the total keeps only the deaths the parts leave; a total
+    its parts account for entirely is dropped."""
+    items, out = list(located), list(tolls)
+    gone: set[int] = set()
+    used: set[int] = set()
+    for i, total in enumerate(located):
+        toll = out[i]
+        if toll is None or toll.best <= 0 or i in used:
+            continue
+        accounted = civilians = 0
+        elsewhere: list[int] = []
+        for j in range(i + 1, len(located)):
+            part = out[j]
+            if j in used or part is None or part.best <= 0:
+                continue
+            if accounted + part.best > toll.best or not is_part(total, located[j], text):
+                continue
+            accounted += part.best
+            used.add(j)
+            if located[j].place.place.name == total.place.place.name:
+                items[i] = _join(items[i], located[j])
+                gone.add(j)
+            else:
+                civilians += part.civilians or 0
+                elsewhere.append(j)
+        used.add(i)
+        if not elsewhere:
+            continue
+        rest = toll.best - sum(t.best for t in (out[j] for j in elsewhere) if t is not None)
+        if rest <= 0:
+            gone.add(i)
+            continue
+        civ = None if toll.civilians is None else max(0, min(rest, toll.civilians - civilians))
+        high = None if toll.high is None else max(rest, toll.high - (toll.best - rest))
+        low = max(0, min(rest, toll.low - (toll.best - rest)))
+        out[i] = dataclasses.replace(toll, best=rest, low=low, high=high, civilians=civ)
+    keep = [k for k in range(len(items)) if k not in gone]
+    return [items[k] for k in keep], [out[k] for k in keep]
+
+
+def _join(total: Located, part: Located) -> Located:
+    """`part` told as more of `total`: its sentences join, a specific type replaces a generic
+    one; the deaths stay the total's."""
+    merged = total
+    for sentence in part.sentences:
+        merged = merge(merged, part.candidate, part.place, sentence)
+    return dataclasses.replace(merged, deaths=total.deaths)
