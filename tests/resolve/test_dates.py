@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eventwire.resolve.dates import choose_event_date, find_dates
+from eventwire.resolve.dates import choose_event_date, find_dates, report_date
 
 SATURDAY = dt.date(2019, 4, 6)
 
@@ -93,3 +93,91 @@ def test_numeric_dates() -> None:
     dates = [m.date for m in find_dates(text, SATURDAY)]
     assert dates == [dt.date(2017, 4, 9), dt.date(2014, 11, 30), dt.date(2017, 4, 9),
                      dt.date(2017, 4, 13)]  # fmt: skip
+
+
+def _choose(text: str, published: dt.date | None) -> tuple[dt.date | None, int, str | None]:
+    choice = choose_event_date(find_dates(text, published), 0, len(text), published)
+    return choice.date, choice.time_precision, choice.mention.text if choice.mention else None
+
+
+def test_a_period_dates_an_event_on_its_middle_as_acled_codes_it() -> None:
+    # Saturday 6 April 2019: last week ran 25-31 March, this week 1-5 April so far.
+    assert _choose("Twelve died last week.", SATURDAY)[:2] == (dt.date(2019, 3, 27), 2)
+    assert _choose("Twelve died earlier this week.", SATURDAY)[:2] == (dt.date(2019, 4, 3), 2)
+    assert _choose("Twelve died last month.", SATURDAY)[:2] == (dt.date(2019, 3, 15), 3)
+    assert _choose("Twelve died earlier this month.", SATURDAY)[:2] == (dt.date(2019, 4, 3), 3)
+    assert _choose("Raids over the weekend killed 4.", dt.date(2019, 4, 9))[:2] == (SATURDAY, 2)
+
+
+def test_parts_of_a_month_are_its_first_middle_and_last_days() -> None:
+    published = dt.date(2019, 5, 20)
+    assert _choose("In late March rebels took the town.", published)[:2] == (
+        dt.date(2019, 3, 31),
+        3,
+    )
+    assert _choose("In early March rebels took it.", published)[0] == dt.date(2019, 3, 1)
+    assert _choose("A mid-March attack killed 3.", published)[0] == dt.date(2019, 3, 15)
+
+
+def test_recent_days_are_the_three_days_before_publication() -> None:
+    assert _choose("Strikes in recent days killed 40.", SATURDAY)[:2] == (dt.date(2019, 4, 4), 2)
+    (m,) = find_dates("Strikes in the past ten days killed 40.", SATURDAY)
+    assert (m.date, m.end_date, m.precision) == (dt.date(2019, 3, 27), dt.date(2019, 4, 5), 3)
+
+
+def test_overnight_is_the_night_before_publication_as_a_day() -> None:
+    assert _choose("Gunmen stormed a village overnight.", SATURDAY)[:2] == (
+        dt.date(2019, 4, 5),
+        1,
+    )
+    # "overnight on Wednesday" is dated by its weekday
+    assert _choose("Troops arrived overnight on Wednesday.", SATURDAY)[:2] == (
+        dt.date(2019, 4, 3),
+        1,
+    )
+
+
+def test_a_statement_date_gives_way_to_the_event_date() -> None:
+    text = "Strikes killed 12 overnight, a monitor said on Saturday."
+    assert _choose(text, SATURDAY) == (dt.date(2019, 4, 5), 1, "overnight")
+    # with no date of its own, the event happened on or shortly before the statement
+    text = "Dozens were killed in air strikes a monitoring group said on Saturday."
+    assert _choose(text, SATURDAY) == (SATURDAY, 2, "Saturday")
+    assert _choose("MSF on Friday said a hospital was hit.", SATURDAY)[:2] == (
+        dt.date(2019, 4, 5),
+        2,
+    )
+    # a verb before the date keeps it the event's, whatever follows
+    text = "Jets pounded Aleppo early on Friday said the Observatory."
+    assert _choose(text, SATURDAY)[:2] == (dt.date(2019, 4, 5), 1)
+
+
+def test_the_previous_day_counts_back_from_the_day_named_before_it() -> None:
+    text = "A monitor on Tuesday raised the toll from strikes on a market the previous day."
+    assert _choose(text, dt.date(2017, 11, 17))[:2] == (dt.date(2017, 11, 13), 1)
+
+
+def test_an_old_event_keeps_its_own_date_but_scene_setting_does_not() -> None:
+    published = dt.date(2016, 8, 13)
+    assert _choose("Troops freed Palmyra on March 27.", published)[:2] == (
+        dt.date(2016, 3, 27),
+        1,
+    )
+    for text in (
+        "More than 300000 have been killed since the conflict began in March 2011.",
+        "A ceasefire that Turkey and Russia brokered in February was violated.",
+        "It was the worst attack since sarin killed hundreds in Ghouta in August 2013.",
+    ):
+        assert _choose(text, published)[2] is None, text
+
+
+def test_a_dateline_opening_the_text_is_the_day_relative_words_count_from() -> None:
+    record = dt.date(2017, 11, 10)  # a data set's date that disagrees with the article
+    text = "Sat Nov 18 2017 A car bomb killed 20 civilians on Friday evening."
+    friday = [m for m in find_dates(text, record) if m.text == "Friday"]
+    assert friday[0].date == dt.date(2017, 11, 17)
+    assert report_date("Published July 27 2016 A bomb struck on Wednesday.", None) == dt.date(
+        2016, 7, 27
+    )
+    # a date that opens a sentence of the story is no dateline
+    assert report_date("On 3 March 2016 gunmen attacked a village.", record) == record

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -46,7 +47,11 @@ PATTERN = re.compile(
         yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|last\s+night|overnight
       | (?:(?:earlier|early|later|late)\s+)?this\s+(?:morning|afternoon|evening|week|month|weekend)
       | last\s+(?:week|month|weekend)|the\s+previous\s+(?:day|week|month)|the\s+day\s+before
-      | the\s+past\s+week|over\s+the\s+weekend
+      | (?:a|one)\s+day\s+(?:earlier|before)(?!\s+(?:the|a|an|it|they|he|she)\b)
+      | the\s+past\s+week|(?:(?:over|at|during)\s+)?the\s+weekend|weekend(?=\s+(?!of\b)[a-z]+)
+      | (?:(?:the|these)\s+)?(?:recent|past|last)\s+(?:few\s+|couple\s+of\s+|several\s+)?days
+      | (?:the\s+)?(?:past|last)\s+(?P<past_n>\d+|two|three|four|five|six|seven|ten)\s+
+        (?P<past_unit>days|weeks)
       )\b))
   | (?<![\d$£€.,/-])(?P<year>{_YEAR})(?!{_NOT_A_YEAR})
     """,
@@ -84,8 +89,9 @@ class DateMention:
     """A date expression in a text: its span, resolved date(s) and how exact it is.
 
     precision follows ACLED's time_precision: 1 a day, 2 a few days or a week, 3 a month or
-    more (or unresolvable: `date` None). `background` marks dates that set the scene ("since
-    2011", "the 2020 ceasefire") rather than date the reported events.
+    more (or unresolvable: `date` None). `date`..`end_date` is the period the words denote;
+    `day` is the one day an event dated by them is coded on. `background` marks dates that
+    set the scene ("since 2011", "the 2020 ceasefire") or lie over a month before publication.
     """
 
     start: int
@@ -95,6 +101,14 @@ class DateMention:
     end_date: dt.date | None
     precision: int
     background: bool
+    # The day ACLED codes an event dated by this mention: the day itself, the first day of a
+    # range that began then, else the middle of the period (a week's Wednesday, a month's 15th).
+    day: dt.date | None = None
+    # The date of a statement about the event ("a monitor said on Monday"), not of the event.
+    reporting: bool = False
+    # Background only for lying over a month before publication: still the date of an old
+    # event its own sentence tells ("freed Palmyra on March 27"), unlike scene-setting years.
+    old: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,13 +213,16 @@ def _resolve_relative(
         return day, None, 1
     word = (g.get("rel") or "").lower()
     word = " ".join(word.split())
+    yesterday = published - _DAY
     if word in ("today", "this morning", "this afternoon", "this evening", "tonight"):
         return published, None, 1
     if word in ("yesterday", "last night", "yesterday morning", "yesterday afternoon",
-                "yesterday evening", "the previous day", "the day before"):  # fmt: skip
-        return published - _DAY, None, 1
+                "yesterday evening", "the previous day", "the day before", "a day earlier",
+                "one day earlier", "a day before", "one day before"):  # fmt: skip
+        return yesterday, None, 1
     if word == "overnight":
-        return published - _DAY, published, 2
+        # One known night, coded on the evening it began (ACLED: the actual date is known).
+        return yesterday, None, 1
     if word in ("this week", "earlier this week", "early this week", "later this week",
                 "late this week"):  # fmt: skip
         monday = published - published.weekday() * _DAY
@@ -215,7 +232,7 @@ def _resolve_relative(
     if word in ("last week", "the previous week"):
         monday = published - (published.weekday() + 7) * _DAY
         return monday, monday + 6 * _DAY, 2
-    if word in ("last weekend", "the weekend", "this weekend", "over the weekend"):
+    if "weekend" in word:  # the latest weekend on or before publication
         saturday = published - ((published.weekday() - 5) % 7) * _DAY
         return saturday, saturday + _DAY, 2
     if word in ("this month", "earlier this month"):
@@ -223,6 +240,11 @@ def _resolve_relative(
     if word in ("last month", "the previous month"):
         end = published.replace(day=1) - _DAY
         return end.replace(day=1), end, 3
+    if word.endswith("days") and not g.get("past_n"):  # "in recent days", "the past few days"
+        return published - 3 * _DAY, yesterday, 2
+    if g.get("past_n"):  # "the past ten days", "the last two weeks"
+        days = _number(g["past_n"]) * (7 if str(g.get("past_unit")).startswith("week") else 1)
+        return published - days * _DAY, yesterday, 2 if days <= 7 else 3
     if g.get("ago_n"):
         n = _number(g["ago_n"])
         unit = (g.get("ago_unit") or "").lower()
@@ -243,23 +265,192 @@ def _number(raw: str | None) -> int:
     return int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
 
 
+# Words that put a date at the start, middle or end of its month ("in late July", "mid-August").
+_PART_OF_MONTH = re.compile(
+    r"\b(?P<part>early|late|mid|end\s+of|beginning\s+of|start\s+of)(?:\s+|-)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A statement's date: "said on Monday", "told reporters on Saturday", "said in a statement on
+# Tuesday", "said earlier today" (before the mention); "on March 22 media reported", "(MSF) on
+# Saturday said", "on Tuesday condemned" (after it). Verbs of saying only, no comma between.
+_SAYING = (
+    r"said|says|say|saying|stated|states|added|reported|reports|announced|announces|"
+    r"confirmed|claimed|denied|condemned|warned|quoted|cited"
+)
+_REPORTED_BEFORE = re.compile(
+    rf"\b(?:(?:{_SAYING})(?:\s+in\s+a\s+statement)?|told(?:\s+[\w-]+){{0,2}})\s+"
+    r"(?:(?:on|late|early|earlier|later|last)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_REPORTED_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:said|says|told|reported|stated|confirmed|denied|condemned|"
+    r"warned|added)\b",
+    re.IGNORECASE,
+)
+# A verb of the sentence before the mention ("jets pounded Aleppo early on Thursday said the
+# Observatory"): the date then belongs to that verb, not to the "said" after it.
+_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:[a-z]+ed|hit|struck|took|fell|broke|shot|blew|fought|began|came|went|left|"
+    r"made|saw|ran|set|won|lost|says|said|say|is|are|was|were|has|have|had)(?![\w-])"
+)
+_ATTRIBUTIVE = re.compile(r"^(?:\w+['’]s|weekend)$")  # "Tuesday's attack", "weekend air raids"
+# Old dates that set the scene rather than date an old event: a dated year after "since" in
+# the same clause ("since sarin gas killed hundreds in Ghouta in August 2013"; "since June 25"
+# starts a range), the start of the war, the date of an agreement ("a ceasefire that Turkey
+# and Russia brokered in December").
+_SCENE_SINCE = re.compile(r"\bsince\b[^.;:,()]{0,90}$", re.IGNORECASE)
+_SCENE_BEFORE = re.compile(
+    r"(?:\b(?:war|conflict|uprising|revolution|revolt|crisis)\b[^.;:,()]{0,40}"
+    r"\b(?:began|begun|started|erupted|broke\s+out)\b[^.;:,()]{0,30}"
+    r"|\b(?:cease-?fire|truce|agreement|deal|accord|treaty)\b(?:\s+[\w-]+){0,15}?\s+(?:in|on)\s+)$",
+    re.IGNORECASE,
+)
+_WEEKDAY_NEXT = re.compile(rf"\s+(?:on\s+|late\s+|early\s+)?{_WEEKDAY}\b")
+# "the previous day", "a day earlier": the day before another date of the same sentence.
+_DAY_BEFORE = re.compile(
+    r"^(?:the\s+previous\s+day|the\s+day\s+before|(?:a|one)\s+day\s+(?:earlier|before))$",
+    re.IGNORECASE,
+)
+
+
+def _reference_day(
+    m: re.Match[str],
+    text: str,
+    start: int,
+    date: dt.date | None,
+    end_date: dt.date | None,
+    published: dt.date | None,
+) -> dt.date | None:
+    """The day ACLED codes an event on when this mention dates it (codebook, "Event Time"):
+    a day is itself; a span is its middle ("last week": its Wednesday; a month: the 15th;
+    the beginning or end of a month: its first or last day); a span still running at
+    publication ("earlier this month") is cut at the day before publication first."""
+    if date is None:
+        return None
+    part = _PART_OF_MONTH.search(text[max(0, start - 16) : start])
+    if part and (m.group("mo_month") or m.group("my_month")):
+        word = part.group("part").lower()
+        if word.startswith(("early", "beginning", "start")):
+            return date.replace(day=1)
+        if word.startswith(("late", "end")):
+            return _month_end(date.year, date.month)
+        return date.replace(day=15)
+    if end_date is None or m.group("dm_day2") or m.group("md_day2"):
+        return date  # a day, or a run of named days: the first one
+    if published is not None and end_date >= published > date:
+        end_date = published - _DAY
+    span = (end_date - date).days
+    if date.day == 1 and end_date == _month_end(date.year, date.month):
+        return date.replace(day=15)
+    if span == 6 and date.weekday() == 0:
+        return date + 2 * _DAY  # a Monday-to-Sunday week: its Wednesday
+    return date + (span // 2) * _DAY
+
+
+def _sets_scene(text: str, start: int, m: re.Match[str]) -> bool:
+    before = text[max(0, start - 120) : start]
+    if _SCENE_BEFORE.search(before):
+        return True
+    has_year = any(m.group(g) for g in ("dm_year", "md_year", "my_year", "iso_y", "num_y"))
+    return has_year and bool(_SCENE_SINCE.search(before))
+
+
+def _reporting(text: str, start: int, end: int) -> bool:
+    """Whether a date belongs to a verb of saying rather than to the event reported: right
+    after one ("said on Monday"), or before one with no other verb in between or since the
+    sentence began ("MSF on Saturday said", "Recently on October 13 state media reported")."""
+    if _ATTRIBUTIVE.match(text[start:end]):
+        return False
+    if _REPORTED_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    return bool(_REPORTED_AFTER.search(text[end : end + 50])) and not _VERB_BEFORE.search(
+        text[_sentence_start(text, start) : start]
+    )
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _anchor_day_before(out: list[DateMention], mention: DateMention, text: str) -> DateMention:
+    """ "the previous day" counts back from the day named earlier in its sentence ("a monitor on
+    Tuesday raised the toll from air strikes the previous day": Monday); that day is then
+    the date of the report, not of the event."""
+    since = _sentence_start(text, mention.start)
+    anchors = [i for i, m in enumerate(out) if m.start >= since and m.precision == 1 and m.date]
+    if not anchors:
+        return mention
+    i = anchors[-1]
+    anchor = out[i]
+    out[i] = dataclasses.replace(anchor, reporting=True)
+    assert anchor.date is not None
+    day = anchor.date - _DAY
+    return dataclasses.replace(mention, date=day, day=day, background=anchor.background)
+
+
+# A dateline: a full date with its year opening the text, after at most a label and a weekday
+# ("Published July 27 2016 ...", "Date of publication 4 October 2017", "Sat Nov 18 2017",
+# "03-08-2016 Chemical Attack Kills Five").
+DATELINE_CHARS = 40
+_DATELINE_LEAD = re.compile(
+    r"^\W*(?:(?:published|posted|updated|last\s+updated?|date\s+of\s+publication)"
+    r"(?:\s+(?:on|at))?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    re.IGNORECASE,
+)
+_YEAR_GROUPS = ("dm_year", "md_year", "iso_y", "num_y")
+
+
+def report_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The day relative words count from: the report's own dateline where the text opens with
+    one, else `published`. A record's date can be a crawl or update date; the dateline is the
+    day the words "on Tuesday" were written against (FA-KES dev: in the 66 articles whose
+    dateline and record disagree, weekdays in the text fall 0-1 days before the dateline
+    68 times in 77 and spread over the whole week before the record)."""
+    for m in PATTERN.finditer(text, 0, DATELINE_CHARS + 20):
+        if m.start() >= DATELINE_CHARS or not _DATELINE_LEAD.match(text[: m.start()]):
+            break
+        if any(m.group(g) for g in _YEAR_GROUPS) and not (m.group("dm_day2") or m.group("md_day2")):
+            date, _, precision = _resolve(m, None)
+            if date is not None and precision == 1:
+                return date
+        if not m.group("weekday"):
+            break
+    return published
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
-    """Every date expression in `text`, resolved against `published` where relative."""
+    """Every date expression in `text`, resolved against the report's date (its dateline, or
+    `published`) where relative."""
+    published = report_date(text, published)
     out: list[DateMention] = []
     for m in PATTERN.finditer(text):
         date, end_date, precision = _resolve(m, published)
         start, end = m.span("mo_month") if m.group("mo_month") else m.span()
-        background = background_before(text, start, m)
+        if (m.group("dm_day2") or m.group("md_day2")) and date is not None:
+            precision = 1  # "on 12-13 March": the first day, as a day (each day is an event)
+        day = _reference_day(m, text, start, date, end_date, published)
+        background = scene = background_before(text, start, m)
+        old = False
         if published is not None and date is not None and not background:
             # Well before publication: scene-setting history, not the news.
-            background = ((published - date).days > 31 and end_date is None) or (
+            background = old = ((published - date).days > 31 and end_date is None) or (
                 end_date is not None and (published - end_date).days > 62
             )
         if date is not None and range_before(text, start) and end_date is None and published:
             end_date = published if published >= date else None
         if published is None and date is None and precision < 3:
             precision = 3
-        out.append(DateMention(start, end, text[start:end], date, end_date, precision, background))
+        mention = DateMention(
+            start, end, text[start:end], date, end_date, precision, background,
+            day=day, reporting=_reporting(text, start, end),
+            old=old and not scene and not _sets_scene(text, start, m),
+        )  # fmt: skip
+        if mention.text.lower() == "overnight" and _WEEKDAY_NEXT.match(text, end):
+            continue  # "overnight on Friday", "overnight Wednesday": that weekday dates it
+        if _DAY_BEFORE.match(mention.text) and published is not None:
+            mention = _anchor_day_before(out, mention, text)
+        out.append(mention)
     return out
 
 
@@ -269,24 +460,38 @@ def _sentence_window(mentions: Sequence[DateMention], start: int, end: int) -> l
     ]
 
 
+def _choice(m: DateMention) -> DateChoice:
+    # A statement's date only bounds the event: it happened on or shortly before (precision 2).
+    precision = max(m.precision, 2) if m.reporting else m.precision
+    return DateChoice(m.day or m.date, precision, m)
+
+
 def choose_event_date(
     mentions: Sequence[DateMention], start: int, end: int, published: dt.date | None
 ) -> DateChoice:
-    """The date of an event whose trigger sentence is [start, end).
+    """The date of an event whose trigger sentence (or clause) is [start, end).
 
-    Rule: the most precise dated, non-background mention in the sentence (ties: nearest
-    to the sentence start); else the nearest such mention in the 600 characters before the
-    sentence; else the publication date with time_precision 2 (reports are written within
-    days of the events they describe; we cannot say which day); else no date, precision 3.
+    Rule: the most precise dated, non-background mention in the span that is not the date of
+    a statement (ties: nearest to the start); else an old date in the span itself ("freed
+    Palmyra on March 27" in August: an old event keeps its date; scene-setting years never
+    count); else a statement's date ("a monitor said on Monday", precision 2); else the
+    nearest dated mention in the 600 characters before; else the publication date with
+    time_precision 2 (reports are written within days of the events they describe; we cannot
+    say which day); else no date, precision 3. The date is the mention's ACLED day: a
+    period's middle ("last week": Wednesday, precision 2; "last month": the 15th, 3).
     """
     pool = _sentence_window(mentions, start, end)
+    own = [m for m in pool if not m.reporting]
+    if own:
+        return _choice(min(own, key=lambda m: (m.precision, m.start)))
+    old = [m for m in mentions if start <= m.start < end and m.old and m.date is not None]
+    if old:
+        return _choice(min(old, key=lambda m: (m.precision, m.start)))
     if pool:
-        best = min(pool, key=lambda m: (m.precision, m.start))
-        return DateChoice(best.date, best.precision, best)
+        return _choice(min(pool, key=lambda m: (m.precision, m.start)))
     before = _sentence_window(mentions, max(0, start - 600), start)
     if before:
-        best = max(before, key=lambda m: (-m.precision, m.start))
-        return DateChoice(best.date, best.precision, best)
+        return _choice(max(before, key=lambda m: (-m.precision, m.start)))
     if published is not None:
         return DateChoice(published, 2, None)
     return DateChoice(None, 3, None)
