@@ -155,3 +155,12 @@ def test_totals_over_many_incidents_are_cumulative() -> None:
         "Over 750 people have so far been killed in the bombing campaign.",
     ):
         assert toll(text) is None, text
+
+
+def test_a_month_of_shelling_is_a_total() -> None:
+    assert toll("More than 100 civilians have been killed in August shelling of the city.") is None
+
+
+def test_a_chained_group_named_by_its_noun_adds() -> None:
+    text = "Air strikes hit a school killing 22 children and six teachers the UN agency said."
+    assert toll(text) == (28, 28, 28, 28)

@@ -350,3 +350,31 @@ def test_incidents_elsewhere_are_not_parts(nlp) -> None:  # type: ignore[no-unty
     )
     events = run(nlp, text)
     assert sorted((e.location, e.fatalities) for e in events) == [("Aleppo", 10), ("Beirut", 4)]
+
+
+def test_another_source_for_the_same_attack_is_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb killed 25 people in Aleppo on Saturday, state media said.\n"
+        "The bombing killed 21, the war monitor said on Saturday.\n"
+    )
+    events = run(nlp, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 25)]
+
+
+def test_the_cue_after_puts_an_incident_before_the_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on Idlib killed 12 civilians on Saturday, a war monitor said.\n"
+        "The raids came one day after shelling killed four people in Hama.\n"
+    )
+    events = run(nlp, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12)]
+
+
+def test_a_definite_report_with_its_own_place_joins_a_vague_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "More than 30 rebels were killed in a suicide bombing on Saturday, a monitor said.\n"
+        "The blast on Saturday struck a border crossing in Idlib, killing 32 rebels.\n"
+        "Rebels in Aleppo and Aleppo's countryside condemned the bombing.\n"
+    )
+    events = run(nlp, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Idlib", 30)]

@@ -15,10 +15,15 @@ still fit in the total.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
-from eventwire.extract.casualties import Toll
-from eventwire.extract.placing import Located, merge
+from eventwire.extract.casualties import Toll, combine
+from eventwire.extract.placing import Located, carries_deaths, generic, merge
+from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
+
+# "The attack killed 32", "the blast was also reported", "this strike": a definite reference.
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _kinds(item: Located) -> set[str]:
@@ -45,6 +50,78 @@ def is_part(total: Located, part: Located, text: str) -> bool:
         return False
     mine, theirs = _kinds(total), _kinds(part)
     return "unspecified" in mine or theirs <= mine or theirs == {"unspecified"}
+
+
+def another_report(first: Located, later: Located, text: str) -> bool:
+    """ "The attack killed 32 rebels" after "a suicide blast killed more than 30 rebels": a
+    definite reference with its own toll, of the same day (give or take one) and a compatible
+    type, whose place is not named in its own sentence (or is the same place), is another
+    report of an event told before, whatever number it gives (sources differ)."""
+    if abs((first.date - later.date).days) > 1:
+        return False
+    if _headline_again(first, later):
+        return True
+    trigger = later.candidate.decision.trigger
+    if not _DEFINITE.search(text[max(0, trigger.start - 30) : trigger.start]):
+        return False
+    a, b = first.candidate.decision.sub_event_type, later.candidate.decision.sub_event_type
+    if not (SUB_EVENT_TO_EVENT[a] == SUB_EVENT_TO_EVENT[b] or generic(later.candidate)):
+        return False
+    both_named = _named(first) and _named(later)
+    return not both_named or later.place.place.name == first.place.place.name
+
+
+def _headline_again(first: Located, later: Located) -> bool:
+    """The headline's event told again in the body: the same type, in the same region (or
+    either place vague), is the same incident ("Army Kills 10 Terrorists in Missile Attack
+    Northwest of Hama" and "the missile attack in Northwestern Hama has killed eleven")."""
+    if first.candidate.position != 0 or later.candidate.position == 0:
+        return False
+    if first.candidate.decision.sub_event_type != later.candidate.decision.sub_event_type:
+        return False
+    a, b = first.place.place, later.place.place
+    same_region = a.admin1 is not None and a.admin1 == b.admin1
+    return same_region or _coarse(first) or _coarse(later)
+
+
+def _named(item: Located) -> bool:
+    return item.place.reason.startswith("sentence")
+
+
+def join_reports(located: Sequence[Located], text: str) -> list[Located]:
+    """Events that are other reports of an event told before (see `another_report`) join it;
+    their counts become reports of its toll (see casualties.reported)."""
+    out: list[Located] = []
+    for item in located:
+        own = [d for d in item.deaths if not d.cumulative]
+        target = None
+        if own and carries_deaths(item.candidate.decision.sub_event_type):
+            target = next(
+                (
+                    o
+                    for o in reversed(out)
+                    if any(not d.cumulative for d in o.deaths) and another_report(o, item, text)
+                ),
+                None,
+            )
+        if target is None:
+            out.append(item)
+            continue
+        merged = target
+        for sentence in item.sentences:
+            merged = merge(merged, item.candidate, item.place, sentence)
+        merged = dataclasses.replace(merged, deaths=target.deaths + item.deaths)
+        if _named(item) and not _named(target):  # the place its own sentence names wins
+            merged = dataclasses.replace(merged, place=item.place)
+        out[out.index(target)] = merged
+    return out
+
+
+def tolls_of(located: Sequence[Located]) -> list[Toll | None]:
+    return [
+        combine(item.deaths) if carries_deaths(item.candidate.decision.sub_event_type) else None
+        for item in located
+    ]
 
 
 def distribute(

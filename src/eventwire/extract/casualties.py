@@ -83,6 +83,14 @@ _OWN_VERB = re.compile(
     r"(?![\w'’-]*-(?:backed|led|based)\b)[a-z]+ed\b",
     re.IGNORECASE,
 )
+# A chained count whose next word names people ("and six teachers the UN said"): a group.
+_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:[\w'’-]+\s+)?(?:others?|more|people|persons|civilians|children|women|men|teachers|"
+    r"soldiers|troops|fighters|militants|rebels|members|policemen|terrorists|jihadists|"
+    r"militiamen|medics|students)\b(?=\s*(?:[,.;:)]|$)|\s+(?:the|a|an|in|on|at|from|by|and|"
+    r"including|among|according|when|as|while|during|near|said|says)\b)",
+    re.IGNORECASE,
+)
 # "between 500 and 1300 people died": a range, never two counts that add up.
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 # "many of whom were civilians": a vague word before "of whom" is no count.
@@ -150,6 +158,8 @@ CUMULATIVE = re.compile(
     r"(?:\w+)-(?:week|month|year)-old (?:\w+ )?(?:battle|offensive|campaign|siege|war|fighting)|"
     r"(?:in|within) (?:one|a|a single|two|three) weeks?\b|in such (?:attacks|strikes|raids)|"
     r"(?:has|have|had) so far|during (?:the month of )?(?:" + _MONTHS + r")\b|"
+    r"in (?:" + _MONTHS + r") (?:\w+ )?(?:shelling|bombing|bombardments?|strikes|air ?strikes|"
+    r"raids|attacks|fighting|clashes|violence)\b|"
     r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d|"
     # "the past three days" still reads as one episode; a week or more is a running total.
     r"(?:in|over|during|within) (?:the )?(?:past|last|previous) (?:few|several) days|"
@@ -227,7 +237,8 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             )
             after_count = text[count.end : min(end, count.end + 40)]
             chain = _CHAIN_NOUN.match(after_count)
-            bare = (
+            people = _PEOPLE_AFTER.match(after_count)
+            bare = people is not None or (
                 chain is not None
                 and not _VERBISH.search(chain.group())
                 and not _OWN_VERB.search(chain.group())

@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract import taxonomy as tx
 from eventwire.extract.attribution import Source, find_sources
-from eventwire.extract.breakdown import distribute
-from eventwire.extract.casualties import Toll, combine
+from eventwire.extract.breakdown import distribute, join_reports, tolls_of
+from eventwire.extract.casualties import Toll
 from eventwire.extract.detect import Candidate, detect, sentences
 from eventwire.extract.notes import write_note
 from eventwire.extract.placing import (
     Located,
-    carries_deaths,
     choose_place,
     dominant_country,
     event_sites,
@@ -98,11 +97,10 @@ class EventExtractor:
         countries = [m.country for m in mentions if m.country and m.role != "group"]
         undated: list[Candidate] = []
         located = self._locate(document, found, places, dates, list(by_span), countries, undated)
-        tolls = [
-            combine(item.deaths) if carries_deaths(item.candidate.decision.sub_event_type) else None
-            for item in located
-        ]
-        # A total told again as its parts: each death is counted once.
+        # Another source's report of an event told before joins it; a total told again as
+        # its parts counts each death once.
+        located = join_reports(located, document.text)
+        tolls = tolls_of(located)
         kept_items = list(zip(*distribute(located, tolls, document.text), strict=True))
         needed = {span for item, _ in kept_items for span in item.sentences}
         sources = {span: find_sources(by_span[span], document.text) for span in needed}

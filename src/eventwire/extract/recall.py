@@ -27,13 +27,18 @@ _CALENDAR = re.compile(
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,2}[./-]\d{1,2}",
     re.IGNORECASE,
 )
-# Words that put an incident before the one reported: "comes one week after", "just days
-# after", "on the heels of", "This follows", "Recently", "last Friday", "earlier this month".
+# Words before a trigger that put its incident before the one reported: "comes one week
+# after", "just days after", "on the heels of", "This follows".
+_AFTER_CUE = re.compile(
+    r"\b(?:(?:comes?|came|coming|follows?|followed)\s+(?:\w+\s+){0,3}?(?:after|on)\b|"
+    r"(?:days?|weeks?|months?)\s+after\b|on the heels of\b|this follows\b)",
+    re.IGNORECASE,
+)
+# Words anywhere in the sentence that date an incident before the news: "Recently", "last
+# Friday", "earlier this month".
 _RECALL_CUE = re.compile(
-    r"\b(?:(?:comes?|came|coming|follows?|followed|following)\s+(?:\w+\s+){0,3}?(?:after|on)\b|"
-    r"(?:days?|weeks?|months?)\s+after\b|on the heels of\b|this follows\b|recently\b|"
-    r"last (?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
-    r"earlier (?:this|last) (?:week|month)\b)",
+    r"\b(?:recently|last (?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
+    r"earlier (?:this|last) (?:week|month))\b",
     re.IGNORECASE,
 )
 
@@ -47,9 +52,9 @@ def recalled(
     lead_date: dt.date | None,
 ) -> bool:
     """Whether a candidate (not the article's first event) is an earlier incident recalled as
-    background: dated by a written calendar date a week or more before publication, or put
-    before the reported incident by a recall cue ("comes one week after", "last Friday") and
-    dated two days or more before the article's first event."""
+    background: dated by a written calendar date a week or more before publication, told
+    after a cue such as "comes one week after" (and not dated after the first event), or
+    dated by "last Friday", "recently" two days or more before the article's first event."""
     if lead_date is None:
         return False  # the article's first event is what it reports
     if (
@@ -60,5 +65,9 @@ def recalled(
         and (published - date).days >= RECALL_DAYS
     ):
         return True
+    # "The attacks came one day after ... leading to four deaths": the incident after the
+    # cue is older than the news whatever date was read for it.
+    if _AFTER_CUE.search(text[cand.sent_start : cand.decision.trigger.start]):
+        return date <= lead_date
     sentence = text[cand.sent_start : cand.sent_end]
     return bool(_RECALL_CUE.search(sentence)) and (lead_date - date).days >= 2
