@@ -121,6 +121,17 @@ def test_the_key_ignores_parameter_order_but_not_values() -> None:
     assert cache_key("/api/events", b"b=2&a=1") == cache_key("/api/events", b"a=1&b=2")
     assert cache_key("/api/events", b"a=1") != cache_key("/api/events", b"a=2")
     assert cache_key("/api/events", b"a=1") != cache_key("/api/timeline", b"a=1")
+    # A repeated parameter means its last value: the order of those values is the query.
+    assert cache_key("/api/events", b"a=1&a=2") != cache_key("/api/events", b"a=2&a=1")
+    assert cache_key("/api/events", b"a=1&b=3&a=2") == cache_key("/api/events", b"b=3&a=1&a=2")
+
+
+def test_a_repeated_parameter_is_answered_by_its_last_value(db: str) -> None:
+    with client(db) as http:
+        mali = http.get("/api/events?country=Sudan&country=Mali").json()
+        sudan = http.get("/api/events?country=Mali&country=Sudan").json()
+    assert {e["country"] for e in mali["events"]} == {"Mali"}
+    assert {e["country"] for e in sudan["events"]} == {"Sudan"}
 
 
 @pytest.fixture

@@ -29,10 +29,13 @@ class Entry:
 def cache_key(path: str, query_string: bytes, gzip: bool = False) -> tuple[str, str]:
     """The path and its query parameters sorted, so `a=1&b=2` and `b=2&a=1` share an entry.
 
-    Gzipped and plain bodies are kept apart (`gzip`: the client accepts gzip).
+    Sorted by name only: a repeated name keeps the order of its values, since the last one is
+    the one that counts (`a=1&a=2` is not `a=2&a=1`). Gzipped and plain bodies are kept apart
+    (`gzip`: the client accepts gzip).
     """
     params = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
-    return f"{path} gzip" if gzip else path, urlencode(sorted(params))
+    ordered = sorted(params, key=lambda pair: pair[0])  # stable: repeated names keep their order
+    return f"{path} gzip" if gzip else path, urlencode(ordered)
 
 
 def accepts_gzip(scope: Scope) -> bool:
