@@ -15,13 +15,20 @@ cursor for up to two more pages.
                   analysts looking at the same few filters), their cursors followed as above.
 
 Prints req/s, p50/p90/p99/max latency, errors, the share of responses the server answered from
-its cache (`x-cache: hit`), CPU per request of the server and of this client, and the load
-average. The client is a minimal HTTP/1.1 reader on asyncio streams (uvloop when installed), so
-that it takes little of the two CPUs it shares with the server. Only 127.0.0.1 is contacted.
+its cache (`x-cache: hit`), CPU per request of the server and of the client, and the load
+average. Only 127.0.0.1 is contacted. Two clients:
+
+  --client python  (default) a minimal HTTP/1.1 reader on asyncio streams (uvloop when
+                   installed), about 0.15 ms of CPU per request; sends --requests queries and
+                   follows `next` on the same connection; latency per query shape.
+  --client wrk     wrk (C, about a tenth of that CPU: more of the two CPUs go to the server),
+                   for --duration seconds, walking a list of targets drawn from the same mix
+                   (the cursor pages are worked out beforehand on the store); overall latency
+                   only. Needs wrk on PATH: `apt-get install wrk` on Debian/Ubuntu.
 
   .venv/bin/python benchmarks/load_api.py [--events 100000] [--clients 100] [--requests 5000]
-      [--workers 1] [--threads 8] [--cache-bytes 64000000] [--mix varied|repeated]
-      [--views 40] [--limit N] [--gzip]
+      [--client python|wrk] [--duration 10] [--workers 1] [--threads 8]
+      [--cache-bytes 64000000] [--mix varied|repeated] [--views 40] [--limit N] [--gzip]
       [--db PATH (kept and reused when it already holds the events)]
 """
 
@@ -34,6 +41,8 @@ import gzip
 import inspect
 import os
 import random
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -279,6 +288,82 @@ async def load(
     return results, cache, targets, time.perf_counter() - timing["started"]
 
 
+WRK_SCRIPT = """
+local paths = {}
+for line in io.lines(%(paths)s) do paths[#paths + 1] = line end
+local sent = 0
+request = function()
+  sent = sent + 1
+  return wrk.format("GET", paths[(sent - 1) %% #paths + 1])
+end
+-- No response() callback: it would hand every body to Lua, doubling wrk's CPU per request.
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT %%d %%d %%d %%d %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests,
+    summary.duration, latency:percentile(50), latency:percentile(90), latency:percentile(99),
+    latency.max, e.connect, e.read, e.write, e.status, e.timeout))
+end
+"""
+
+WRK_TARGETS_PER_SECOND = 6000  # targets listed per second of --duration: more than are sent
+
+
+def plan(mix: Mix, count: int, db: Path) -> list[str]:
+    """`count` or more targets in order; a query followed by its cursor pages, as the clients do.
+
+    The cursors come from the store itself, read as the server reads the same query string.
+    """
+    from eventwire.serve.fast import parse
+
+    store = open_store(str(db))
+    rng = mix.rng
+    targets: list[str] = []
+    cursors: dict[str, str | None] = {}  # the next page of each target asked for already
+    try:
+        while len(targets) < count:
+            _, params = mix.next()
+            pages = rng.choice([2, 3]) if rng.random() < 0.1 else 1
+            for page in range(pages):
+                text = urlencode(params)
+                targets.append(f"/api/events?{text}")
+                if page + 1 == pages:
+                    break
+                if text not in cursors:
+                    query = parse(text.encode())
+                    cursors[text] = store.query_events_raw(query).next if query else None
+                following = cursors[text]
+                if following is None:
+                    break
+                params = {**params, "cursor": following}
+    finally:
+        store.close()
+    return targets
+
+
+def run_wrk(
+    port: int, targets: list[str], args: argparse.Namespace, folder: Path
+) -> dict[str, int]:
+    """wrk with one thread and --clients connections for --duration s; its summary numbers."""
+    binary = shutil.which("wrk")
+    if binary is None:
+        raise SystemExit("wrk not found: `apt-get install wrk` (Debian/Ubuntu), or --client python")
+    paths = folder / "targets.txt"
+    paths.write_text("\n".join(targets) + "\n")
+    script = folder / "targets.lua"
+    script.write_text(WRK_SCRIPT % {"paths": '"' + str(paths) + '"'})
+    command = [binary, "-t1", f"-c{args.clients}", f"-d{args.duration}s", "--timeout", "30s"]
+    command += ["-s", str(script), f"http://127.0.0.1:{port}"]
+    if args.gzip:
+        command[1:1] = ["-H", "Accept-Encoding: gzip"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None)
+    if done.returncode or line is None:
+        raise SystemExit(f"wrk failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    names = "requests duration p50 p90 p99 max connect read write status timeout"
+    return dict(zip(names.split(), (int(x) for x in line.split()[1:]), strict=True))
+
+
 def store_only(db: Path, per_shape: int, seed: int) -> None:
     """Times each query shape on the store itself (no HTTP): p50 and max of `per_shape` draws."""
     from eventwire.serve.api import event_filters
@@ -306,6 +391,12 @@ def store_only(db: Path, per_shape: int, seed: int) -> None:
     store.close()
 
 
+def client_cpu_seconds() -> float:
+    """CPU of this process and of its finished children (wrk, once it has exited)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0.0
@@ -325,7 +416,9 @@ def main() -> int:
     )
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=100)
-    parser.add_argument("--requests", type=int, default=5000)
+    parser.add_argument("--requests", type=int, default=5000, help="--client python: queries")
+    parser.add_argument("--client", choices=["python", "wrk"], default="python")
+    parser.add_argument("--duration", type=int, default=10, help="--client wrk: seconds")
     parser.add_argument("--db", type=Path, help="SQLite file to keep and reuse")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=1, help="server processes")
@@ -351,35 +444,63 @@ def main() -> int:
     if args.store_only:
         store_only(db, args.store_only, args.seed)
         return 0
+    mix = Mix(random.Random(args.seed), args.mix == "repeated", args.views, args.limit)
+    targets = plan(mix, args.duration * WRK_TARGETS_PER_SECOND, db) if args.client == "wrk" else []
     process, port = start_server(db, folder / "server.log", args)
     try:
         warm = Mix(random.Random(args.seed + 1), args.mix == "repeated", args.views, args.limit)
         run_loop(load(port, min(args.clients, 10), 200, warm, args.gzip))  # warm-up (other queries)
         load_before = os.getloadavg()[0]
-        mix = Mix(random.Random(args.seed), args.mix == "repeated", args.views, args.limit)
-        cpu_before, client_before = cpu_seconds(process.pid), time.process_time()
-        results, cache, targets, seconds = run_loop(load(port, args.clients, args.requests, mix))
-        client_cpu = time.process_time() - client_before
+        cpu_before, client_before = cpu_seconds(process.pid), client_cpu_seconds()
+        if args.client == "wrk":
+            summary = run_wrk(port, targets, args, folder)
+        else:
+            results, cache, distinct, seconds = run_loop(
+                load(port, args.clients, args.requests, mix, args.gzip)
+            )
+        client_cpu = client_cpu_seconds() - client_before
         server_cpu = cpu_seconds(process.pid) - cpu_before
         load_after = os.getloadavg()[0]
     finally:
         process.terminate()
         process.wait(timeout=30)
-    total = len(results["all"])
-    hits = cache["hit"] / max(total, 1)
-    print(
+    setup = (
         f"{args.events} events, {args.workers} server process(es) x {args.threads} threads, "
-        f"cache {args.cache_bytes // 1_000_000} MB, {args.clients} clients, --mix {args.mix}"
-        f"{f' ({args.views} views)' if args.mix == 'repeated' else ''}, "
-        f"limit {args.limit or 'default (100)'}{', gzip' if args.gzip else ''}: {total} requests "
-        f"({len(targets)} distinct) in {seconds:.1f} s = {total / seconds:.0f} req/s, "
-        f"errors: {len(results['errors'])}, cache hits: {100 * hits:.0f}%\n"
+        f"cache {args.cache_bytes // 1_000_000} MB, {args.clients} clients ({args.client}), "
+        f"--mix {args.mix}{f' ({args.views} views)' if args.mix == 'repeated' else ''}, "
+        f"limit {args.limit or 'default (100)'}{', gzip' if args.gzip else ''}"
+    )
+    if args.client == "wrk":
+        total, seconds = summary["requests"], summary["duration"] / 1e6
+        errors = sum(summary[k] for k in ("connect", "read", "write", "status", "timeout"))
+        walked = f"{min(total, len(targets))} of a list of {len(targets)}"
+        if total > len(targets):
+            walked += f", walked {total / len(targets):.1f} times: later rounds may hit the cache"
+        # wrk does not read x-cache; with no writes and room for every page, a target sent
+        # before is a hit (the warm-up's queries are drawn from another seed).
+        sent = targets[: min(total, len(targets))]
+        hits = (len(sent) - len(set(sent))) / max(len(sent), 1)
+    else:
+        total = len(results["all"])
+        errors = len(results["errors"])
+        walked = f"{len(distinct)} distinct"
+        hits = cache["hit"] / max(total, 1)
+    print(
+        f"{setup}: {total} requests ({walked}) in {seconds:.1f} s = {total / seconds:.0f} req/s, "
+        f"errors: {errors}, cache hits: {100 * hits:.0f}%"
+        f"{' (repeats, not counted)' if args.client == 'wrk' else ''}\n"
         f"CPU per request: server {1000 * server_cpu / max(total, 1):.2f} ms, client "
         f"{1000 * client_cpu / max(total, 1):.2f} ms; {os.cpu_count()} CPUs; load average "
         f"{load_before:.1f} before, {load_after:.1f} after\n"
     )
     print("| query | requests | p50 ms | p90 ms | p99 ms | max ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    if args.client == "wrk":
+        p50, p90, p99, most = (summary[k] / 1000 for k in ("p50", "p90", "p99", "max"))
+        print(f"| all | {total} | {p50:.0f} | {p90:.0f} | {p99:.0f} | {most:.0f} |")
+        if summary["status"]:
+            print(f"\n{summary['status']} answers were not 2xx/3xx", file=sys.stderr)
+        return 1 if errors else 0
     for name in ["all", *sorted(k for k in results if k not in ("all", "errors"))]:
         values = results[name]
         print(
