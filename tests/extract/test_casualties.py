@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from eventwire.extract.casualties import combine, find_deaths
 
 
@@ -164,3 +166,30 @@ def test_a_month_of_shelling_is_a_total() -> None:
 def test_a_chained_group_named_by_its_noun_adds() -> None:
     text = "Air strikes hit a school killing 22 children and six teachers the UN agency said."
     assert toll(text) == (28, 28, 28, 28)
+
+
+def test_deaths_told_as_more_add_to_the_report_before() -> None:
+    text = (
+        "At least 287 IS fighters had been killed in the fight for the city. "
+        "Another 120 soldiers were also killed."
+    )
+    cut = text.index("Another")
+    deaths = find_deaths(text, 0, cut) + find_deaths(text, cut, len(text))
+    found = combine(deaths)
+    assert found is not None and found.best == 407
+
+
+def test_more_deaths_in_a_breakdown_do_not_add_to_the_total() -> None:
+    text = (
+        "Regime strikes killed at least 16 civilians on Sunday. "
+        "Nine civilians were killed in Qaterji. Another five civilians were killed elsewhere."
+    )
+    cuts = [0, text.index("Nine"), text.index("Another"), len(text)]
+    deaths = [d for a, b in itertools.pairwise(cuts) for d in find_deaths(text, a, b)]
+    found = combine(deaths)
+    assert found is not None and found.best == 16
+
+
+def test_a_number_before_a_new_sentence_is_not_a_toll() -> None:
+    text = "Get short URL 0 214 The number of civilians killed in the strike rose to 20."
+    assert [d.count.best for d in find_deaths(text, 0, len(text))] == []

@@ -36,8 +36,10 @@ def _coarse(item: Located) -> bool:
 
 
 def _names(item: Located, text: str, part: Located) -> bool:
-    name = part.place.place.name
-    return any(name and name in text[a:b] for a, b in item.sentences)
+    """Whether the total's sentences name the part's place (as the text writes it)."""
+    place = part.place.place
+    names = {place.name, text[place.start : place.end]} - {""}
+    return any(name in text[a:b] for a, b in item.sentences for name in names)
 
 
 def is_part(total: Located, part: Located, text: str) -> bool:

@@ -91,6 +91,15 @@ _PEOPLE_AFTER = re.compile(
     r"including|among|according|when|as|while|during|near|said|says)\b)",
     re.IGNORECASE,
 )
+# "another 120", "a further nine", "nine other civilians": more deaths, not a second report.
+_MORE_BEFORE = re.compile(
+    r"\b(?:another|a further|further|an additional|additional)\s+(?:at least\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_OTHER_AFTER = re.compile(r"^\s+other\b", re.IGNORECASE)
+# A capitalised function word after a count starts a new sentence whose stops were lost
+# ("Get short URL 0 214 The number of civilians killed ..."): not the count's noun.
+_NEW_SENTENCE = re.compile(r"^\s+(?:The|A|An|In|On|At|This|It|He|She|They)\s")
 # "between 500 and 1300 people died": a range, never two counts that add up.
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 # "many of whom were civilians": a vague word before "of whom" is no count.
@@ -202,6 +211,9 @@ class Death:
     # "update" ("the toll rose to 42") or "earlier" ("earlier, the source said 7 were killed"):
     # a toll of an event already reported; "" for a first report
     revision: str = ""
+    # "another 120 soldiers", "a further nine people", "nine other civilians": deaths in
+    # addition to the event's first-reported toll, not another report of it
+    extra: bool = False
 
     @property
     def restated(self) -> bool:
@@ -265,9 +277,9 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         before = text[max(start, count.start - 120) : count.start]
         if _NOT_A_TOLL.match(after) or _looks_like_year(count, before):
             continue
-        m_after = _DEATH_AFTER.match(after)
+        m_after = None if _NEW_SENTENCE.match(after) else _DEATH_AFTER.match(after)
         skip = 0
-        if m_after is None:
+        if m_after is None and not _NEW_SENTENCE.match(after):
             # "10 people including women and children have been killed"
             gap = _PART_GAP.match(after)
             if gap is not None and not _NOT_DEATH.match(after[gap.end() :]):
@@ -318,6 +330,10 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
     earlier = bool(_EARLIER_REPORT.search(sentence))
     out = []
     for d in deaths:
+        if _MORE_BEFORE.search(text[max(start, d.count.start - 20) : d.count.start]) or (
+            _OTHER_AFTER.match(text[d.count.end : d.count.end + 12])
+        ):
+            d = dataclasses.replace(d, extra=True)
         if _UPDATE_BEFORE.search(text[max(start, d.count.start - 100) : d.count.start]):
             d = dataclasses.replace(d, revision="update")
         elif earlier:
@@ -522,10 +538,12 @@ def reported(reports: Sequence[Death]) -> Count:
 
     An update ("the toll rose to 42") replaces what came before it and an earlier report
     ("earlier, the source said 7") yields to the others; a vague count ("dozens") yields to
-    exact ones. Otherwise the number the article repeats most (headline, lead and body
+    exact ones. Deaths told as more ("another 120 soldiers", "a further nine") add to the
+    report before them. Otherwise the number the article repeats most (headline, lead and body
     agreeing) is its toll, and between numbers reported equally often the first: news leads
     with its main toll, later counts are often a part or a side incident. Low and high span
     every report kept."""
+    reports = _with_extras(reports)
     updates = [d for d in reports if d.revision == "update"]
     if updates:
         last = max(updates, key=lambda d: d.start)
@@ -544,6 +562,23 @@ def reported(reports: Sequence[Death]) -> Count:
     return Count(best, min(low, best), high if high is None else max(high, best), -1, -1)
 
 
+def _with_extras(reports: Sequence[Death]) -> list[Death]:
+    """ "287 fighters were killed ... Another 120 soldiers were also killed": a count told as
+    more adds to the report before it, making one report (407); "nine were killed in one
+    district, another five in two others" is 14 of a total told before, which stands."""
+    out: list[Death] = []
+    for d in sorted(reports, key=lambda d: d.start):
+        prev = out[-1] if out else None
+        if d.extra and not d.revision and prev is not None:
+            a, b = prev.count, d.count
+            high = None if a.high is None or b.high is None else a.high + b.high
+            count = Count(a.best + b.best, a.low + b.low, high, a.start, b.end)
+            out[-1] = dataclasses.replace(prev, count=count, end=d.end)
+        else:
+            out.append(d)
+    return out
+
+
 def _vague(count: Count) -> bool:
     """ "dozens", "several", "scores": a range rather than a number."""
     return count.high is not None and count.high >= 2 * count.best
@@ -552,7 +587,8 @@ def _vague(count: Count) -> bool:
 def combine(deaths: Sequence[Death]) -> Toll | None:
     """One toll from the non-cumulative counts of an event: different groups add up, reports of
     the same group do not (see `reported`), parts ("including 5 children") never add."""
-    own = [d for d in deaths if not d.cumulative]
+    # One phrase is one report, however many candidates of its sentence carried it.
+    own = list({(d.start, d.end, d.count.best): d for d in deaths if not d.cumulative}.values())
     if not own:
         return None
     groups: dict[str, list[Death]] = collections.defaultdict(list)
