@@ -378,3 +378,15 @@ def test_a_definite_report_with_its_own_place_joins_a_vague_one(nlp) -> None:  #
     )
     events = run(nlp, text)
     assert [(e.location, e.fatalities) for e in events] == [("Idlib", 30)]
+
+
+def test_a_sources_toll_is_a_report_of_the_event_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb killed at least 44 people in Aleppo on Saturday, state media said.\n"
+        "Residents said the market had been crowded before the holiday.\n"
+        "The city has been divided between the government and rebels for years.\n"
+        "The war monitor gave a toll of 48 dead on Saturday.\n"
+        "Air strikes on Idlib on Saturday killed 12 people, the monitor gave a toll of 12.\n"
+    )
+    events = run(nlp, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 44), ("Idlib", 12)]

@@ -22,6 +22,13 @@ from eventwire.extract.casualties import Toll, combine
 from eventwire.extract.placing import Located, carries_deaths, generic, merge
 from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
 
+# "The monitor gave a toll of 48 dead", "put the death toll at 85": a source's toll for an
+# event already told, in a sentence that names no event of its own.
+_TOLL_REPORT = re.compile(
+    r"\b(?:gave|gives|giving|put|puts|putting|raised|raises|lowered|revised|cited|reported)\s+"
+    r"(?:a|the|its|their|an?\s+\w+)\s+(?:\w+\s+)?(?:death\s+)?toll\b",
+    re.IGNORECASE,
+)
 # "The attack killed 32", "the blast was also reported", "this strike": a definite reference.
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -36,10 +43,16 @@ def _coarse(item: Located) -> bool:
 
 
 def _names(item: Located, text: str, part: Located) -> bool:
-    """Whether the total's sentences name the part's place (as the text writes it)."""
+    """Whether the sentences that give the total name the part's place (as the text writes
+    it): "10 civilians killed in attacks on Aleppo and Deir Ezzor"."""
     place = part.place.place
     names = {place.name, text[place.start : place.end]} - {""}
-    return any(name in text[a:b] for a, b in item.sentences for name in names)
+    told = [
+        (a, b)
+        for a, b in item.sentences
+        if any(a <= d.start < b for d in item.deaths if not d.cumulative and not d.subset)
+    ]
+    return any(name in text[a:b] for a, b in told for name in names)
 
 
 def is_part(total: Located, part: Located, text: str) -> bool:
@@ -57,20 +70,23 @@ def is_part(total: Located, part: Located, text: str) -> bool:
 def another_report(first: Located, later: Located, text: str) -> bool:
     """ "The attack killed 32 rebels" after "a suicide blast killed more than 30 rebels": a
     definite reference with its own toll, of the same day (give or take one) and a compatible
-    type, whose place is not named in its own sentence (or is the same place), is another
-    report of an event told before, whatever number it gives (sources differ)."""
+    type, or a source's toll ("the monitor gave a toll of 48 dead"), whose place is not named
+    in its own sentence (or is the same place), is another report of an event told before,
+    whatever number it gives (sources differ); so is the headline's event told again."""
     if abs((first.date - later.date).days) > 1:
         return False
     if _headline_again(first, later):
         return True
+    if _named(first) and _named(later) and later.place.place.name != first.place.place.name:
+        return False  # each names its own place: two incidents
     trigger = later.candidate.decision.trigger
+    sentence = text[later.candidate.sent_start : later.candidate.sent_end]
+    if generic(later.candidate) and _TOLL_REPORT.search(sentence):
+        return True  # "the monitor gave a toll of 48 dead": a toll of the event told before
     if not _DEFINITE.search(text[max(0, trigger.start - 30) : trigger.start]):
         return False
     a, b = first.candidate.decision.sub_event_type, later.candidate.decision.sub_event_type
-    if not (SUB_EVENT_TO_EVENT[a] == SUB_EVENT_TO_EVENT[b] or generic(later.candidate)):
-        return False
-    both_named = _named(first) and _named(later)
-    return not both_named or later.place.place.name == first.place.place.name
+    return SUB_EVENT_TO_EVENT[a] == SUB_EVENT_TO_EVENT[b] or generic(later.candidate)
 
 
 def _headline_again(first: Located, later: Located) -> bool:
