@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from eventwire.models import Place
-from eventwire.resolve.geo import Geoparser, PlaceChoice, choose_event_place
-from eventwire.resolve.geo_candidates import _headline_run
+from eventwire.resolve.geo import Geoparser, PlaceChoice, choose_event_place, is_site
+from eventwire.resolve.geo_candidates import _headline_run, _town_then_province
 from eventwire.settings import Settings
 
 
@@ -187,3 +189,104 @@ def test_headline_runs_are_not_person_names(geoparser: Geoparser) -> None:
     assert _headline_run(gaz, ["Aleppo", "Hama"])
     assert not _headline_run(gaz, ["Elizabeth", "Fairfield"])
     assert not _headline_run(gaz, ["Tom", "Tuesday"])
+
+
+def _doc_with_entities(text: str, entities: list[tuple[str, str]]) -> Doc:
+    """A blank-pipeline Doc carrying the given (surface, label) entities, first occurrences."""
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    spans = []
+    for surface, label in entities:
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def test_a_town_and_its_province_run_together_are_not_a_person(geoparser: Geoparser) -> None:
+    gaz = geoparser.gazetteer
+    assert _town_then_province(gaz, ["Qamishli", "Hasaka"])
+    assert _town_then_province(gaz, ["Azaz", "Aleppo"])
+    assert not _town_then_province(gaz, ["Qamishli", "Idlib"])  # not its province
+    text = "In Syria, a truck bomb exploded in the city of Qamishli Hasaka on Wednesday."
+    doc = _doc_with_entities(text, [("Qamishli Hasaka", "PERSON")])
+    found = _names(geoparser.find_places(text, doc), text)
+    assert found["Qamishli"].admin1 == "Al-Hasakah"
+
+
+def test_a_multiword_person_entity_that_is_a_place_name_is_the_place(
+    geoparser: Geoparser,
+) -> None:
+    text = "Jets hit the rebel-held Syrian town of Khan Sheikhun in Idlib province on Tuesday."
+    doc = _doc_with_entities(text, [("Khan Sheikhun", "PERSON")])
+    assert "Khan Sheikhun" in _names(geoparser.find_places(text, doc), text)
+    text = "Tom Walsh spoke. Later Walsh left."
+    doc = _doc_with_entities(text, [("Tom Walsh", "PERSON")])
+    assert geoparser.find_places(text, doc) == []
+
+
+def test_a_name_word_read_as_a_place_after_a_preposition_is_the_place(
+    geoparser: Geoparser,
+) -> None:
+    text = "Tags Idlib Russia Syria. Airstrikes hit a market in Idlib killing 12 people."
+    later = text.rindex("Idlib")
+    run_on = ("Tags Idlib", "PERSON")  # a tag line the model reads as a name
+    doc = _doc_with_entities(text, [run_on])
+    doc.ents = [*doc.ents, doc.char_span(later, later + 5, label="GPE")]
+    found = [(p.start, p.name) for p in geoparser.find_places(text, doc)]
+    assert (later, "Idlib") in found and (5, "Idlib") not in found
+    # without the model's place reading, the earlier name wins
+    doc = _doc_with_entities(text, [run_on])
+    assert "Idlib" not in [p.name for p in geoparser.find_places(text, doc)]
+
+
+def test_four_letter_transliterations_of_big_places(geoparser: Geoparser) -> None:
+    text = "A coalition strike killed 18 civilians in Raqa, Syria, on Tuesday."
+    found = _names(geoparser.find_places(text), text)
+    assert found["Raqa"].admin1 == "Ar-Raqqah"
+
+
+def test_only_one_town_of_a_capitals_name_is_the_capital(geoparser: Geoparser) -> None:
+    capitals = [
+        e
+        for e in geoparser.gazetteer.lookup("Washington")
+        if e.feature_code == "PPLC" and e.country_code == "US"
+    ]
+    assert [e.admin1 for e in capitals] == ["Washington, D.C."]
+
+
+def test_a_title_case_dateline_is_not_the_event_place(geoparser: Geoparser) -> None:
+    text = (
+        "Last updated at Feb 022015 Beirut Syrian government air strikes on opposition-held "
+        "towns killed at least 44 people on Monday. In Jassem in the southern province of "
+        "Daraa 16 civilians were killed."
+    )
+    first = text[: text.index("Monday.") + 7]
+    choice = _choose(geoparser, text, first)
+    assert choice.place.country_code == "SY"
+    beirut = next(p for p in geoparser.find_places(text) if p.name == "Beirut")
+    assert not is_site(beirut, text)
+    text = "Fighting in Beirut killed 3 people on Monday."
+    beirut = next(p for p in geoparser.find_places(text) if p.name == "Beirut")
+    assert is_site(beirut, text)
+
+
+def test_a_village_in_a_country_nothing_else_supports_is_dropped(geoparser: Geoparser) -> None:
+    text = "Russia and Turkey backed the Assads forces that shelled Idlib and Hama in Syria."
+    found = geoparser.find_places(text)
+    assert {p.country_code for p in found} == {"RU", "TR", "SY"}  # "Assads", Morocco, is not
+    lone = "The Assads village hall opened."  # nothing to contradict it: kept
+    assert {p.country_code for p in geoparser.find_places(lone)} <= {"MA"}
+
+
+def test_a_country_with_a_place_preposition_is_the_sentences_site(geoparser: Geoparser) -> None:
+    text = (
+        "Washington and Moscow argued over the strikes. Officials in Washington spoke twice.\n"
+        "The United States and Russia traded claims about an attack in Syria that killed 72."
+        "\nRebels still hold Idlib."
+    )
+    sentence = "The United States and Russia traded claims about an attack in Syria that killed 72."
+    choice = _choose(geoparser, text, sentence)
+    assert choice.place.country_code == "SY"

@@ -16,7 +16,7 @@ from typing import Any
 from eventwire.resolve.gazetteer_countries import ACLED_NAMES, ALIASES
 from eventwire.resolve.toponyms import ascii_name, fold, skeleton
 
-FORMAT_VERSION = 7  # 6: countries at shipped points; 7: admin1 untrimmed box
+FORMAT_VERSION = 8  # 6: countries at shipped points; 7: admin1 untrimmed box; 8: one capital
 GEONAMES_DIR = Path(__file__).resolve().parents[1] / "data" / "geonames"
 MAX_WORDS = 6
 # Generic words GeoNames puts in admin names that news text often leaves out.
@@ -211,6 +211,7 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
     countries = gc.get_countries()
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     cities = gc.get_cities()
+    capital_ids = _capital_ids(cities, capitals)
     _log(verbose, f"{len(cities)} cities, {len(admin1)} admin1, {len(admin2)} admin2")
     grid = _admin2_by_point(verbose)
     b = _Builder()
@@ -221,7 +222,7 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
     for c in cities.values():
         cc, lat, lon, a1 = c["countrycode"], c["latitude"], c["longitude"], c["admin1code"]
         a2 = _nearest_admin2(grid, lat, lon, cc) if grid else ""
-        code = "PPLC" if (cc, c["name"]) in capitals else "PPL"
+        code = "PPLC" if c["geonameid"] in capital_ids else "PPL"
         row: Row = (c["geonameid"], c["name"], lat, lon, code, cc, a1, a2, c["population"])
         b.add(row, _latin_names(c["alternatenames"]))
         by_admin1[f"{cc}.{a1}"].append((lat, lon))
@@ -247,6 +248,17 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
         "max_words": MAX_WORDS,
         "admin1_rows": admin1_rows,
     }
+
+
+def _capital_ids(cities: dict[str, Any], capitals: set[tuple[str, str]]) -> set[int]:
+    """The capital of each country: the most populous of its towns with the capital's name
+    (Washington, D.C., not the other Washingtons of the United States)."""
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["name"])
+        if key in capitals and c["population"] > best.get(key, (-1, 0))[0]:
+            best[key] = (c["population"], c["geonameid"])
+    return {gid for _, gid in best.values()}
 
 
 _GENERIC_WORDS = (

@@ -168,14 +168,43 @@ def is_site(place: Place, text: str) -> bool:
     if _ORIGIN_BEFORE.search(text[max(0, place.start - 40) : place.start]):
         return False
     surface = text[place.start : place.end]
-    return not (surface.isupper() and len(surface) >= 4 and _DATELINE_AFTER.match(after))
+    if surface.isupper() and len(surface) >= 4 and _DATELINE_AFTER.match(after):
+        return False
+    return not _title_dateline(place, text)
+
+
+# What stands before a dateline written in title case: a date at the start of the sentence
+# ("Feb 022015 Beirut Syrian ...", "AFP Saturday 17 Aug 2013 Beirut -").
+_DATED_START = re.compile(r"^[^.!?\n]{0,80}\d{4}\s*$")
+_TITLE_DATELINE_AFTER = re.compile(r"^(?:\s*\([^)]{1,40}\))?\s*(?:[-—–:]\s*)?[A-Z][a-z]")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+
+
+def _title_dateline(place: Place, text: str) -> bool:
+    """A capital or city of a million written in title case after a date that opens the
+    sentence and before the story's first capitalised word, with no preposition ("Feb 022015
+    Beirut Syrian government air strikes ..."): the filing place, not the story's."""
+    if place.feature_code != "PPLC" and place.population < 1_000_000:
+        return False
+    lo = max(0, place.start - 81)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, place.start)]
+    before = text[breaks[-1] if breaks else lo : place.start]
+    if not breaks and lo > 0:
+        return False
+    return bool(
+        _DATED_START.match(before) and _TITLE_DATELINE_AFTER.match(text[place.end : place.end + 40])
+    )
 
 
 def _dominant(places: Sequence[Place]) -> tuple[str | None, dict[str, str]]:
     """The country most places of the article lie in (None on a tie) and, for each country,
-    its most-named admin1 area (ties: the first named)."""
-    countries = Counter(p.country_code for p in places if p.country_code)
-    top = countries.most_common(2)
+    its most-named admin1 area (ties: the first named). Towns and provinces are counted
+    first: country names are often actors ("Turkey considers ...", named eight times in a
+    report from Aleppo), so they decide only when towns and provinces do not."""
+    inner = [p for p in places if p.country_code and p.feature_code not in _COUNTRY_LEVEL]
+    top = Counter(p.country_code for p in inner).most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        top = Counter(p.country_code for p in places if p.country_code).most_common(2)
     country = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
     admin1: dict[str, str] = {}
     counts = Counter((p.country_code, p.admin1) for p in places if p.admin1)
@@ -256,10 +285,23 @@ def choose_event_place(
     return None
 
 
+# A preposition of place right before a mention: "an attack in Syria", "strikes on Idlib".
+_LOCATIVE = re.compile(
+    r"\b(?:in|inside|into|on|at|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def _best_in_sentence(pool: Sequence[Place], text: str, country: str | None) -> Place:
-    """The most specific place; when only countries are named, the article's main one."""
+    """The most specific place; when only countries are named, the one the sentence puts the
+    event in ("The United States and Russia traded claims about an attack in Syria"), else
+    the article's main one."""
     place = _best(pool, text)
-    if place.feature_code in _COUNTRY_LEVEL and country is not None:
+    if place.feature_code not in _COUNTRY_LEVEL:
+        return place
+    located = [p for p in pool if _LOCATIVE.search(text[max(0, p.start - 12) : p.start])]
+    if len({p.country_code for p in located}) == 1:
+        return _best(located, text)
+    if country is not None:
         main = [p for p in pool if p.country_code == country]
         if main:
             return _best(main, text)

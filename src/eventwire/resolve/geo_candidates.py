@@ -181,6 +181,7 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
     w = _tokenise(text)
     persons = _person_words(gaz, text, w, doc)
     person_starts = _person_starts(gaz, doc)
+    place_starts = _place_starts(doc)
     out: list[Mention] = []
     i, n = 0, len(w.spans)
     while i < n:
@@ -192,7 +193,9 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
             i += 1
             continue
         hit = _longest_match(gaz, text, w, i)
-        if hit is not None and _accept(gaz, text, hit[1], w, i, hit[0], persons, person_starts):
+        if hit is not None and _accept(
+            gaz, text, hit[1], w, i, hit[0], persons, person_starts, place_starts
+        ):
             out.append(hit[1])
             i = hit[0]
         else:
@@ -227,8 +230,10 @@ def _longest_match(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, M
         surface = text[start:end]
         found = _lookup(gaz, surface, " ".join(w.folded[i:j]))
         fuzzy = False
-        if not found and j - i <= 3 and len(surface) >= 5 and not surface.isupper():
+        if not found and j - i <= 3 and len(surface) >= 4 and not surface.isupper():
             found = gaz.lookup_skeleton(" ".join(w.folded[i:j]))
+            if len(surface) == 4:  # "Raqa": four letters meet many names; big places only
+                found = [e for e in found if _notable(e)]
             fuzzy = True
         if found:
             cands = tuple(found[:MAX_CANDIDATES])
@@ -281,6 +286,7 @@ def _accept(
     j: int,
     persons: set[str],
     person_starts: set[int],
+    place_starts: frozenset[int] = frozenset(),
 ) -> bool:
     """Reject matches that are codes, common words, parts of persons' names."""
     surface = m.text
@@ -296,7 +302,7 @@ def _accept(
         return False
     if i > 0 and w.folded[i - 1] in TITLES and _gap_ok(text, w.spans[i - 1][1], w.spans[i][0]):
         return False
-    if j - i == 1 and surface in persons and not region:
+    if j - i == 1 and surface in persons and not region and not _place_here(text, m, place_starts):
         return False
     if m.start in person_starts and not region and big < 1_000_000:
         return False
@@ -335,10 +341,15 @@ def _date_word(text: str, m: Mention) -> bool:
 
 def _notable_place(gaz: Gazetteer, key: str) -> bool:
     """A sizeable place or a region: "Aleppo" before a word is not a first name; "Tom" is."""
-    return any(
-        e.population >= 100_000 or e.feature_code in ("PCLI", "ADM1", "CONT")
-        for e in gaz.lookup_key(key)
-    )
+    return any(_notable(e) for e in gaz.lookup_key(key))
+
+
+def _notable(e: Entry) -> bool:
+    return e.population >= 100_000 or e.feature_code in ("PCLI", "ADM1", "CONT")
+
+
+def _skeleton_lookup(gaz: Gazetteer, key: str) -> list[Entry]:
+    return gaz.lookup_skeleton(key) if len(key) >= 4 and " " not in key else []
 
 
 def _inside_compound(gaz: Gazetteer, text: str, end: int) -> bool:
@@ -351,6 +362,29 @@ def _inside_compound(gaz: Gazetteer, text: str, end: int) -> bool:
         return False
     word = text[end + 1 : end + 1 + nxt[0][1]]
     return word not in gaz.demonyms and not gaz.has_key(fold(word))
+
+
+def _place_starts(doc: Doc | None) -> frozenset[int]:
+    """Offsets where the model reads a one-word place (GPE/LOC). A word of a person's name
+    seen earlier ("Tags Idlib", "Hama Abu Shadi" -- run-ons read as names) is still a place
+    where the model itself reads it as one ("killed in Idlib")."""
+    if doc is None:
+        return frozenset()
+    return frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1)
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|of|at|from|to|into|outside|around|across|towards?|held|besieged)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _place_here(text: str, m: Mention, place_starts: frozenset[int]) -> bool:
+    """The model reads this word as a place and a locative word stands before it ("killed in
+    Idlib", "near Hama"): a place, though the word was part of a name earlier."""
+    return m.start in place_starts and bool(
+        _LOCATIVE_BEFORE.search(text[max(0, m.start - 12) : m.start])
+    )
 
 
 def _person_starts(gaz: Gazetteer, doc: Doc | None) -> set[int]:
@@ -374,10 +408,13 @@ def _person_entities(gaz: Gazetteer, doc: Doc | None) -> list[Span]:
         if ent.label_ in _PERSON_LABELS
         and len(ent) > 1
         and not _headline_run(gaz, [t.text for t in ent])
+        and not gaz.has_key(fold(ent.text))
     ]
 
 
 def _headline_run(gaz: Gazetteer, words: list[str]) -> bool:
+    if _town_then_province(gaz, words):
+        return True
     marked = False
     for k, word in enumerate(words):
         key = fold(word)
@@ -392,3 +429,22 @@ def _headline_run(gaz: Gazetteer, words: list[str]) -> bool:
         ):
             marked = True
     return marked
+
+
+def _town_then_province(gaz: Gazetteer, words: list[str]) -> bool:
+    """The whole entity is a town followed by the admin1 area that holds it, the comma lost
+    ("Qamishli Hasaka", "Azaz Aleppo"): a place and its province, not a person."""
+    if len(words) < 2:
+        return False
+    key_a, key_b = fold(" ".join(words[:-1])), fold(words[-1])
+    regions = {
+        (e.country_code, e.admin1)
+        for e in (*gaz.lookup_key(key_b), *_skeleton_lookup(gaz, key_b))
+        if e.feature_code == "ADM1"
+    }
+    if not regions:
+        return False
+    towns = (*gaz.lookup_key(key_a), *gaz.lookup_skeleton(key_a))
+    return any(
+        e.feature_code.startswith("PPL") and (e.country_code, e.admin1) in regions for e in towns
+    )

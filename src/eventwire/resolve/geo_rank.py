@@ -26,6 +26,9 @@ _ADMIN_SUFFIX = re.compile(
 _NEAR_KM = 150.0
 _ALONE_ALTERNATE = 500_000  # population above which an alternate-name match needs no support
 _NEAR_DEG = _NEAR_KM / 111.0
+# Population under which a place in a country no other name of the article supports, while
+# other countries are named, is taken for a word or a name.
+_ISOLATED = 50_000
 
 
 def _prior(e: Entry, m: Mention) -> float:
@@ -211,6 +214,8 @@ def _unsupported(m: Mention, e: Entry, ctx: _Context) -> bool:
     if e.population >= (_ALONE_ALTERNATE if alternate else 50_000):
         return False
     country, area = ctx.shares(m, e)
+    if e.population < _ISOLATED and country == 0.0 and ctx.top >= 2.0:
+        return True  # a village in a country nothing else in the article is in ("Assads")
     if m.fuzzy:
         return country < 0.5
     return alternate and (country < 0.5 or (area == 0.0 and e.population < 50_000))
