@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,8 +13,6 @@ from eventwire.serve import fast
 from eventwire.serve.app import ServeOptions, create_app
 from eventwire.settings import Settings
 from eventwire.store import open_store
-from eventwire.store.base import QueryInterrupted
-from eventwire.store.sqlite import SQLiteStore
 
 # Valid queries (answered by the fast path) and every kind of doubtful one (handed over).
 QUERIES = [
@@ -87,32 +83,6 @@ def test_the_fast_path_answers_as_the_route_does(db: str, monkeypatch: pytest.Mo
         assert by_fast == by_route, query
     assert 10 <= taken < len(QUERIES)
     assert {status for status, _, _ in fast_answers} == {200, 422}
-
-
-def test_pages_are_read_on_the_event_loop_unless_they_run_long(
-    db: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    in_threads: list[Any] = []
-    real_page = fast.FastEvents._page
-
-    def page(self: fast.FastEvents, query: Any) -> bytes:
-        in_threads.append(query)
-        return real_page(self, query)
-
-    monkeypatch.setattr(fast.FastEvents, "_page", page)
-    quick = _answers(db, QUERIES)
-    assert in_threads == []  # small pages take far less than the limit
-    monkeypatch.setattr(SQLiteStore, "time_limit", _always_interrupted)
-    slow = _answers(db, QUERIES)
-    assert len(in_threads) >= 10  # ... and read again in a thread
-    assert slow == quick
-
-
-@contextlib.contextmanager
-def _always_interrupted(store: Any, seconds: float) -> Iterator[None]:
-    """As if every read on the event loop ran past its time limit."""
-    raise QueryInterrupted("test", "read stopped")
-    yield
 
 
 def test_a_next_page_from_the_fast_path_continues_where_the_first_stopped(db: str) -> None:

@@ -215,23 +215,3 @@ def test_readers_see_committed_batches_only_and_are_not_blocked(store_url: str) 
     assert reader.has_document("b") and reader.counts()["events"] == 1
     writer.close()
     reader.close()
-
-
-def test_a_time_limit_stops_a_long_read_and_leaves_the_connection_usable(tmp_path: Path) -> None:
-    from eventwire.store.base import QueryInterrupted
-
-    store = open_store(str(tmp_path / "limit.db"))
-    count = (
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
-        "SELECT COUNT(*) FROM n"
-    )
-    try:
-        with pytest.raises(QueryInterrupted), store.time_limit(0.01):
-            store._execute(count, (10**9,)).fetchall()
-        with store.time_limit(5.0):
-            assert store._execute(count, (1000,)).fetchone()[0] == 1000
-        # Outside the block no limit is left behind.
-        assert store._execute(count, (300_000,)).fetchone()[0] == 300_000
-        assert store.counts()["events"] == 0
-    finally:
-        store.close()

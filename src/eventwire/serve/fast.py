@@ -23,7 +23,7 @@ from eventwire.errors import StoreError
 from eventwire.serve.api import MAX_LIMIT, checked_filters, events_body
 from eventwire.serve.errors import ApiError
 from eventwire.serve.stores import StoreProvider
-from eventwire.store.base import EventQuery, QueryInterrupted
+from eventwire.store.base import EventQuery
 
 PATH = "/api/events"
 # checked_filters' string arguments, in order.
@@ -42,10 +42,6 @@ MAX_LENGTHS = {
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LIMIT = re.compile(r"[1-9][0-9]{0,3}")
 _HEADERS = [(b"content-type", b"application/json")]
-# A page read on the event loop may take this much CPU; a slower one is stopped and read again
-# in a thread. The common page takes 0.1-1 ms, and the hop to a thread costs about 0.1 ms of
-# CPU per request (a fifth of a request), plus waits for the GIL under load.
-INLINE_SECONDS = 0.002
 
 
 def parse(query_string: bytes) -> EventQuery | None:
@@ -83,9 +79,9 @@ def parse(query_string: bytes) -> EventQuery | None:
 class FastEvents:
     """ASGI middleware in front of the routes: answers plainly valid GET /api/events itself.
 
-    The page is read on the event loop when the store can stop a read that runs long (see
-    `_inline`), else in one of the `executor`'s threads (each with its own store connection
-    from `stores`). Stores without `query_events_raw` always go to the route.
+    The page is read in one of the `executor`'s threads (each with its own store connection
+    from `stores`): one plain hop per request. Stores without `query_events_raw` always go to
+    the route.
     """
 
     def __init__(self, app: ASGIApp, stores: StoreProvider, executor: Executor) -> None:
@@ -107,11 +103,9 @@ class FastEvents:
         if query is None:
             await self.app(scope, receive, send)
             return
+        loop = asyncio.get_running_loop()
         try:
-            body = self._inline(query)
-            if body is None:
-                loop = asyncio.get_running_loop()
-                body = await loop.run_in_executor(self.executor, self._page, query)
+            body = await loop.run_in_executor(self.executor, self._page, query)
         except StoreError:  # a bad cursor or a failing store: the route says which
             await self.app(scope, receive, send)
             return
@@ -126,19 +120,3 @@ class FastEvents:
 
     def _page(self, query: EventQuery) -> bytes:
         return events_body(self.stores.get(), query)
-
-    def _inline(self, query: EventQuery) -> bytes | None:
-        """The page read right here on the event loop, or None when it would take too long.
-
-        Only for stores that can stop a read (SQLite's time_limit) and that are this thread's
-        own; PostgreSQL reads always go to a thread (a network round trip would hold the loop).
-        """
-        store = self.stores.get()
-        time_limit = getattr(store, "time_limit", None)
-        if time_limit is None or not self.stores.per_thread:
-            return None
-        try:
-            with time_limit(INLINE_SECONDS):
-                return events_body(store, query)
-        except QueryInterrupted:
-            return None

@@ -29,11 +29,6 @@ class StoreProvider:
 
     _owns = True
 
-    @property
-    def per_thread(self) -> bool:
-        """True when each thread gets a store of its own (not one shared store)."""
-        return self._owns
-
     def get(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:

@@ -7,12 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from eventwire.errors import StoreError
 from eventwire.models import Document
-
-
-class QueryInterrupted(StoreError):
-    """A read ran past the time it was given (SQLiteStore.time_limit); nothing was changed."""
 
 
 @dataclass(frozen=True, slots=True)

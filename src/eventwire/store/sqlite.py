@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import StoreError
-from eventwire.store.base import QueryInterrupted
 from eventwire.store.schema import CREATE_MIGRATIONS_TABLE, LATEST, MIGRATIONS
 from eventwire.store.sql import SQLStore
 
@@ -106,31 +105,6 @@ class SQLiteStore(SQLStore):
                 raise
             self._depth = 0
             self._execute("COMMIT")
-
-    @contextlib.contextmanager
-    def time_limit(self, seconds: float) -> Iterator[None]:
-        """Reads of this connection inside the block stop after `seconds` of this thread's CPU
-        time (so a busy machine does not cut them short): QueryInterrupted.
-
-        For a caller that must not be held up long (the server's event loop): it runs a read
-        itself and, when the read turns out slow, runs it again elsewhere. Only for a store
-        used by one thread at a time, as the limit applies to the whole connection.
-        """
-        deadline = time.thread_time() + seconds
-        # Called every 1,000 SQLite VM steps (some microseconds); true stops the statement.
-        self._conn.set_progress_handler(lambda: time.thread_time() > deadline, 1000)
-        try:
-            yield
-        except sqlite3.OperationalError as exc:  # from fetchall, after _execute returned
-            if "interrupt" in str(exc):
-                raise QueryInterrupted(self.path, f"read stopped after {seconds} s") from None
-            raise StoreError(self.path, f"SQLite: {exc}") from None
-        except StoreError as exc:
-            if "interrupt" in exc.message and not isinstance(exc, QueryInterrupted):
-                raise QueryInterrupted(self.path, f"read stopped after {seconds} s") from None
-            raise
-        finally:
-            self._conn.set_progress_handler(None, 0)
 
     def _migrate(self) -> None:
         self._execute(CREATE_MIGRATIONS_TABLE)
