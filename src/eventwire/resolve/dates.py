@@ -305,6 +305,7 @@ _SCENE_BEFORE = re.compile(
     r"|\b(?:cease-?fire|truce|agreement|deal|accord|treaty)\b(?:\s+[\w-]+){0,15}?\s+(?:in|on)\s+)$",
     re.IGNORECASE,
 )
+_YEAR_GROUPS = ("dm_year", "md_year", "my_year", "iso_y", "num_y")
 _WEEKDAY_NEXT = re.compile(rf"\s+(?:on\s+|late\s+|early\s+)?{_WEEKDAY}\b")
 # "the previous day", "a day earlier": the day before another date of the same sentence.
 _DAY_BEFORE = re.compile(
@@ -351,7 +352,7 @@ def _sets_scene(text: str, start: int, m: re.Match[str]) -> bool:
     before = text[max(0, start - 120) : start]
     if _SCENE_BEFORE.search(before):
         return True
-    has_year = any(m.group(g) for g in ("dm_year", "md_year", "my_year", "iso_y", "num_y"))
+    has_year = any(m.group(g) for g in _YEAR_GROUPS)
     return has_year and bool(_SCENE_SINCE.search(before))
 
 
@@ -398,7 +399,6 @@ _DATELINE_LEAD = re.compile(
     r"(?:\s+(?:on|at))?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.IGNORECASE,
 )
-_YEAR_GROUPS = ("dm_year", "md_year", "iso_y", "num_y")
 
 
 def report_date(text: str, published: dt.date | None) -> dt.date | None:
@@ -430,10 +430,11 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         if (m.group("dm_day2") or m.group("md_day2")) and date is not None:
             precision = 1  # "on 12-13 March": the first day, as a day (each day is an event)
         day = _reference_day(m, text, start, date, end_date, published)
-        background = scene = background_before(text, start, m)
+        background = background_before(text, start, m)
         old = False
         if published is not None and date is not None and not background:
-            # Well before publication: scene-setting history, not the news.
+            # Well before publication: history, not the news (`old`: still the date of an
+            # old event its own sentence tells, unless the words around it set the scene).
             background = old = ((published - date).days > 31 and end_date is None) or (
                 end_date is not None and (published - end_date).days > 62
             )
@@ -444,7 +445,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         mention = DateMention(
             start, end, text[start:end], date, end_date, precision, background,
             day=day, reporting=_reporting(text, start, end),
-            old=old and not scene and not _sets_scene(text, start, m),
+            old=old and not _sets_scene(text, start, m),
         )  # fmt: skip
         if mention.text.lower() == "overnight" and _WEEKDAY_NEXT.match(text, end):
             continue  # "overnight on Friday", "overnight Wednesday": that weekday dates it
