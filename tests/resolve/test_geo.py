@@ -290,3 +290,14 @@ def test_a_country_with_a_place_preposition_is_the_sentences_site(geoparser: Geo
     sentence = "The United States and Russia traded claims about an attack in Syria that killed 72."
     choice = _choose(geoparser, text, sentence)
     assert choice.place.country_code == "SY"
+
+
+def test_where_people_came_from_is_not_the_event_place(geoparser: Geoparser) -> None:
+    text = (
+        "A car bomb hit buses carrying evacuees from Madaya at Rashidin near Aleppo, "
+        "killing 126 people."
+    )
+    choice = _choose(geoparser, text, text)
+    assert choice.place.admin1 == "Aleppo"
+    text = "Hundreds of families fled from Madaya on Monday."
+    assert _choose(geoparser, text, text).place.name == "Madaya"  # nothing else named

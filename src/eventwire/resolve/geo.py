@@ -267,6 +267,9 @@ def choose_event_place(
     places = [p for p in places if is_site(p, text)] or list(places)
     country, main_admin1 = _dominant(places)
     in_sentence = [p for p in places if start <= p.start and p.end <= end]
+    # "buses carrying evacuees from Madaya were hit near Aleppo": where people or fire came
+    # from is not where the event happened while the sentence names another place.
+    in_sentence = [p for p in in_sentence if not _origin_before(p, text)] or in_sentence
     p_start, p_end = _paragraph(text, start, end)
     in_paragraph = [p for p in places if p_start <= p.start and p.end <= p_end]
     if in_sentence:
@@ -283,6 +286,19 @@ def choose_event_place(
             precision, why = geo_precision(place, text)
             return PlaceChoice(place, max(precision, 2), f"{scope}: {why}")
     return None
+
+
+# "from" before a mention, with at most a place word between: "evacuated from Madaya",
+# "fired from the town of Daraya", "from the besieged towns of Fuaa and Kafraya".
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:besieged|rebel-held|government-held|nearby|neighbouring|"
+    r"neighboring)\s+)?(?:(?:city|town|towns|village|villages|area|province|district|region)"
+    r"\s+of\s+)?(?:[A-Z][\w'-]*\s+(?:and\s+)?)?$"
+)
+
+
+def _origin_before(place: Place, text: str) -> bool:
+    return bool(_FROM_BEFORE.search(text[max(0, place.start - 60) : place.start]))
 
 
 # A preposition of place right before a mention: "an attack in Syria", "strikes on Idlib".
