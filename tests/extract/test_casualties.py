@@ -193,3 +193,14 @@ def test_more_deaths_in_a_breakdown_do_not_add_to_the_total() -> None:
 def test_a_number_before_a_new_sentence_is_not_a_toll() -> None:
     text = "Get short URL 0 214 The number of civilians killed in the strike rose to 20."
     assert [d.count.best for d in find_deaths(text, 0, len(text))] == []
+
+
+def test_two_named_victims_are_two_deaths() -> None:
+    assert toll("A woman and a child were killed in the chlorine attack.") == (2, 2, 2, 2)
+    assert toll("The shelling killed a woman and her two children.") == (3, 3, 3, 3)
+    assert toll("A coalition raid killed two women and their seven children.") == (9, 9, 9, 9)
+
+
+def test_named_victims_after_including_are_a_part() -> None:
+    text = "Seven civilians including a child and a woman were killed on Tuesday."
+    assert toll(text) == (7, 7, 7, 7)

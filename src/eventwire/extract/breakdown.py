@@ -42,26 +42,31 @@ def _coarse(item: Located) -> bool:
     return item.place.geo_precision == 3 or item.place.place.feature_code in {"PCLI", "ADM1"}
 
 
-def _names(item: Located, text: str, part: Located) -> bool:
-    """Whether the sentences that give the total name the part's place (as the text writes
+def _names(item: Located, text: str, part: Located, total: int) -> bool:
+    """Whether a sentence that gives the total name the part's place (as the text writes
     it): "10 civilians killed in attacks on Aleppo and Deir Ezzor"."""
     place = part.place.place
     names = {place.name, text[place.start : place.end]} - {""}
     told = [
         (a, b)
         for a, b in item.sentences
-        if any(a <= d.start < b for d in item.deaths if not d.cumulative and not d.subset)
+        if any(
+            a <= d.start < b and d.count.best == total
+            for d in item.deaths
+            if not d.cumulative and not d.subset
+        )
     ]
     return any(name in text[a:b] for a, b in told for name in names)
 
 
-def is_part(total: Located, part: Located, text: str) -> bool:
-    """Whether `part` (told after `total`) can be one of the incidents `total` sums."""
+def is_part(total: Located, part: Located, text: str, best: int) -> bool:
+    """Whether `part` (told after `total`, whose toll is `best`) can be one of the incidents
+    `total` sums."""
     if abs((total.date - part.date).days) > 1:
         return False
     a, b = total.place.place, part.place.place
     same_region = a.admin1 is not None and a.admin1 == b.admin1
-    if not (same_region or _coarse(total) or _names(total, text, part)):
+    if not (same_region or _coarse(total) or _names(total, text, part, best)):
         return False
     mine, theirs = _kinds(total), _kinds(part)
     return "unspecified" in mine or theirs <= mine or theirs == {"unspecified"}
@@ -163,7 +168,7 @@ def distribute(
             part = out[j]
             if j in used or part is None or part.best <= 0:
                 continue
-            if accounted + part.best > toll.best or not is_part(total, located[j], text):
+            if accounted + part.best > toll.best or not is_part(total, located[j], text, toll.best):
                 continue
             accounted += part.best
             used.add(j)

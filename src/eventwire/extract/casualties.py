@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from eventwire.extract.numbers import Count, find_numbers
+from eventwire.extract.numbers import Count, find_numbers, words_to_int
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -104,13 +104,43 @@ _NEW_SENTENCE = re.compile(r"^\s+(?:The|A|An|In|On|At|This|It|He|She|They)\s")
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 # "many of whom were civilians": a vague word before "of whom" is no count.
 _VAGUE_OF = re.compile(r"^\s+of\s+(?:whom|them|which|those|the)\b", re.IGNORECASE)
-_AND_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:and|as well as|plus)\s+(?:at least\s+)?$", re.I)
+_AND_BEFORE = re.compile(
+    r"^\s*(?:,\s*)?(?:and|as well as|plus)\s+(?:(?:their|his|her)\s+)?(?:at least\s+)?$", re.I
+)
 _SINGLE = re.compile(
     r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){0,3}?(?P<noun>civilian|child|boy|girl|woman|man|"
     r"soldier|fighter|officer|policeman|journalist|doctor|teenager|farmer|shepherd|resident|"
     r"militant|rebel|commander|member|worker|student|activist|protester|person)\b"
     r"(?=(?:\s+\w+){0,3}\s+(?:was|were|has been|had been)\s+(?:also\s+)?(?:killed|shot dead|"
     r"executed|murdered|assassinated|beheaded)|\s+died)",
+    re.IGNORECASE,
+)
+_ONE_NOUN = (
+    r"(?:civilian|child|boy|girl|woman|man|soldier|fighter|officer|policeman|journalist|doctor|"
+    r"teenager|farmer|shepherd|resident|militant|rebel|commander|member|worker|student|"
+    r"activist|protester|person|wife|husband|son|daughter|mother|father|brother|sister|"
+    r"children|sons|daughters)"
+)
+# "A woman and a child were killed", "killing a man and his wife": two deaths ("a woman and
+# her two children": three).
+_SECOND = (
+    r"\s+and\s+(?:(?:a|an|one|his|her|their)\s+)?(?:(?:of\s+)?(?:her|his|their)\s+)?"
+    r"(?:(?P<num2>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+|(?:[\w-]+\s+){0,2}?)"
+    + _ONE_NOUN
+    + r"\b"
+)
+_PAIR = re.compile(
+    r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
+    + _ONE_NOUN
+    + r")"
+    + _SECOND
+    + r"(?=(?:\s+\w+){0,2}\s+(?:were|have been|had been)\s+(?:also\s+)?(?:killed|shot dead|"
+    r"executed|murdered|beheaded)|\s+died)",
+    re.IGNORECASE,
+)
+_PAIR_AFTER_VERB = re.compile(
+    r"\b(?:killing|killed|kills|executed|executing|shot dead|murdered)\s+(?P<num>a|an|one)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>" + _ONE_NOUN + r")" + _SECOND,
     re.IGNORECASE,
 )
 _SINGLE_AFTER_VERB = re.compile(
@@ -360,7 +390,7 @@ _WHOLE_GAP = re.compile(
 _PART_GAP = re.compile(
     r"^(?:\s+[^\W\d][\w'’-]*){0,3}?\s*,?\s+(?:including|among them|mostly|most of them)"
     r"(?:\s+(?:(?:at least|some|several|many|dozens of)\s+)?[^\W\d][\w'’-]*){1,3}?"
-    r"(?:\s*,?\s+(?:and|or)\s+[^\W\d][\w'’-]*){0,2}?(?=\s*,?\s+(?:were|was|have|had|has|are|"
+    r"(?:\s*,?\s+(?:and|or)(?:\s+[^\W\d][\w'’-]*){1,2}?){0,2}?(?=\s*,?\s+(?:were|was|have|had|has|are|"
     r"died|killed|dead|perished))",
     re.IGNORECASE,
 )
@@ -489,14 +519,21 @@ def _wounded_first(after: str) -> bool:
 
 
 def _single_deaths(text: str, start: int, end: int, cumulative: bool) -> list[Death]:
-    """ "A soldier was killed", "killing a child": one death, when no count was written."""
+    """ "A soldier was killed", "killing a child": one death, when no count was written; "a
+    woman and a child were killed", "killing a man and his wife": two."""
     sentence = text[start:end]
-    for pattern in (_SINGLE, _SINGLE_AFTER_VERB):
+    for pattern in (_PAIR_AFTER_VERB, _PAIR, _SINGLE, _SINGLE_AFTER_VERB):
         m = pattern.search(sentence)
         if m:
+            n = 1
+            if pattern in (_PAIR, _PAIR_AFTER_VERB):
+                second = m.group("num2")
+                n += (words_to_int(second) or 1) if second and not second.isdigit() else 1
+                n += int(second) - 1 if second and second.isdigit() else 0
             s, e = m.start() + start, m.end() + start
-            count = Count(1, 1, 1, m.start("num") + start, m.end("num") + start)
-            return [Death(count, _kind(m.group("noun")), False, cumulative, s, e)]
+            count = Count(n, n, n, m.start("num") + start, m.end("num") + start)
+            part = bool(_SUBSET_BEFORE.search(text[max(start, s - 30) : s]))
+            return [Death(count, _kind(m.group("noun")), part, cumulative, s, e)]
     return []
 
 
