@@ -204,3 +204,19 @@ def test_two_named_victims_are_two_deaths() -> None:
 def test_named_victims_after_including_are_a_part() -> None:
     text = "Seven civilians including a child and a woman were killed on Tuesday."
     assert toll(text) == (7, 7, 7, 7)
+
+
+def test_other_victims_in_one_sentence_add_up() -> None:
+    assert toll("Jets bombed a camp killing five women and a child.") == (6, 6, 6, 6)
+    text = "Shells hit the market killing one woman while one child was killed by a sniper."
+    assert toll(text) == (2, 2, 2, 2)
+    assert toll("A woman was killed in the shelling. A woman was killed in the shelling.") == (
+        1, 1, 1, 1,
+    )  # fmt: skip
+
+
+def test_a_report_of_one_group_of_a_sum_is_part_of_it() -> None:
+    text = "Strikes kill 10 children. Ten children and five women have been killed in strikes."
+    cut = text.index("Ten")
+    found = combine(find_deaths(text, 0, cut) + find_deaths(text, cut, len(text)))
+    assert found is not None and found.best == 15

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -197,6 +198,9 @@ CUMULATIVE = re.compile(
     r"(?:\w+)-(?:week|month|year)-old (?:\w+ )?(?:battle|offensive|campaign|siege|war|fighting)|"
     r"(?:in|within) (?:one|a|a single|two|three) weeks?\b|in such (?:attacks|strikes|raids)|"
     r"(?:has|have|had) so far|during (?:the month of )?(?:" + _MONTHS + r")\b|"
+    # "the deaths of 43 people so far", "since the regime and Russian jets began an offensive"
+    r"(?:deaths?|dead|killed|died)\s+(?:\w+\s+){0,4}?so far|"
+    r"since (?:the |a |an )?(?:[\w-]+\s+){1,8}?(?:began|started|launched|broke out|erupted)|"
     r"in (?:" + _MONTHS + r") (?:\w+ )?(?:shelling|bombing|bombardments?|strikes|air ?strikes|"
     r"raids|attacks|fighting|clashes|violence)\b|"
     r"(?:erupted|broke out|began|started) in (?:\w+ )?(?:19|20)\d\d|"
@@ -244,6 +248,8 @@ class Death:
     # "another 120 soldiers", "a further nine people", "nine other civilians": deaths in
     # addition to the event's first-reported toll, not another report of it
     extra: bool = False
+    # the counts a coordinated toll sums ("ten children and five women": (10, 5))
+    parts: tuple[int, ...] = ()
 
     @property
     def restated(self) -> bool:
@@ -354,6 +360,18 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         if m_after is not None and m_before is None:
             verb_after.add(id(death))
     deaths = _link_heads(text, counts, deaths, chained, verb_after, cumulative)
+    deaths = _and_one_more(text, end, deaths, chained)
+    for prior, d in itertools.pairwise(deaths):
+        # "killing one woman ... while one child was killed": other victims, they add
+        between = text[prior.end : d.start]
+        if (
+            not d.subset
+            and not prior.subset
+            and len(between) < 120
+            and _WHILE.search(between)
+            and not _REPORT_AGAIN.search(between)
+        ):
+            chained.add(id(d))
     deaths = _sum_chains(deaths, chained)
     if not deaths:
         deaths.extend(_single_deaths(text, start, end, cumulative))
@@ -394,6 +412,32 @@ _PART_GAP = re.compile(
     r"died|killed|dead|perished))",
     re.IGNORECASE,
 )
+
+
+_WHILE = re.compile(r"\b(?:while|whereas)\b", re.IGNORECASE)
+_REPORT_AGAIN = re.compile(r"\b(?:said|says|reported|according|put|gave|toll)\b", re.IGNORECASE)
+_AND_ONE = re.compile(
+    r"^\s*,?\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?" + _ONE_NOUN + r"\b", re.IGNORECASE
+)
+
+
+def _and_one_more(text: str, end: int, deaths: list[Death], chained: set[int]) -> list[Death]:
+    """ "killing five women and a child": one more victim named after a count adds to it."""
+    out: list[Death] = []
+    for d in deaths:
+        out.append(d)
+        m = _AND_ONE.match(text[d.end : min(end, d.end + 60)])
+        if d.subset or m is None or _wounded_first(text[d.end + m.end() : min(end, d.end + 140)]):
+            continue
+        if _NOT_DEATH.match(text[d.end + m.end() : min(end, d.end + m.end() + 40)]):
+            continue
+        s, e = d.end + m.start(), d.end + m.end()
+        if any(s <= x.count.start < e for x in deaths):
+            continue  # the "one" is a count read already
+        one = Death(Count(1, 1, 1, s, e), _kind(m.group()), False, d.cumulative, s, e)
+        out.append(one)
+        chained.add(id(one))
+    return out
 
 
 def _ranges(text: str, counts: list[Count]) -> list[Count]:
@@ -493,7 +537,7 @@ def _sum_chains(deaths: list[Death], chained: set[int]) -> list[Death]:
         first = run[0]
         out.append(
             Death(count, kind, False, any(d.cumulative for d in run), first.start, run[-1].end,
-                  first.revision)
+                  first.revision, parts=tuple(d.count.best for d in run))
         )  # fmt: skip
         if kind == "unspecified":  # the civilians among them are a part
             civ = [d for d in run if d.kind == "civilian"]
@@ -522,19 +566,41 @@ def _single_deaths(text: str, start: int, end: int, cumulative: bool) -> list[De
     """ "A soldier was killed", "killing a child": one death, when no count was written; "a
     woman and a child were killed", "killing a man and his wife": two."""
     sentence = text[start:end]
+    found: list[Death] = []
     for pattern in (_PAIR_AFTER_VERB, _PAIR, _SINGLE, _SINGLE_AFTER_VERB):
-        m = pattern.search(sentence)
-        if m:
+        for m in pattern.finditer(sentence):
+            s, e = m.start() + start, m.end() + start
+            if any(d.start < e and s < d.end for d in found):
+                continue
             n = 1
             if pattern in (_PAIR, _PAIR_AFTER_VERB):
                 second = m.group("num2")
                 n += (words_to_int(second) or 1) if second and not second.isdigit() else 1
                 n += int(second) - 1 if second and second.isdigit() else 0
-            s, e = m.start() + start, m.end() + start
             count = Count(n, n, n, m.start("num") + start, m.end("num") + start)
             part = bool(_SUBSET_BEFORE.search(text[max(start, s - 30) : s]))
-            return [Death(count, _kind(m.group("noun")), part, cumulative, s, e)]
-    return []
+            found.append(Death(count, _kind(m.group("noun")), part, cumulative, s, e))
+    found.sort(key=lambda d: d.start)
+    whole: list[Death] = []
+    for d in found:
+        if d.subset:
+            continue
+        prev = whole[-1] if whole else None
+        other = prev is not None and (
+            _WHILE.search(text[prev.end : d.start])
+            and text[prev.start : prev.end].lower() != text[d.start : d.end].lower()
+        )
+        if prev is None or other:
+            whole.append(d)
+    if len(whole) < 2:
+        return found[:1]
+    # "killing one woman ... while one child was killed": different victims add up
+    n = sum(d.count.best for d in whole)
+    kinds = {d.kind for d in whole}
+    kind = kinds.pop() if len(kinds) == 1 else "unspecified"
+    count = Count(n, n, n, whole[0].count.start, whole[-1].count.end)
+    parts = tuple(d.count.best for d in whole)
+    return [Death(count, kind, False, cumulative, whole[0].start, whole[-1].end, parts=parts)]
 
 
 def _looks_like_year(count: Count, before: str) -> bool:
@@ -581,6 +647,10 @@ def reported(reports: Sequence[Death]) -> Count:
     with its main toll, later counts are often a part or a side incident. Low and high span
     every report kept."""
     reports = _with_extras(reports)
+    # "kill 10 children 5 women" beside "ten children and five women were killed": a report of
+    # one of the groups a fuller report sums is part of it, not a rival count.
+    sums = {p for d in reports for p in d.parts if len(d.parts) > 1}
+    reports = [d for d in reports if d.parts or d.count.best not in sums] or list(reports)
     updates = [d for d in reports if d.revision == "update"]
     if updates:
         last = max(updates, key=lambda d: d.start)
