@@ -26,7 +26,10 @@ With --sample: per-field precision of actors, dates and sources on the hand-chec
 benchmarks/data/extraction_sample.jsonl (every 40th article from the 6th, all their events, each
 field judged right or wrong by reading the article; actor2 judged where not empty), and how many
 of those sampled events the current code still produces with the same values (the judgments
-describe the commit they were made on; re-judge when this drifts).
+describe the commit they were made on; re-judge when this drifts). Also the hand-checked tolls
+of benchmarks/data/toll_sample.jsonl (every event of the same ten articles, judged right when
+`fatalities` is what the article gives for that event's incident, each death counted once
+across the article's events) and how many of those events are still produced with that toll.
 
 Measurement only: never tune rules to individual items of this set.
 """
@@ -54,6 +57,7 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "events"
 SAMPLE = Path(__file__).resolve().parent / "data" / "extraction_sample.jsonl"
+TOLL_SAMPLE = Path(__file__).resolve().parent / "data" / "toll_sample.jsonl"
 SAMPLED_FIELDS = ("actor1", "actor2", "event_date", "source")
 GOVERNORATES = {
     "aleppo": "aleppo", "halab": "aleppo", "dimashq": "damascus", "damascus": "damascus",
@@ -240,7 +244,9 @@ def score_sample(data: Path) -> None:
     settings = Settings()
     nlp, geoparser = load_language(settings), Geoparser.load(settings)
     extractor = EventExtractor(settings)
-    wanted = {r["doc_id"] for r in sample}
+    wanted = {r["doc_id"] for r in sample} | {
+        json.loads(line)["doc_id"] for line in TOLL_SAMPLE.open(encoding="utf-8")
+    }
     now: dict[str, dict] = {}
     for line in data.open(encoding="utf-8"):
         row = json.loads(line)
@@ -259,6 +265,17 @@ def score_sample(data: Path) -> None:
         if r["event_id"] in now and all(now[r["event_id"]][f] == r[f] for f in SAMPLED_FIELDS)
     )
     print(f"\n{same}/{len(sample)} sampled events are still produced with the judged values.")
+    tolls = [json.loads(line) for line in TOLL_SAMPLE.open(encoding="utf-8")]
+    right = sum(r["correct_fatalities"] for r in tolls)
+    kept = sum(
+        1
+        for r in tolls
+        if r["event_id"] in now and now[r["event_id"]]["fatalities"] == r["fatalities"]
+    )
+    print(
+        f"Tolls: {right}/{len(tolls)} judged right ({right / max(1, len(tolls)):.2f}); "
+        f"{kept}/{len(tolls)} of those events are still produced with the judged toll."
+    )
 
 
 if __name__ == "__main__":
