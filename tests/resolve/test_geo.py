@@ -301,3 +301,24 @@ def test_where_people_came_from_is_not_the_event_place(geoparser: Geoparser) -> 
     assert choice.place.admin1 == "Aleppo"
     text = "Hundreds of families fled from Madaya on Monday."
     assert _choose(geoparser, text, text).place.name == "Madaya"  # nothing else named
+
+
+def test_a_demonym_inside_a_longer_name_is_the_name(geoparser: Geoparser) -> None:
+    text = "She moved from Ontario to British Columbia last year."
+    found = _names(geoparser.find_places(text), text)
+    assert found["British Columbia"].feature_code == "ADM1"
+    assert found["British Columbia"].country_code == "CA"
+
+
+def test_a_village_named_after_a_world_capital_needs_more_than_the_country(
+    geoparser: Geoparser,
+) -> None:
+    # an American article naming Russia once: the capital, not Moscow, Pennsylvania
+    text = (
+        "The Baltimore and Chicago investors of a New York airline will fly to Moscow and "
+        "Russian officials approved it, the carrier said in Atlanta."
+    )
+    found = _names(geoparser.find_places(text), text)
+    assert found["Moscow"].country_code == "RU"
+    text = "Police in Moscow, Pa., and Scranton, Pa., said the roads were closed."
+    assert _names(geoparser.find_places(text), text)["Moscow"].country_code == "US"

@@ -188,11 +188,12 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
         if not w.cap[i]:
             i += 1
             continue
-        if w.surface[i] in gaz.demonyms:
+        hit = _longest_match(gaz, text, w, i)
+        if w.surface[i] in gaz.demonyms and (hit is None or hit[0] == i + 1):
+            # "Syrian" is its country; "British Columbia" is the longer name
             out.append(_demonym(gaz, text, w, i))
             i += 1
             continue
-        hit = _longest_match(gaz, text, w, i)
         if hit is not None and _accept(
             gaz, text, hit[1], w, i, hit[0], persons, person_starts, place_starts
         ):

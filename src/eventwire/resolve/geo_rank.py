@@ -229,6 +229,8 @@ def _rank(
 
 def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry]) -> float:
     country, area = ctx.shares(m, e)
+    if _famous_namesake(e, m):
+        country, area = country / 2, area / 2
     s = _prior(e, m) + 4.0 * country
     if e.feature_code != "PCLI":
         s += 2.5 * area  # an admin1 that holds the other places, or a town inside it
@@ -239,6 +241,19 @@ def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry]) ->
     if ctx.links.linked(m, e):
         s += 2.0
     return s
+
+
+def _famous_namesake(e: Entry, m: Mention) -> bool:
+    """A village named after a world city or a region ("Moscow", Pennsylvania; "Queensland",
+    Alberta): the article's country alone is weak evidence for it against the famous place
+    (a containing region named next to it, "Moscow, Pa.", still counts in full)."""
+    famous = max((c.population for c in m.candidates if c.feature_code in _FAMOUS), default=0)
+    return famous >= _FAMOUS_POPULATION and e.population * _NAMESAKE_RATIO < famous
+
+
+_FAMOUS = frozenset({"PPLC", "ADM1", "PCLI", "PPL"})
+_FAMOUS_POPULATION = 1_000_000
+_NAMESAKE_RATIO = 1000
 
 
 def _inside(e: Entry, region: Entry) -> bool:
