@@ -390,3 +390,13 @@ def test_a_sources_toll_is_a_report_of_the_event_before(nlp) -> None:  # type: i
     )
     events = run(nlp, text)
     assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 44), ("Idlib", 12)]
+
+
+def test_an_incident_told_as_days_ago_is_recalled(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on Idlib killed 12 civilians on Saturday, a war monitor said.\n"
+        "A day ago a child was killed by shelling in Hama.\n"
+        "Shelling on Aleppo killed four people on Saturday, days after the truce collapsed.\n"
+    )
+    events = run(nlp, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12), ("Aleppo", 4)]

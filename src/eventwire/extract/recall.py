@@ -31,7 +31,11 @@ _CALENDAR = re.compile(
 # after", "just days after", "on the heels of", "This follows".
 _AFTER_CUE = re.compile(
     r"\b(?:(?:comes?|came|coming|follows?|followed)\s+(?:\w+\s+){0,3}?(?:after|on)\b|"
-    r"(?:days?|weeks?|months?)\s+after\b|on the heels of\b|this follows\b)",
+    r"(?:days?|weeks?|months?)\s+after\b|on the heels of\b|this follows\b|"
+    # "A day ago a child was killed", "Several days before ... an airstrike eliminated 49",
+    # "killed in earlier regime shelling"
+    r"(?:a|one|two|three|several|a few|few)\s+(?:days?|weeks?)\s+(?:ago|before|earlier)\b|"
+    r"earlier\s+(?:\w+\s+)?(?:shelling|strikes?|air ?strikes?|raids?|attacks?|bombings?)\b)",
     re.IGNORECASE,
 )
 # Words anywhere in the sentence that date an incident before the news: "Recently", "last
@@ -53,8 +57,9 @@ def recalled(
 ) -> bool:
     """Whether a candidate (not the article's first event) is an earlier incident recalled as
     background: dated by a written calendar date a week or more before publication, told
-    after a cue such as "comes one week after" (and not dated after the first event), or
-    dated by "last Friday", "recently" two days or more before the article's first event."""
+    after (or just around) a cue such as "comes one week after", "a day ago", "earlier
+    shelling", or dated by "last Friday", "recently" two days or more before the article's
+    first event."""
     if lead_date is None:
         return False  # the article's first event is what it reports
     if (
@@ -67,7 +72,9 @@ def recalled(
         return True
     # "The attacks came one day after ... leading to four deaths": the incident after the
     # cue is older than the news whatever date was read for it.
-    if _AFTER_CUE.search(text[cand.sent_start : cand.decision.trigger.start]):
-        return date <= lead_date
+    trigger = cand.decision.trigger
+    window = text[cand.sent_start : trigger.end + 40]
+    if any(m.start() < trigger.end - cand.sent_start for m in _AFTER_CUE.finditer(window)):
+        return True  # the cue starts before the trigger ends ("earlier regime shelling")
     sentence = text[cand.sent_start : cand.sent_end]
     return bool(_RECALL_CUE.search(sentence)) and (lead_date - date).days >= 2
