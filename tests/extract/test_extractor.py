@@ -400,3 +400,14 @@ def test_an_incident_told_as_days_ago_is_recalled(nlp) -> None:  # type: ignore[
     )
     events = run(nlp, text)
     assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12), ("Aleppo", 4)]
+
+
+def test_another_sides_attack_is_not_a_part_of_a_total(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Regime air strikes killed 13 civilians in Aleppo on Saturday, a monitor said.\n"
+        "Residents said the market had been crowded before the holiday.\n"
+        "The city has been divided between the government and rebels for years.\n"
+        "Rebel shelling killed nine people in Aleppo on Saturday.\n"
+    )
+    events = run(nlp, text)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Aleppo", 9), ("Aleppo", 13)]

@@ -38,6 +38,36 @@ def _kinds(item: Located) -> set[str]:
     return {d.kind for d in own} or {"unspecified"}
 
 
+_STATE_SIDE = re.compile(
+    r"\b(?:regime|government|army|troops|soldiers|air force|warplanes|jets|helicopters?|"
+    r"russian|russia|loyalist|pro-regime|pro-government|state forces|syrian forces)\b",
+    re.IGNORECASE,
+)
+_REBEL_SIDE = re.compile(
+    r"\b(?:rebels?|rebel-held|opposition|insurgents?|terrorists?|terrorist|militants?|jihadists?|"
+    r"islamic state|isis|isil|daesh|nusra|al-nusra|takfiri|armed groups?)\b",
+    re.IGNORECASE,
+)
+
+
+def _side(item: Located, text: str) -> str | None:
+    """Who attacked, as far as the words just before the trigger say ("rebel shelling",
+    "Syrian regime air strikes", "terrorists fired rocket shells"): "state", "rebel", or None
+    when they name neither or both ("a regime barrel bomb attack and rebel rocket fire")."""
+    cand = item.candidate
+    if generic(cand):
+        return None  # before "were killed" stand the victims, not the attackers
+    clause = text[cand.clause_start : cand.clause_end]
+    if _STATE_SIDE.search(clause) and _REBEL_SIDE.search(clause):
+        return None
+    trigger = cand.decision.trigger
+    words = text[max(cand.sent_start, trigger.start - 30) : trigger.end]
+    state, rebel = _STATE_SIDE.search(words), _REBEL_SIDE.search(words)
+    if state and rebel:
+        return None
+    return "state" if state else "rebel" if rebel else None
+
+
 def _coarse(item: Located) -> bool:
     return item.place.geo_precision == 3 or item.place.place.feature_code in {"PCLI", "ADM1"}
 
@@ -69,7 +99,12 @@ def is_part(total: Located, part: Located, text: str, best: int) -> bool:
     if not (same_region or _coarse(total) or _names(total, text, part, best)):
         return False
     mine, theirs = _kinds(total), _kinds(part)
-    return "unspecified" in mine or theirs <= mine or theirs == {"unspecified"}
+    if not ("unspecified" in mine or theirs <= mine or theirs == {"unspecified"}):
+        return False
+    # "regime air strikes killed 13" and "rebel shelling killed 9": other attackers, other
+    # incidents, whatever the arithmetic says
+    a_side, b_side = _side(total, text), _side(part, text)
+    return not (a_side and b_side and a_side != b_side)
 
 
 def another_report(first: Located, later: Located, text: str) -> bool:
