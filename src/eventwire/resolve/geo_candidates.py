@@ -179,8 +179,9 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
     """Longest gazetteer matches starting at capitalised words, left to right; demonyms
     ("Syrian") come back as mentions of their country, flagged."""
     w = _tokenise(text)
-    persons = _person_words(gaz, text, w, doc)
-    person_starts = _person_starts(gaz, doc)
+    entities = _person_entities(gaz, doc)
+    persons = _person_words(gaz, text, w, entities)
+    person_starts = {t.idx for ent in entities for t in ent}
     place_starts = _place_starts(doc)
     out: list[Mention] = []
     i, n = 0, len(w.spans)
@@ -232,7 +233,7 @@ def _longest_match(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, M
         found = _lookup(gaz, surface, " ".join(w.folded[i:j]))
         fuzzy = False
         if not found and j - i <= 3 and len(surface) >= 4 and not surface.isupper():
-            found = gaz.lookup_skeleton(" ".join(w.folded[i:j]))
+            found = _skeleton_rows(gaz, " ".join(w.folded[i:j]))
             if len(surface) == 4:  # "Raqa": four letters meet many names; big places only
                 found = [e for e in found if _notable(e)]
             fuzzy = True
@@ -251,7 +252,7 @@ def _lookup(gaz: Gazetteer, surface: str, key: str) -> list[Entry]:
     return gaz.lookup_key(key)
 
 
-def _person_words(gaz: Gazetteer, text: str, w: _Words, doc: Doc | None) -> set[str]:
+def _person_words(gaz: Gazetteer, text: str, w: _Words, entities: list[Span]) -> set[str]:
     """Words used as parts of persons' names in this text: after a first name or a title,
     or inside a PERSON entity. A bare "Walsh" later is then the person, not the village."""
     out: set[str] = set()
@@ -273,7 +274,7 @@ def _person_words(gaz: Gazetteer, text: str, w: _Words, doc: Doc | None) -> set[
             # "Tom Walsh": a capitalised non-place word before it. Checked against places
             # at acceptance time, so "Khan Shaykhun" is not split this way.
             out.add(w.surface[k])
-    for ent in _person_entities(gaz, doc):
+    for ent in entities:
         out.update(t.text for t in ent)
     return out
 
@@ -350,7 +351,13 @@ def _notable(e: Entry) -> bool:
 
 
 def _skeleton_lookup(gaz: Gazetteer, key: str) -> list[Entry]:
-    return gaz.lookup_skeleton(key) if len(key) >= 4 and " " not in key else []
+    return _skeleton_rows(gaz, key) if len(key) >= 4 and " " not in key else []
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _skeleton_rows(gaz: Gazetteer, key: str) -> list[Entry]:
+    """Skeleton lookups, cached: the same capitalised words recur across articles."""
+    return gaz.lookup_skeleton(key)
 
 
 def _inside_compound(gaz: Gazetteer, text: str, end: int) -> bool:
@@ -388,15 +395,10 @@ def _place_here(text: str, m: Mention, place_starts: frozenset[int]) -> bool:
     )
 
 
-def _person_starts(gaz: Gazetteer, doc: Doc | None) -> set[int]:
-    """Character offsets of words inside multi-word PERSON entities. A one-word PERSON (or
-    ORG) is not trusted: the small model tags "Aleppo" and "Dublin" so; measured, rejecting
-    one-word ORG matches cost more recall than it gained precision."""
-    return {t.idx for ent in _person_entities(gaz, doc) for t in ent}
-
-
 def _person_entities(gaz: Gazetteer, doc: Doc | None) -> list[Span]:
-    """Multi-word PERSON entities, less run-on headline or list words the small model reads
+    """Multi-word PERSON entities (a one-word PERSON or ORG is not trusted: the small model
+    tags "Aleppo" and "Dublin" so; measured, rejecting one-word ORG matches cost more recall
+    than it gained precision), less run-on headline or list words the small model reads
     as a name: sizeable places joined to a calendar word, to a country's possessive written
     without the apostrophe, or led by a province, country or city of a million ("Hama
     Tuesday", "Syrias Hama", "Aleppo Hama"). Two towns alone stay a person ("Elizabeth
@@ -445,7 +447,7 @@ def _town_then_province(gaz: Gazetteer, words: list[str]) -> bool:
     }
     if not regions:
         return False
-    towns = (*gaz.lookup_key(key_a), *gaz.lookup_skeleton(key_a))
+    towns = (*gaz.lookup_key(key_a), *_skeleton_rows(gaz, key_a))
     return any(
         e.feature_code.startswith("PPL") and (e.country_code, e.admin1) in regions for e in towns
     )

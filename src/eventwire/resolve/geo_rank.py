@@ -224,12 +224,16 @@ def _unsupported(m: Mention, e: Entry, ctx: _Context) -> bool:
 def _rank(
     k: int, m: Mention, pool: tuple[Entry, ...], ctx: _Context, parents: list[Entry]
 ) -> list[tuple[float, Entry]]:
-    return sorted(((_score(e, m, k, ctx, parents), e) for e in pool), key=lambda se: -se[0])
+    famous = _famous_population(m)
+    return sorted(((_score(e, m, k, ctx, parents, famous), e) for e in pool), key=lambda se: -se[0])
 
 
-def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry]) -> float:
+def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry], famous: int) -> float:
     country, area = ctx.shares(m, e)
-    if _famous_namesake(e, m):
+    if famous >= _FAMOUS_POPULATION and e.population * _NAMESAKE_RATIO < famous:
+        # A village named after a world city or a region ("Moscow", Pennsylvania;
+        # "Queensland", Alberta): the article's country alone is weak evidence for it
+        # against the famous place ("Moscow, Pa." still counts in full, below).
         country, area = country / 2, area / 2
     s = _prior(e, m) + 4.0 * country
     if e.feature_code != "PCLI":
@@ -243,12 +247,9 @@ def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry]) ->
     return s
 
 
-def _famous_namesake(e: Entry, m: Mention) -> bool:
-    """A village named after a world city or a region ("Moscow", Pennsylvania; "Queensland",
-    Alberta): the article's country alone is weak evidence for it against the famous place
-    (a containing region named next to it, "Moscow, Pa.", still counts in full)."""
-    famous = max((c.population for c in m.candidates if c.feature_code in _FAMOUS), default=0)
-    return famous >= _FAMOUS_POPULATION and e.population * _NAMESAKE_RATIO < famous
+def _famous_population(m: Mention) -> int:
+    """Population of the biggest town, capital, region or country the mention may name."""
+    return max((c.population for c in m.candidates if c.feature_code in _FAMOUS), default=0)
 
 
 _FAMOUS = frozenset({"PPLC", "ADM1", "PCLI", "PPL"})
