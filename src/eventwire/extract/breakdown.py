@@ -1,15 +1,20 @@
-"""A total and its breakdown: one toll told as a sum and again as its parts.
+"""One toll told several ways: other sources' reports of an event, and a total with its parts.
 
-Reports often open with a total ("13 citizens killed in terrorist attacks on Aleppo", "Regime
-air strikes and artillery fire killed 19 civilians across Eastern Ghouta") and then tell the
-incidents it sums ("shells on al-Zahraa killed 6", "strikes on Mesraba killed 17 while
-artillery fire on Douma killed another two"). Each incident is an event with its own place,
-but the total must not be counted again on top of them: the opening event keeps only the
-deaths its parts do not account for, and is dropped when they account for all of them (it
-told nothing the parts do not). A later event is a part of an earlier total when it is of
-the same day (give or take one), in the same region (or the total's place is vague, or its
-sentences name the part's place), of the same kind of victims, and the parts told so far
-still fit in the total.
+First, reports of an event already told join it (`join_reports`): a definite reference with its
+own toll ("The blast ... killing 32 rebels" after "More than 30 rebels killed in suicide
+blast"), a source's toll ("the monitor gave a toll of 48 dead"), or the headline's event told
+again in the body; their numbers become reports of one toll (casualties.reported).
+
+Then totals and their parts (`distribute`). Reports often open with a total ("13 citizens
+killed in terrorist attacks on Aleppo", "Regime air strikes and artillery fire killed 19
+civilians across Eastern Ghouta") and then tell the incidents it sums ("shells on al-Zahraa
+killed 6", "strikes on Mesraba killed 17 while artillery fire on Douma killed another two").
+Each incident is an event with its own place, but the total must not be counted again on top
+of them: the opening event keeps only the deaths its parts do not account for, and is dropped
+when they account for all of them (it told nothing the parts do not). A later event is a part
+of an earlier total when it is of the same day (give or take one), in the same region (or the
+total's place is vague, or the sentence giving the total names the part's place), of the same
+kind of victims, not another side's attack, and the parts told so far still fit in the total.
 """
 
 from __future__ import annotations
