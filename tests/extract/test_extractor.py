@@ -411,3 +411,12 @@ def test_another_sides_attack_is_not_a_part_of_a_total(nlp) -> None:  # type: ig
     )
     events = run(nlp, text)
     assert sorted((e.location, e.fatalities) for e in events) == [("Aleppo", 9), ("Aleppo", 13)]
+
+
+def test_news_told_days_after_something_else_is_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on Idlib killed 12 civilians on Saturday, a war monitor said.\n"
+        "Days after the truce collapsed, shelling killed four people in Aleppo on Saturday.\n"
+    )
+    events = run(nlp, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12), ("Aleppo", 4)]

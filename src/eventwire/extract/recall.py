@@ -74,7 +74,14 @@ def recalled(
     # cue is older than the news whatever date was read for it.
     trigger = cand.decision.trigger
     window = text[cand.sent_start : trigger.end + 40]
-    if any(m.start() < trigger.end - cand.sent_start for m in _AFTER_CUE.finditer(window)):
-        return True  # the cue starts before the trigger ends ("earlier regime shelling")
+    at = trigger.start - cand.sent_start
+    for m in _AFTER_CUE.finditer(window):
+        # the trigger inside the cue's phrase ("comes one week after a suicide bomber killed
+        # 29", "earlier regime shelling"), not after it in a clause of its own ("Days after
+        # the truce collapsed, shelling killed four")
+        if m.start() < trigger.end - cand.sent_start and not re.search(
+            r"[,;:]", window[m.end() : max(m.end(), at)]
+        ):
+            return True
     sentence = text[cand.sent_start : cand.sent_end]
     return bool(_RECALL_CUE.search(sentence)) and (lead_date - date).days >= 2
