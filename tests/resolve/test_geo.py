@@ -322,3 +322,8 @@ def test_a_village_named_after_a_world_capital_needs_more_than_the_country(
     assert found["Moscow"].country_code == "RU"
     text = "Police in Moscow, Pa., and Scranton, Pa., said the roads were closed."
     assert _names(geoparser.find_places(text), text)["Moscow"].country_code == "US"
+
+
+def test_an_abbreviation_is_not_an_arabic_article(geoparser: Geoparser) -> None:
+    text = "US Secretary of State John Kerry met Syrian and Russian envoys in Washington."
+    assert "Secretary" not in {p.name for p in geoparser.find_places(text)}

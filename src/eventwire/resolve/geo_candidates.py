@@ -232,7 +232,8 @@ def _longest_match(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, M
         surface = text[start:end]
         found = _lookup(gaz, surface, " ".join(w.folded[i:j]))
         fuzzy = False
-        if not found and j - i <= 3 and len(surface) >= 4 and not surface.isupper():
+        # (not from an abbreviation: "US" in "US Secretary" is no Arabic article "us")
+        if not found and j - i <= 3 and len(surface) >= 4 and not w.surface[i].isupper():
             found = _skeleton_rows(gaz, " ".join(w.folded[i:j]))
             if len(surface) == 4:  # "Raqa": four letters meet many names; big places only
                 found = [e for e in found if _notable(e)]
