@@ -420,3 +420,16 @@ def test_news_told_days_after_something_else_is_news(nlp) -> None:  # type: igno
     )
     events = run(nlp, text)
     assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12), ("Aleppo", 4)]
+
+
+def test_a_dateline_long_before_the_record_date_is_the_day_of_writing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A record crawled months after the report: the events its dateline dates are news of that
+    # day, not history to drop.
+    text = "3 March 2014 Government air strikes killed ten people in Idlib on Saturday.\n"
+    document = Document(id="doc-2", text=text, published=dt.date(2014, 6, 20))
+    found = EventExtractor(Settings()).extract(
+        document, nlp(text), places_in(text), find_dates(text, document.published)
+    )
+    assert [(e.sub_event_type, e.event_date) for e in found] == [
+        ("Air/drone strike", dt.date(2014, 3, 1))
+    ]

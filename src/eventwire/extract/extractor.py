@@ -33,7 +33,7 @@ from eventwire.extract.recall import recalled
 from eventwire.extract.roles import assign_roles
 from eventwire.models import Actor, Document, Event, Evidence, Place
 from eventwire.resolve.actors import ActorLexicon, ActorMention, load_actor_lexicon
-from eventwire.resolve.dates import DateMention, choose_event_date
+from eventwire.resolve.dates import DateMention, choose_event_date, report_date
 from eventwire.resolve.geo import PlaceChoice
 
 if TYPE_CHECKING:
@@ -125,6 +125,9 @@ class EventExtractor:
         dateline = [m for m in dates if m.start < DATELINE_CHARS and m is dates[0]]
         body_dates = [m for m in dates if m not in dateline]
         dominant = dominant_country(sites, actor_countries)
+        # The day the report was written: its dateline where it opens with one, else the
+        # record's publication date (which can be a crawl or update date).
+        reported = report_date(text, document.published)
         out: list[Located] = []
         order = {s: i for i, s in enumerate(sentences)}
         for cand in found:
@@ -135,21 +138,17 @@ class EventExtractor:
                 continue  # no place anywhere in the article: not an event we can map
             if place.reason.startswith("document"):
                 place = dataclasses.replace(place, geo_precision=3)
-            choice = choose_event_date(
-                body_dates, cand.clause_start, cand.clause_end, document.published
-            )
+            choice = choose_event_date(body_dates, cand.clause_start, cand.clause_end, reported)
             if choice.mention is None and dateline:
-                choice = choose_event_date(
-                    dates, cand.clause_start, cand.clause_end, document.published
-                )
+                choice = choose_event_date(dates, cand.clause_start, cand.clause_end, reported)
             if choice.date is None:  # no date in the text and no publication date
                 if undated is not None and not any(_same_sentence(c, cand) for c in undated):
                     undated.append(cand)
                 continue
-            if document.published and (document.published - choice.date).days > HISTORY_DAYS:
+            if reported and (reported - choice.date).days > HISTORY_DAYS:
                 continue  # dated a month or more before the report: history, not news
             lead_date = out[0].date if out else None
-            if recalled(cand, text, choice.date, choice.mention, document.published, lead_date):
+            if recalled(cand, text, choice.date, choice.mention, reported, lead_date):
                 continue  # an earlier incident recalled as background
             here = (cand.sent_start, cand.sent_end)
             own_date = choice.mention is not None and cand.sent_start <= choice.mention.start
