@@ -492,7 +492,8 @@ def main() -> int:
         f"errors: {errors}, cache hits: {100 * hits:.0f}%"
         f"{' (repeats, not counted)' if args.client == 'wrk' else ''}\n"
         f"CPU per request: server {1000 * server_cpu / max(total, 1):.2f} ms, client "
-        f"{1000 * client_cpu / max(total, 1):.2f} ms; {os.cpu_count()} CPUs; load average "
+        f"{1000 * client_cpu / max(total, 1):.2f} ms; {os.cpu_count()} CPUs, of which the server "
+        f"had {server_cpu / seconds:.2f} and the client {client_cpu / seconds:.2f}; load average "
         f"{load_before:.1f} before, {load_after:.1f} after\n"
     )
     print("| query | requests | p50 ms | p90 ms | p99 ms | max ms |")
