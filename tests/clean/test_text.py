@@ -180,3 +180,22 @@ def test_headline_is_the_title_even_when_the_classifier_keeps_it() -> None:
     assert parts.section == "Middle East"
     assert parts.body[0].startswith("Syrian government forces withdrew from the city of Aleppo")
     assert not any("Click here" in line or "@" in line for line in parts.body)
+
+
+def test_forest_scores_every_row_down_every_tree() -> None:
+    import numpy as np
+
+    from eventwire.clean.linemodel import Forest
+
+    # Tree 1 splits on feature 0 then, on the right, on feature 1; tree 2 is a lone leaf.
+    deep = [
+        [0, 0.5, 1, 2, 0.0],
+        [-1, 0.0, -1, -1, -1.0],
+        [1, 2.0, 3, 4, 0.0],
+        [-1, 0.0, -1, -1, 0.25],
+        [-1, 0.0, -1, -1, 3.0],
+    ]
+    forest = Forest.from_nodes(0.5, [deep, [[-1, 0.0, -1, -1, 0.125]]])
+    assert forest.depth == 2
+    x = np.array([[0.0, 9.0], [0.5, 9.0], [1.0, 2.0], [1.0, 2.5]])
+    assert forest.scores(x).tolist() == [-0.375, -0.375, 0.875, 3.625]

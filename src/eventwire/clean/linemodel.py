@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import numpy as np
 
 from eventwire.clean.lines import NAMES, page_features
 
@@ -54,52 +57,97 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
-Tree = tuple[tuple[int, float, int, int, float], ...]
 WEIGHTS = Path(__file__).with_name(
     "line_weights.json"
 )  # written by benchmarks/clean_train_lines.py
 
 
+@dataclass(frozen=True, slots=True)
+class Forest:
+    """A sum of regression trees as flat arrays: all rows walk all trees at once.
+
+    Nodes of all trees are numbered in one sequence; `roots` holds each tree's first node.
+    Rows with x[feature] <= threshold go to `left`, else `right`. A leaf points to itself on
+    both sides (threshold +inf), so `depth` steps take every row to its leaf in every tree.
+    """
+
+    base: float
+    roots: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    @classmethod
+    def from_nodes(cls, base: float, trees: Sequence[Sequence[Sequence[float]]]) -> Forest:
+        """From trees of nodes [feature, threshold, left, right, value] (feature -1: a leaf)."""
+        roots: list[int] = []
+        feature: list[int] = []
+        left: list[int] = []
+        right: list[int] = []
+        threshold: list[float] = []
+        value: list[float] = []
+        for tree in trees:
+            offset = len(feature)
+            roots.append(offset)
+            for k, (f, th, a, b, v) in enumerate(tree):
+                leaf = f < 0
+                feature.append(0 if leaf else int(f))
+                threshold.append(math.inf if leaf else th)
+                left.append(offset + (k if leaf else int(a)))
+                right.append(offset + (k if leaf else int(b)))
+                value.append(v if leaf else 0.0)
+        return cls(
+            base,
+            np.array(roots, dtype=np.intp),
+            np.array(feature, dtype=np.intp),
+            np.array(threshold),
+            np.array(left, dtype=np.intp),
+            np.array(right, dtype=np.intp),
+            np.array(value),
+            _depth(trees),
+        )
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Log-odds for each row of x (rows × features)."""
+        at = np.broadcast_to(self.roots, (len(x), len(self.roots)))
+        for _ in range(self.depth):
+            seen = np.take_along_axis(x, self.feature[at], axis=1)
+            at = np.where(seen <= self.threshold[at], self.left[at], self.right[at])
+        return self.base + self.value[at].sum(axis=1)
+
+
+def _depth(trees: Sequence[Sequence[Sequence[float]]]) -> int:
+    """The most steps from a root to a leaf over all trees."""
+
+    def down(tree: Sequence[Sequence[float]], k: int) -> int:
+        f, _, a, b, _ = tree[k]
+        return 0 if f < 0 else 1 + max(down(tree, int(a)), down(tree, int(b)))
+
+    return max((down(tree, 0) for tree in trees), default=0)
+
+
 @cache
-def weights() -> tuple[tuple[float, tuple[Tree, ...]], tuple[float, tuple[Tree, ...]]]:
-    """The two stages' (base score, trees), read once from line_weights.json."""
+def weights() -> tuple[Forest, Forest]:
+    """The two stages' trees, read once from line_weights.json."""
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     if data["features"] != list(NAMES):
         raise RuntimeError("line_weights.json does not match the line features; rerun the trainer")
-
-    def stage(name: str) -> tuple[float, tuple[Tree, ...]]:
-        trees = data[name]["trees"]
-        return float(data[name]["base"]), tuple(
-            tuple((int(f), float(t), int(a), int(b), float(v)) for f, t, a, b, v in tree)
-            for tree in trees
-        )
-
-    return stage("stage1"), stage("stage2")
-
-
-def boosted(rows: list[list[float]], base: float, trees: Sequence[Tree]) -> list[float]:
-    """Scores (log-odds) of a sum of regression trees."""
-    out = []
-    for row in rows:
-        total = base
-        for tree in trees:
-            k = 0
-            while True:
-                feature, threshold, left, right, value = tree[k]
-                if feature < 0:
-                    total += value
-                    break
-                k = left if row[feature] <= threshold else right
-        out.append(total)
-    return out
+    first, second = (data[name] for name in ("stage1", "stage2"))
+    return (
+        Forest.from_nodes(float(first["base"]), first["trees"]),
+        Forest.from_nodes(float(second["base"]), second["trees"]),
+    )
 
 
 def body_probabilities(lines: list[str]) -> list[float]:
     """For each line, the probability that it belongs to the article body."""
     if not lines:
         return []
-    (base1, trees1), (base2, trees2) = weights()
+    first_stage, second_stage = weights()
     rows = page_features(lines)
-    first = boosted(rows, base1, trees1)
-    second = boosted(stage_two_rows(rows, first), base2, trees2)
-    return [_sigmoid(z) for z in second]
+    first = first_stage.scores(np.array(rows)).tolist()
+    second = second_stage.scores(np.array(stage_two_rows(rows, first)))
+    return [_sigmoid(z) for z in second.tolist()]

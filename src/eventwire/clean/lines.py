@@ -89,7 +89,7 @@ def own_features(line: str, repeated: bool) -> list[float]:
     head = line[:300]  # the pattern features look at the start of long lines only
     words = _WORD.findall(line)
     n = len(words)
-    letters = [c for c in line if c.isalpha()]
+    letters = "".join(filter(str.isalpha, line))
     lower = [w.lower() for w in words]
     return [
         math.log1p(n),
@@ -99,7 +99,7 @@ def own_features(line: str, repeated: bool) -> list[float]:
         float(line[:1].isupper()),
         sum(1 for w in words if w[:1].isupper()) / n if n else 0.0,
         float(bool(letters) and all(c.isupper() for c in letters) and len(letters) > 1),
-        sum(c.isdigit() for c in line) / len(line),
+        sum(map(str.isdigit, line)) / len(line),
         sum(1 for w in lower if w in _FUNCTION) / n if n else 0.0,
         math.log1p(len(_SENT_END.findall(line))),
         float(bool(furniture.EMAIL.search(head))),
