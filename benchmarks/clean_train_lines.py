@@ -21,7 +21,7 @@ from clean_scoring import REPO, Page, load_pages, prf, shingles, tp_fp_fn
 from clean_synth import page_title, scrape
 from eventwire.clean.linemodel import stage_two_rows
 from eventwire.clean.lines import NAMES, page_features, split_lines
-from eventwire.clean.text import fill_prose_gaps
+from eventwire.clean.text import body_mask
 
 OUT = REPO / "src" / "eventwire" / "clean" / "line_weights.json"
 _TOKEN = re.compile(r"\w+")
@@ -113,9 +113,8 @@ def cross_validate(
                 continue
             probs = probabilities(models, rows)
             for t in thresholds:
-                mask = [p >= t for p in probs]
-                if fill_gaps:
-                    mask = fill_prose_gaps(lines, mask)
+                # With fill_gaps, as clean_text_page keeps lines: gaps filled, recall guards.
+                mask = body_mask(lines, probs.tolist(), t) if fill_gaps else [p >= t for p in probs]
                 kept = "\n".join(line for line, k in zip(lines, mask, strict=True) if k)
                 counts[t].append(tp_fp_fn(bodies[i], kept))
     print("| threshold | precision | recall | F1 (3-fold CV, training split) |")
@@ -135,7 +134,11 @@ def main() -> None:
     parser.add_argument(
         "--synthetic", type=int, default=1, help="synthetic scrapes added per training page"
     )
-    parser.add_argument("--fill-gaps", action="store_true", help="CV with fill_prose_gaps")
+    parser.add_argument(
+        "--fill-gaps",
+        action="store_true",
+        help="CV with clean_text_page's recall guards (gaps, span, lead-ins)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     args = parser.parse_args()
     opts = replace(

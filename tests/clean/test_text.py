@@ -199,3 +199,44 @@ def test_forest_scores_every_row_down_every_tree() -> None:
     assert forest.depth == 2
     x = np.array([[0.0, 9.0], [0.5, 9.0], [1.0, 2.0], [1.0, 2.5]])
     assert forest.scores(x).tolist() == [-0.375, -0.375, 0.875, 3.625]
+
+
+_SENTENCE = "Officials said the fighting near the town had killed {} people and wounded many more."
+
+
+def test_long_sentence_between_kept_sentences_is_kept_despite_a_low_score() -> None:
+    from eventwire.clean.text import body_mask
+
+    lines = [
+        _SENTENCE.format("four"),
+        "Photo gallery",
+        "“We heard the shelling all night and then the roof fell in,” said one resident of "
+        "the town, who asked not to be named for fear of reprisals.",
+        _SENTENCE.format("five"),
+        "A sentence of the same shape after the article, far below, with nothing kept after it.",
+    ]
+    keep = body_mask(lines, [0.9, 0.01, 0.1, 0.9, 0.1])
+    assert keep == [True, False, True, True, False]
+    # A line the classifier is sure of is left out even inside the article.
+    assert body_mask(lines, [0.9, 0.01, 0.01, 0.9, 0.1])[2] is False
+
+
+def test_lead_in_ending_with_a_colon_after_a_kept_sentence_is_kept() -> None:
+    from eventwire.clean.text import body_mask
+
+    lines = [_SENTENCE.format("six"), "Witnesses described the scene to reporters:", "Share"]
+    assert body_mask(lines, [0.9, 0.05, 0.05]) == [True, True, False]
+    assert body_mask(lines[1:], [0.05, 0.05]) == [False, False]  # nothing kept before it
+
+
+def test_numbered_list_beside_the_article_is_kept_but_not_under_a_list_heading() -> None:
+    from eventwire.clean.text import body_mask
+
+    items = ["1a etapa: 10 de março – Interlagos", "2a etapa: 8 de abril – Curitiba", "3. Londrina"]
+    lines = [_SENTENCE.format("seven"), *items, "Most read", "1. Headline one", "2. Headline two"]
+    lines += ["3. Headline three"]
+    probs = [0.9, 0.05, 0.05, 0.05, 0.01, 0.05, 0.05, 0.05]
+    assert body_mask(lines, probs) == [True, True, True, True, False, False, False, False]
+    # Numbers that do not count up (scores, times) are no list.
+    scores = [_SENTENCE.format("eight"), "2 goals for Chelsea", "5 for Arsenal", "1 for Leeds"]
+    assert body_mask(scores, [0.9, 0.05, 0.05, 0.05]) == [True, False, False, False]

@@ -12,6 +12,11 @@ from eventwire.clean.linemodel import body_probabilities
 from eventwire.clean.lines import split_lines
 
 THRESHOLD = 0.2  # body probability from which a line is kept (3-fold CV: F1 flat, recall up)
+SPAN_WORDS = 20  # a sentence line this long inside the kept article is kept ...
+SPAN_FLOOR = 0.05  # ... unless the classifier is this sure it is not body
+_LIST_ITEMS = 3  # a numbered list beside the article is kept from this many items ...
+_LIST_NEAR = 3  # ... when a kept sentence is at most this many lines from its ends
+_NUMBERED = re.compile(r"^\W{0,2}(\d{1,2})(?:[aªº°]|st|nd|rd|th)?[).:–-]?\s+\S")
 _HEAD_LOOKBACK = 6  # lines above the first body line searched for the headline
 _LABEL = re.compile(r"^[A-Z][\w&'’ -]{1,30}$")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -80,9 +85,7 @@ def _body_mask(lines: list[str]) -> list[bool]:
     if is_clean_text(lines):
         keep = [not _surely_furniture(line) for line in lines]
     else:
-        keep = [p >= THRESHOLD for p in body_probabilities(lines)]
-        keep = [k and not _surely_furniture(line) for k, line in zip(keep, lines, strict=True)]
-        keep = fill_prose_gaps(lines, keep)
+        keep = body_mask(lines, body_probabilities(lines))
     if not any(keep):
         # Nothing reads like an article page: keep whatever sentence-length lines there are.
         keep = [furniture.words(line) >= 8 and not _surely_furniture(line) for line in lines]
@@ -93,6 +96,103 @@ def _body_mask(lines: list[str]) -> list[bool]:
         if keep[i] and furniture.words(line) <= 10 and _dateline([line]) is not None:
             keep[i] = False
     return keep
+
+
+def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD) -> list[bool]:
+    """Lines kept from the classifier's probabilities, then the recall guards below."""
+    keep = [
+        p >= threshold and not _surely_furniture(line) for p, line in zip(probs, lines, strict=True)
+    ]
+    keep = fill_prose_gaps(lines, keep)
+    keep = keep_sentences_in_span(lines, keep, probs)
+    keep = keep_numbered_lists(lines, keep)
+    return keep_lead_ins(lines, keep)
+
+
+def keep_sentences_in_span(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
+    """Keep long well-formed sentence lines between the first and last kept sentence.
+
+    A paragraph the classifier doubts (quotes, a sentence with web words in it) that sits
+    inside the article is the article, even with a caption or a subheading beside it.
+    """
+    kept = [i for i, k in enumerate(keep) if k and furniture.is_prose(lines[i])]
+    out = list(keep)
+    for i in range(kept[0], kept[-1]) if kept else ():
+        line = lines[i]
+        if (
+            not keep[i]
+            and probs[i] >= SPAN_FLOOR
+            and furniture.words(line) >= SPAN_WORDS
+            and furniture.is_prose(line)
+            and furniture.furniture_reason(line) is None
+        ):
+            out[i] = True
+    return out
+
+
+def keep_numbered_lists(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Keep a numbered list (1, 2, 3 … counting up) that starts or ends beside kept sentences.
+
+    Schedules, rankings and product lists inside an article are body, though each item reads
+    like a link; a list under a heading such as *Most read* is not.
+    """
+    numbers = [_ordinal(line) for line in lines]
+    out = list(keep)
+    i = 0
+    while i < len(lines):
+        run = _counting_run(numbers, i)
+        if len(run) < _LIST_ITEMS:
+            i += 1
+            continue
+        first, last = run[0], run[-1]
+        beside = range(max(0, first - _LIST_NEAR), min(len(lines), last + _LIST_NEAR + 1))
+        headed = any(furniture.is_list_heading(lines[k]) for k in range(max(0, first - 3), first))
+        if not headed and any(keep[k] and furniture.is_prose(lines[k]) for k in beside):
+            for k in run:
+                out[k] = out[k] or not _surely_furniture(lines[k])
+        i = last + 1
+    return out
+
+
+def _ordinal(line: str) -> int | None:
+    match = _NUMBERED.match(line)
+    return int(match.group(1)) if match else None
+
+
+def _counting_run(numbers: list[int | None], start: int) -> list[int]:
+    """Lines from `start` numbered n, n+1, n+2 … with at most one other line between two."""
+    expected = numbers[start]
+    if expected is None:
+        return []
+    run = [start]
+    j = start + 1
+    while j < len(numbers) and j - run[-1] <= 2:
+        number = numbers[j]
+        if number is not None:
+            if number != expected + 1:
+                break
+            expected = number
+            run.append(j)
+        j += 1
+    return run
+
+
+def keep_lead_ins(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Keep a sentence that ends in a colon right after a kept sentence (it leads into a
+    quote, a list or an embedded post: "Witnesses described the scene:")."""
+    out = list(keep)
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if (
+            not keep[i]
+            and line.endswith(":")
+            and furniture.words(line) >= 5
+            and keep[i - 1]
+            and furniture.is_prose(lines[i - 1])
+            and furniture.furniture_reason(line) is None
+        ):
+            out[i] = True
+    return out
 
 
 def fill_prose_gaps(lines: list[str], keep: list[bool]) -> list[bool]:
