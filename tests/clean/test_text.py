@@ -240,3 +240,25 @@ def test_numbered_list_beside_the_article_is_kept_but_not_under_a_list_heading()
     # Numbers that do not count up (scores, times) are no list.
     scores = [_SENTENCE.format("eight"), "2 goals for Chelsea", "5 for Arsenal", "1 for Leeds"]
     assert body_mask(scores, [0.9, 0.05, 0.05, 0.05]) == [True, False, False, False]
+
+
+def test_non_sentences_away_from_the_article_are_dropped_unless_sure() -> None:
+    from eventwire.clean.text import body_mask
+
+    lines = [
+        "Markets rally on rate hopes",  # a teaser two lines above the article: dropped
+        "Advertisement",
+        "Syrian army shells Saraqib",  # joined to the first sentence: kept
+        _SENTENCE.format("nine"),
+        "Saraqib",  # a short line inside the article stays
+        _SENTENCE.format("ten"),
+        "Sana Ahmed, Beirut",  # joined to the last sentence: kept
+        "Related coverage below",
+        "Ceasefire talks stall in Geneva",
+        "Turkey and Russia agree to patrols",
+    ]
+    probs = [0.3, 0.01, 0.9, 0.95, 0.6, 0.95, 0.5, 0.05, 0.3, 0.6]
+    keep = body_mask(lines, probs)
+    assert keep == [False, False, True, True, True, True, True, False, False, False]
+    probs[0] = 0.85  # the classifier is sure: kept wherever it stands
+    assert body_mask(lines, probs)[0] is True

@@ -12,6 +12,9 @@ from eventwire.clean.linemodel import body_probabilities
 from eventwire.clean.lines import split_lines
 
 THRESHOLD = 0.2  # body probability from which a line is kept (3-fold CV: F1 flat, recall up)
+STRAY_MARGIN = 1  # lines: a short non-sentence kept further than this outside the article
+STRAY_SURE = 0.8  # ... is dropped unless its body probability is at least this
+STRAY_WORDS = 25  # ... and only when it is this short (a link text, a label)
 SPAN_WORDS = 20  # a sentence line this long inside the kept article is kept ...
 SPAN_FLOOR = 0.05  # ... unless the classifier is this sure it is not body
 _LIST_ITEMS = 3  # a numbered list beside the article is kept from this many items ...
@@ -104,9 +107,37 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
         p >= threshold and not _surely_furniture(line) for p, line in zip(probs, lines, strict=True)
     ]
     keep = fill_prose_gaps(lines, keep)
+    keep = drop_stray_non_sentences(lines, keep, probs)
     keep = keep_sentences_in_span(lines, keep, probs)
     keep = keep_numbered_lists(lines, keep)
     return keep_lead_ins(lines, keep)
+
+
+def drop_stray_non_sentences(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
+    """Drop kept short non-sentences that lie away from the article.
+
+    The article runs from the first to the last kept sentence, widened by the unbroken runs
+    of kept lines joined to either end (a list or a sign-off under the last paragraph).
+    Link texts, labels and teaser headlines more than STRAY_MARGIN lines outside it are
+    furniture unless the classifier is sure of them. Long lines stay, full stop or not.
+    """
+    kept = [i for i, k in enumerate(keep) if k and furniture.is_prose(lines[i])]
+    if not kept:
+        return keep
+    first, last = kept[0], kept[-1]
+    while first > 0 and keep[first - 1]:
+        first -= 1
+    while last + 1 < len(keep) and keep[last + 1]:
+        last += 1
+    first, last = first - STRAY_MARGIN, last + STRAY_MARGIN
+    return [
+        k and (first <= i <= last or p >= STRAY_SURE or not _link_shaped(line))
+        for i, (k, p, line) in enumerate(zip(keep, probs, lines, strict=True))
+    ]
+
+
+def _link_shaped(line: str) -> bool:
+    return not furniture.is_prose(line) and furniture.words(line) <= STRAY_WORDS
 
 
 def keep_sentences_in_span(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
