@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from eventwire.clean.lines import NAMES, page_features
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _LOG_WORDS = NAMES.index("log_words")  # log(1 + words) of the line, in its feature row
 
@@ -83,6 +85,8 @@ class Forest:
     @classmethod
     def from_nodes(cls, base: float, trees: Sequence[Sequence[Sequence[float]]]) -> Forest:
         """From trees of nodes [feature, threshold, left, right, value] (feature -1: a leaf)."""
+        import numpy as np  # here, not at import: plain start-up does not need it
+
         roots: list[int] = []
         feature: list[int] = []
         left: list[int] = []
@@ -112,6 +116,8 @@ class Forest:
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """Log-odds for each row of x (rows × features)."""
+        import numpy as np
+
         at = np.broadcast_to(self.roots, (len(x), len(self.roots)))
         for _ in range(self.depth):
             seen = np.take_along_axis(x, self.feature[at], axis=1)
@@ -146,6 +152,8 @@ def body_probabilities(lines: list[str]) -> list[float]:
     """For each line, the probability that it belongs to the article body."""
     if not lines:
         return []
+    import numpy as np
+
     first_stage, second_stage = weights()
     rows = page_features(lines)
     first = first_stage.scores(np.array(rows)).tolist()
