@@ -307,6 +307,12 @@ _LOCATIVE = re.compile(
 )
 
 
+def located_in(place: Place, text: str) -> bool:
+    """The mention follows a preposition of place ("an attack in Syria"): the sentence puts
+    something there, rather than naming an actor or a reaction ("Syria said")."""
+    return bool(_LOCATIVE.search(text[max(0, place.start - 12) : place.start]))
+
+
 def _best_in_sentence(pool: Sequence[Place], text: str, country: str | None) -> Place:
     """The most specific place; when only countries are named, the one the sentence puts the
     event in ("The United States and Russia traded claims about an attack in Syria"), else
@@ -314,7 +320,7 @@ def _best_in_sentence(pool: Sequence[Place], text: str, country: str | None) -> 
     place = _best(pool, text)
     if place.feature_code not in _COUNTRY_LEVEL:
         return place
-    located = [p for p in pool if _LOCATIVE.search(text[max(0, p.start - 12) : p.start])]
+    located = [p for p in pool if located_in(p, text)]
     if len({p.country_code for p in located}) == 1:
         return _best(located, text)
     if country is not None:
