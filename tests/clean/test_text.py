@@ -262,3 +262,22 @@ def test_non_sentences_away_from_the_article_are_dropped_unless_sure() -> None:
     assert keep == [False, False, True, True, True, True, True, False, False, False]
     probs[0] = 0.85  # the classifier is sure: kept wherever it stands
     assert body_mask(lines, probs)[0] is True
+
+
+def test_comment_section_below_the_article_ends_the_body() -> None:
+    from eventwire.clean.text import body_mask
+
+    comment = "I think the report leaves out what the people of the town went through that night."
+    lines = [
+        _SENTENCE.format("eleven"),
+        _SENTENCE.format("twelve"),
+        "Leave a Reply",
+        comment,
+        "Alex on September 17, 2018 at 6:34 am said:",
+        comment.replace("I think", "Surely"),
+    ]
+    assert body_mask(lines, [0.9, 0.9, 0.01, 0.9, 0.05, 0.9]) == [True, True] + [False] * 4
+    dated = [lines[0], lines[4], lines[5]]  # a dated header alone starts the section too
+    assert body_mask(dated, [0.9, 0.05, 0.9]) == [True, False, False]
+    # Above the first kept sentence (a count in the page head) it cuts nothing.
+    assert body_mask(["Join the discussion", *lines[:2]], [0.01, 0.9, 0.9]) == [False, True, True]

@@ -20,6 +20,12 @@ SPAN_FLOOR = 0.05  # ... unless the classifier is this sure it is not body
 _LIST_ITEMS = 3  # a numbered list beside the article is kept from this many items ...
 _LIST_NEAR = 3  # ... when a kept sentence is at most this many lines from its ends
 _NUMBERED = re.compile(r"^\W{0,2}(\d{1,2})(?:[aªº°]|st|nd|rd|th)?[).:–-]?\s+\S")
+_COMMENTS = re.compile(
+    r"^\W*(leave a (reply|comment)|post a comment|add (a|your) comment"
+    r"|join the (discussion|conversation)|(show|view|load) (all )?comments|reader comments)\W*$"
+    r"|^.{0,80}\b(19|20)\d\d\b.{0,30}\b(said|says|wrote|writes):\s*$",
+    re.I,
+)
 _HEAD_LOOKBACK = 6  # lines above the first body line searched for the headline
 _LABEL = re.compile(r"^[A-Z][\w&'’ -]{1,30}$")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -110,7 +116,24 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = drop_stray_non_sentences(lines, keep, probs)
     keep = keep_sentences_in_span(lines, keep, probs)
     keep = keep_numbered_lists(lines, keep)
-    return keep_lead_ins(lines, keep)
+    keep = keep_lead_ins(lines, keep)
+    return cut_at_comments(lines, keep)
+
+
+def cut_at_comments(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Nothing after the start of a comment section below the first kept sentence is body.
+
+    Readers' comments are prose the classifier keeps; their section opens with a prompt
+    (*Leave a reply*, *Join the discussion*, *View comments*) or a dated header over the
+    first one ("Alex on September 17, 2018 at 6:34 am said:").
+    """
+    start = next((i for i, k in enumerate(keep) if k and furniture.is_prose(lines[i])), None)
+    if start is None:
+        return keep
+    for i in range(start + 1, len(lines)):
+        if furniture.words(lines[i]) <= 20 and _COMMENTS.search(lines[i]):
+            return [k and j < i for j, k in enumerate(keep)]
+    return keep
 
 
 def drop_stray_non_sentences(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
