@@ -22,11 +22,18 @@ same toll in two events; wounded read as dead; a running total counted; one even
 other incidents adding to it; one event too high; no event; events without a toll; too low),
 read from the output and its evidence, never from rules fitted to items.
 
-With --sample: per-field precision of actors, dates and sources on the hand-checked sample in
-benchmarks/data/extraction_sample.jsonl (every 40th article from the 6th, all their events, each
-field judged right or wrong by reading the article; actor2 judged where not empty), and how many
-of those sampled events the current code still produces with the same values (the judgments
-describe the commit they were made on; re-judge when this drifts). Also the hand-checked tolls
+With --sample: per-field precision on the hand-checked sample in
+benchmarks/data/extraction_sample_seed2026.jsonl: ten articles drawn with
+`random.Random(2026).sample` from the dev articles outside the older samples below, all their
+events, each of actor1, actor2, event_date, source, sub_event_type and location judged right or
+wrong by reading the whole article the way an ACLED coder would (actor names per the codebook;
+actor2 judged also where empty: right only if the article names no target or opponent; source
+right only if every name is a real source of that incident's report, each named once), plus
+whether the event is a distinct real incident (not a duplicate, background or non-event). Each
+judging round is stored with the values it judged and its commit, and the benchmark counts how
+many of the latest round's events the current code still produces with those values (re-judge
+when this drifts). Then the older sample in benchmarks/data/extraction_sample.jsonl (every 40th
+article from the 6th; actor2 judged only where not empty). Also the hand-checked tolls
 of benchmarks/data/toll_sample.jsonl (every event of the same ten articles, judged right when
 `fatalities` is what the article gives for that event's incident, each death counted once
 across the article's events) and how many of those events are still produced with that toll.
@@ -57,6 +64,8 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "events"
 SAMPLE = Path(__file__).resolve().parent / "data" / "extraction_sample.jsonl"
+JUDGED = Path(__file__).resolve().parent / "data" / "extraction_sample_seed2026.jsonl"
+JUDGED_FIELDS = ("actor1", "actor2", "event_date", "source", "sub_event_type", "location")
 TOLL_SAMPLE = Path(__file__).resolve().parent / "data" / "toll_sample.jsonl"
 SAMPLED_FIELDS = ("actor1", "actor2", "event_date", "source")
 GOVERNORATES = {
@@ -231,8 +240,45 @@ def main() -> None:
             print(f"| {name} | {classes[name]} |")
 
 
+def score_judged(rows: list[dict], now: dict[str, dict]) -> None:
+    """Per-field precision of each judging round of the seeded sample, and its drift."""
+    rounds = list(dict.fromkeys(r["round"] for r in rows))
+    print("| round (commit) | events | " + " | ".join(JUDGED_FIELDS) + " | real event |")
+    print("|---" * (len(JUDGED_FIELDS) + 3) + "|")
+    for name in rounds:
+        judged = [r for r in rows if r["round"] == name]
+        cells = []
+        for field in JUDGED_FIELDS:
+            marks = [r["correct"][field] for r in judged]
+            cells.append(f"{sum(marks)}/{len(marks)} = {sum(marks) / max(1, len(marks)):.2f}")
+        real = sum(r["real_event"] for r in judged)
+        print(
+            f"| {name} ({judged[0]['commit']}) | {len(judged)} | "
+            + " | ".join(cells)
+            + f" | {real}/{len(judged)} |"
+        )
+    latest = [r for r in rows if r["round"] == rounds[-1]]
+    same = sum(
+        1
+        for r in latest
+        if r["event_id"] in now and all(now[r["event_id"]][f] == r[f] for f in JUDGED_FIELDS)
+    )
+    print(
+        f"\n{same}/{len(latest)} events of the latest round ({rounds[-1]}) are still produced "
+        "with the judged values.\n"
+    )
+
+
 def score_sample(data: Path) -> None:
+    judged = [json.loads(line) for line in JUDGED.open(encoding="utf-8")]
     sample = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
+    now = run_articles(data, {r["doc_id"] for r in judged} | {r["doc_id"] for r in sample})
+    print(
+        f"Seeded sample ({JUDGED.name}: "
+        f"{len({r['doc_id'] for r in judged})} articles), field right / judged:\n"
+    )
+    score_judged(judged, now)
+    print("Older sample (every 40th article; judged on an older commit):\n")
     print(
         f"| field | judged | right | precision |  (sample: {len(sample)} events, "
         f"{len({r['doc_id'] for r in sample})} articles)"
@@ -241,24 +287,6 @@ def score_sample(data: Path) -> None:
     for name in SAMPLED_FIELDS:
         marks = [r["correct"][name] for r in sample if r["correct"][name] is not None]
         print(f"| {name} | {len(marks)} | {sum(marks)} | {sum(marks) / max(1, len(marks)):.2f} |")
-    settings = Settings()
-    nlp, geoparser = load_language(settings), Geoparser.load(settings)
-    extractor = EventExtractor(settings)
-    wanted = {r["doc_id"] for r in sample} | {
-        json.loads(line)["doc_id"] for line in TOLL_SAMPLE.open(encoding="utf-8")
-    }
-    now: dict[str, dict] = {}
-    for line in data.open(encoding="utf-8"):
-        row = json.loads(line)
-        if row["id"] not in wanted:
-            continue
-        text = row["text"]
-        published = dt.date.fromisoformat(row["date"]) if row.get("date") else None
-        document = Document(id=row["id"], text=text, published=published, outlet=row["outlet"])
-        doc = nlp(text)
-        places = geoparser.find_places(text, doc)
-        for event in extractor.extract(document, doc, places, find_dates(text, published)):
-            now[event.event_id] = event.to_record()
     same = sum(
         1
         for r in sample
@@ -276,6 +304,29 @@ def score_sample(data: Path) -> None:
         f"Tolls: {right}/{len(tolls)} judged right ({right / max(1, len(tolls)):.2f}); "
         f"{kept}/{len(tolls)} of those events are still produced with the judged toll."
     )
+
+
+def run_articles(data: Path, wanted: set[str]) -> dict[str, dict]:
+    """Records of the current code's events for the wanted articles (and the toll sample's)."""
+    settings = Settings()
+    nlp, geoparser = load_language(settings), Geoparser.load(settings)
+    extractor = EventExtractor(settings)
+    wanted = wanted | {json.loads(line)["doc_id"] for line in TOLL_SAMPLE.open(encoding="utf-8")}
+    now: dict[str, dict] = {}
+    seen: set[str] = set()
+    for line in data.open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["id"] not in wanted or row["id"] in seen:
+            continue
+        seen.add(row["id"])  # an article listed twice is read once
+        text = row["text"]
+        published = dt.date.fromisoformat(row["date"]) if row.get("date") else None
+        document = Document(id=row["id"], text=text, published=published, outlet=row["outlet"])
+        doc = nlp(text)
+        places = geoparser.find_places(text, doc)
+        for event in extractor.extract(document, doc, places, find_dates(text, published)):
+            now[event.event_id] = event.to_record()
+    return now
 
 
 if __name__ == "__main__":
