@@ -81,3 +81,16 @@ def test_petrarch_conversion(shared_data: Path, tmp_path: Path) -> None:
 
 def test_anti_government_is_not_the_government(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
     assert names(nlp, lexicon, "anti-government protesters") == ["Protesters (Syria)"]
+
+
+def test_possessive_without_apostrophe(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    found = lexicon.find(nlp("Russias jets hit the coalitions base"))
+    assert [lexicon.name(m, "Syria", WHEN).name for m in found] == [
+        "Military Forces of Russia (2000-)", "International Coalition",
+    ]  # fmt: skip
+    assert found[1].possessive and not found[0].possessive
+
+
+def test_plural_is_no_possessive_of_a_petrarch_common_noun(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    # PETRARCH2 lists "youth" and "organization" as aliases of foreign groups.
+    assert names(nlp, lexicon, "terrorist organizations and youths") == []

@@ -58,6 +58,7 @@ class ActorEntry:
     name: str | None = None
     inter: int | None = None
     country: str | None = None
+    exact: bool = False  # only the phrase as written (no possessive "s" dropped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class ActorMention:
     name: str | None
     inter: int | None
     country: str | None  # the group's country, or the country of a demonym ("Syrian troops")
+    possessive: bool = False  # "Al-Qaeda's (Syrian affiliate)": a possessor, not the actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ def _read_csv(path: Path) -> Iterator[dict[str, str]]:
         raise ModelError(str(path), f"cannot read actor data file: {exc}") from None
 
 
-def _group_entries(path: Path) -> Iterator[ActorEntry]:
+def _group_entries(path: Path, exact: bool = False) -> Iterator[ActorEntry]:
     for row in _read_csv(path):
         try:
             inter = int(row["inter"])
@@ -98,7 +100,7 @@ def _group_entries(path: Path) -> Iterator[ActorEntry]:
             raise ModelError(str(path), f"row {row!r}: inter must be an integer 1..8") from None
         aliases = [a for a in (row.get("aliases") or "").split("|") if a.strip()]
         for alias in aliases or [row["name"]]:
-            yield ActorEntry(alias, "group", row["name"], inter, row.get("country") or None)
+            yield ActorEntry(alias, "group", row["name"], inter, row.get("country") or None, exact)
 
 
 class ActorLexicon:
@@ -115,6 +117,7 @@ class ActorLexicon:
             bucket.append((key, entry))
         for bucket in self._index.values():
             bucket.sort(key=lambda item: -len(item[0]))
+        self._last_words = {key[-1] for bucket in self._index.values() for key, _ in bucket}
         self._periods: dict[str, list[StatePeriod]] = {}
         for period in periods:
             self._periods.setdefault(period.country, []).append(period)
@@ -125,7 +128,9 @@ class ActorLexicon:
         for file in ("countries.csv", "demonyms.csv"):
             for row in _read_csv(data_dir / file):
                 entries.append(ActorEntry(row["phrase"], "country", country=row["country"]))
-        entries.extend(_group_entries(data_dir / "petrarch2_groups.csv"))
+        # PETRARCH2's aliases include common nouns ("youth", "organization"): their plurals
+        # are no possessive of them.
+        entries.extend(_group_entries(data_dir / "petrarch2_groups.csv", exact=True))
         for row in _read_csv(data_dir / "generic.csv"):
             entries.append(ActorEntry(row["phrase"], row["role"]))
         entries.extend(_group_entries(data_dir / "groups.csv"))
@@ -151,16 +156,23 @@ class ActorLexicon:
         ]
         toks = [t for t in toks if t[0] and t[0] not in _PUNCT_TOKENS]
         words = [t[0] for t in toks]
+        # Texts stripped of apostrophes write possessives as plain "s" ("Syrias army",
+        # "the coalitions airstrikes"): a name's last word may carry one.
+        bare = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words]
         upper = [text[s:e].replace(".", "").isupper() for _, s, e in toks]
         found: list[ActorMention] = []
         i = 0
         while i < len(toks):
-            match = self._match_at(words, upper, i)
+            match = self._match_at(words, upper, i, bare)
             if match is None:
                 i += 1
                 continue
             length, entry = match
             start, end = toks[i][1], toks[i + length - 1][2]
+            last = i + length - 1
+            possessive = text[end : end + 2].lower() in {"'s", "’s"} or (
+                words[last] != bare[last] and words[last] not in self._last_words
+            )
             if text[max(0, start - 5) : start].lower() == "anti-":
                 i += length  # "anti-government militants" are not the government
                 continue
@@ -173,13 +185,14 @@ class ActorLexicon:
                     entry.name,
                     entry.inter,
                     entry.country,
+                    possessive,
                 )
             )
             i += length
         return _merge_demonyms(found, text)
 
     def _match_at(
-        self, words: list[str], upper: list[bool], i: int
+        self, words: list[str], upper: list[bool], i: int, bare: Sequence[str] = ()
     ) -> tuple[int, ActorEntry] | None:
         for key, entry in self._index.get(words[i], ()):
             n = len(key)
@@ -187,6 +200,24 @@ class ActorLexicon:
                 if n == 1 and _is_acronym(entry.phrase) and not upper[i]:
                     continue
                 return n, entry
+        if not bare:
+            return None
+        # No exact match: the same lookup with a possessive "s" dropped from the last word.
+        if bare[i] != words[i]:
+            for key, entry in self._index.get(bare[i], ()):
+                if len(key) == 1 and not upper[i] and not entry.exact:
+                    return 1, entry
+        for key, entry in self._index.get(words[i], ()):
+            last = i + len(key) - 1
+            if (
+                len(key) > 1
+                and last < len(words)
+                and bare[last] != words[last]
+                and not upper[last]
+                and not entry.exact
+                and (*words[i:last], bare[last]) == key
+            ):
+                return len(key), entry
         return None
 
     def name(self, mention: ActorMention, country: str | None, when: dt.date | None) -> Actor:
@@ -246,6 +277,7 @@ def _merge_demonyms(found: list[ActorMention], text: str) -> list[ActorMention]:
                 None,
                 None,
                 prev.country,
+                mention.possessive,
             )
             continue
         out.append(mention)
