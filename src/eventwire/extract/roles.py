@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from eventwire.extract import taxonomy as tx
@@ -21,6 +22,42 @@ RIOT_TYPES = {"Violent demonstration", "Mob violence"}
 VICTIM_TYPES = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 STATE_ROLES = {"military", "police", "government", "country"}
 _BY = re.compile(r"\bby (?:the |a |an )?$", re.IGNORECASE)
+# "killed 49 Nusra Front militants", "20 rebels were killed": a group counted as casualties is
+# the side that was hit, never the attacker ("Dozens of militants attacked" is no casualty).
+_COUNTED = re.compile(
+    r"(?:(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|dozen|several|many)(?: of)?)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_HIT_BEFORE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|left|including|"
+    r"(?:at least|more than|some|over|about|around|nearly|almost))\s+$",
+    re.IGNORECASE,
+)
+_HIT_AFTER = re.compile(
+    r"^[\w\s-]{0,30}?\b(?:(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|executed)|died|dead|killed)\b",
+    re.IGNORECASE,
+)
+_PEOPLE = re.compile(
+    r"(?:^|\s)(?:[a-z]+\s+)?(?:commanders?|fighters?|militants?|members?|soldiers?|troops|"
+    r"personnel|officers?|elements|jihadists?|rebels?|gunmen|terrorists?|loyalists?|men|"
+    r"recruits|guards?|policemen|civilians|people)\b",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d+\s+$", re.IGNORECASE
+)
+_INNER_PLACE = re.compile(r"\b(?:in|on|at|near|across|over|into|inside|against)\b", re.IGNORECASE)
+# "in Syria air strike", "on Syria's Idlib province": a country after a preposition is a place.
+_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|near|across|over|into|inside|against)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "the militants", "the jihadists": a definite generic noun refers back to a group named before.
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+ANAPHORA_CHARS = 400  # how far back a definite "the militants" looks for the group it means
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +76,28 @@ def _inside(span: tuple[int, int] | None, mentions: Sequence[ActorMention]) -> l
     return [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
 
 
-def _usable(m: ActorMention, agent: tuple[int, int] | None) -> bool:
-    """A bare country name is an actor only as a subject ("Russia struck"), not as a place."""
+def _usable(m: ActorMention, agent: tuple[int, int] | None, text: str = "") -> bool:
+    """A bare country name is an actor only as a subject ("Russia struck"), not as a place,
+    also not inside the subject ("Air strikes on Syria's Idlib province hit a school")."""
     if m.role != "country":
         return True
-    return agent is not None and agent[0] <= m.start and m.end <= agent[1]
+    if agent is None or not (agent[0] <= m.start and m.end <= agent[1]):
+        return False
+    return not _INNER_PLACE.search(text[agent[0] : m.start])
+
+
+def _counted(m: ActorMention, text: str) -> bool:
+    """A group of people counted as casualties: "killed 49 Nusra Front militants", "at least 20
+    rebels were killed", "25 terrorists killed"."""
+    before = text[max(0, m.start - 40) : m.start]
+    count = _COUNTED.search(before)
+    if count is None or _MONTH_BEFORE.search(before):
+        return False
+    if not (_PEOPLE.search(m.text) or _PEOPLE.match(text[m.end : m.end + 30])):
+        return False
+    return bool(
+        _HIT_BEFORE.search(before[: count.start()]) or _HIT_AFTER.match(text[m.end : m.end + 50])
+    )
 
 
 def assign_roles(
@@ -66,14 +120,15 @@ def assign_roles(
             m
             for m in mentions
             if lo <= m.start < hi
-            and _usable(m, candidate.agent)
+            and _usable(m, candidate.agent, text)
             and not any(s <= m.start < e for s, e in excluded)
         ]
 
     armed_only = tx.SUB_EVENT_TO_EVENT[sub] == "Battles"
 
     def armed(found: list[ActorMention]) -> list[ActorMention]:
-        return [m for m in found if m.role != "civilians"] if armed_only else found
+        unarmed = {"civilians", "protesters", "rioters"}
+        return [m for m in found if m.role not in unarmed] if armed_only else found
 
     in_sentence = armed(pool(candidate.clause_start, candidate.clause_end))
     in_sentence = in_sentence or armed(pool(candidate.sent_start, candidate.sent_end))
@@ -81,15 +136,32 @@ def assign_roles(
         # "The fighting ..." names its sides one sentence earlier.
         in_sentence = armed(pool(*context))
     whole = armed(pool(candidate.sent_start, candidate.sent_end))
+    counted = [m for m in whole if _counted(m, text)]
     by_phrase = [m for m in whole if _BY.search(text[max(0, m.start - 12) : m.start])]
+    # "Syrian warplanes", "a Russian air strike": the actor word is part of the trigger phrase.
+    at_trigger = [
+        m
+        for m in mentions
+        if m.start <= trig < m.end + 2
+        and m.role != "civilians"
+        and not any(s <= m.start < e for s, e in excluded)
+        and text[m.end : trig].strip(" -") == ""
+        and not (m.role == "country" and _PREPOSITION.search(text[max(0, m.start - 12) : m.start]))
+    ]
     agents = (
-        _inside(candidate.agent, in_sentence)
-        or by_phrase[:1]  # "... carried out by the Syrian regime"
-        or [m for m in in_sentence if m.end <= trig and m.role != "civilians"][-1:]
+        [m for m in _inside(candidate.agent, in_sentence) if m not in counted]
+        or [m for m in by_phrase if m not in counted][:1]  # "carried out by the Syrian regime"
+        or at_trigger[:1]
+        or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in counted][
+            -1:
+        ]
     )
     patients = _inside(candidate.patient, in_sentence) or [
         m for m in in_sentence if m.start >= trig and m not in agents
     ]
+    patients = [*patients, *(m for m in counted if m not in patients)]
+    if armed_only:
+        agents, patients = _battle_sides(agents, patients, in_sentence, context, pool)
     if sub in PROTEST_TYPES | RIOT_TYPES:
         return _demonstration_roles(sub, in_sentence, lexicon, country, when)
     if sub == "Non-state actor overtakes territory":
@@ -97,9 +169,11 @@ def assign_roles(
     elif sub == "Government regains territory":
         agents, patients = _winner_first(agents, patients, in_sentence, state_wins=True)
     # "Al-Qaeda's Syrian affiliate Al-Nusra Front": the group, not the country, is the actor.
-    agents = sorted(agents, key=lambda m: m.role == "country")
-    names = [lexicon.name(m, country, when) for m in agents]
-    others = [lexicon.name(m, country, when) for m in patients]
+    agents = sorted(agents, key=lambda m: m.role == "country" or m.possessive)
+    if armed_only:  # a side of a battle is the state's forces, not its government
+        agents, patients = _forces(agents), _forces(patients)
+    names = [_name(m, mentions, lexicon, country, when, text) for m in agents]
+    others = [_name(m, mentions, lexicon, country, when, text) for m in patients]
     others = [a for a in others if all(a.name != n.name for n in names)]
     actor1 = names[0] if names else _unidentified(lexicon, country, when)
     actor2 = others[0] if others else None
@@ -109,6 +183,69 @@ def assign_roles(
     assoc1 = next((a for a in names[1:] if a.name != actor1.name), None)
     assoc2 = next((a for a in others[1:] if actor2 and a.name != actor2.name), None)
     return Roles(actor1, assoc1, actor2, assoc2)
+
+
+def _battle_sides(
+    agents: list[ActorMention],
+    patients: list[ActorMention],
+    in_sentence: list[ActorMention],
+    context: tuple[int, int] | None,
+    pool: Callable[[int, int], list[ActorMention]],
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Both sides of a battle: "clashes between X and Y" has no subject, "X fought" names its
+    opponent elsewhere in the sentence ("responded to a rebel offensive") or the one before."""
+    if not agents and patients:
+        agents, patients = patients[:1], patients[1:]
+    if not agents:
+        return agents, patients
+    first = agents[0]
+
+    def other(found: Sequence[ActorMention]) -> list[ActorMention]:
+        return [m for m in found if m not in agents and not _same_side(m, first)]
+
+    if not other(patients):
+        rest = other(in_sentence)
+        if not rest and context is not None:
+            rest = other([m for m in pool(*context) if m.role != "civilians"])
+        patients = [*patients, *rest[:1]]
+    return agents, patients
+
+
+def _forces(found: list[ActorMention]) -> list[ActorMention]:
+    return [dataclasses.replace(m, role="military") if m.role == "government" else m for m in found]
+
+
+def _same_side(a: ActorMention, b: ActorMention) -> bool:
+    """The same actor under two phrases ("government forces" ... "the army")."""
+    if a.role == "group" or b.role == "group":
+        return a.name == b.name
+    state = {"military", "country"}
+    a_role = "military" if a.role in state else a.role
+    b_role = "military" if b.role in state else b.role
+    return a_role == b_role and (a.country == b.country or None in (a.country, b.country))
+
+
+def _name(
+    m: ActorMention,
+    mentions: Sequence[ActorMention],
+    lexicon: ActorLexicon,
+    country: str | None,
+    when: dt.date | None,
+    text: str,
+) -> Actor:
+    """ACLED name of a mention; "the militants" is the group the text named just before."""
+    if m.role == "unidentified" and _DEFINITE.search(text[max(0, m.start - 8) : m.start]):
+        before = [
+            g
+            for g in mentions
+            if g.role == "group"
+            and m.start - ANAPHORA_CHARS <= g.start < m.start
+            and (g.inter or tx.INTER_REBEL) in {tx.INTER_REBEL, tx.INTER_POLITICAL_MILITIA}
+        ]
+        if before:
+            g = before[-1]
+            return Actor(g.name or g.text, g.inter or tx.INTER_REBEL, m.start, m.end, g.country)
+    return lexicon.name(m, country, when)
 
 
 def _winner_first(
