@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,48 @@ SOURCE_ALIASES: dict[str, str] = {
     "syrian arab news agency": "SANA",
     "state news agency sana": "SANA",
 }
+# The generic head nouns a well-known source is also called by: "the monitor" beside SOHR,
+# "the news agency" beside SANA, is that source again.
+SOURCE_KINDS: dict[str, frozenset[str]] = {
+    "Syrian Observatory for Human Rights": frozenset(
+        ["monitor", "group", "observatory", "organisation", "organization"]
+    ),
+    "SANA": frozenset(["agency", "media"]),
+}
+# Heads a reporting subject can have besides a proper name: people and bodies that speak or
+# publish. "A tank-backed assault" or "bodies of civilians" are parse slips, not sources.
+SOURCE_HEADS = frozenset(
+    [
+        "activist", "resident", "witness", "eyewitness", "monitor", "group", "observatory",
+        "agency", "media", "television", "tv", "channel", "broadcaster", "radio", "newspaper",
+        "daily", "outlet", "website", "network", "station", "official", "source", "ministry",
+        "spokesman", "spokeswoman", "spokesperson", "director", "head", "chief", "commander",
+        "officer", "police", "army", "military", "government", "governor", "minister", "doctor",
+        "medic", "paramedic", "hospital", "journalist", "correspondent", "reporter",
+        "committee", "council", "organisation", "organization", "coalition", "statement",
+        "report", "people", "man", "woman", "villager", "survivor", "relative", "leader",
+        "member", "envoy", "ambassador", "president", "mayor", "authority", "authorities",
+        "office", "force", "forces", "team", "union", "movement", "front", "footage", "video",
+        "account", "agencies", "sources", "officials", "residents", "activists", "witnesses",
+        "state", "regime", "rebel", "rebels", "fighter", "fighters", "coordinator", "analyst",
+        "expert", "investigator", "inspector", "observer", "observers", "worker", "workers",
+        "rescuer", "rescuers", "defence", "defense", "helmets", "student", "teacher", "father",
+        "mother", "brother", "sister", "son", "daughter", "friend", "neighbour", "neighbor",
+        "owner", "shopkeeper", "farmer", "driver", "nurse", "staff", "spokesmen",
+    ]
+)  # fmt: skip
+_ROLE_OF_ORG = re.compile(
+    r"^(?P<org>.+?)'?s?\s+(?:director|head|chief|founder|spokes(?:man|woman|person))\s+"
+    r"(?:[A-Z][\w-]*\s*)+$"
+)
+_DESCRIBED = re.compile(
+    r"^(?:[\w-]+\s+){0,4}?(?:news agency|agency|channel|broadcaster|television|monitor|"
+    r"monitoring group|group|newspaper|daily|website|network)\s+(?=[A-Z])"
+)
+_COUNT = re.compile(
+    r"^(?:\d+|two|three|four|five|several|many|some|other)\s+(?=[a-z])", re.IGNORECASE
+)
+_BASED = re.compile(r"^[A-Z][\w]*-based\s+(?=[A-Z])")
 _PRONOUNS = frozenset(
     ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "those"]
 )
@@ -72,18 +115,73 @@ def normalise(name: str) -> str:
     """Trimmed, alias-resolved source name ("the Observatory" -> SOHR's full name)."""
     cleaned = re.sub(r"\s+", " ", name.strip(" ,.;:\"'“”"))
     cleaned = re.sub(r"\s*\(([A-Z]{2,})\)?$", "", cleaned)  # "... (SOHR)" -> full name only
-    alias = SOURCE_ALIASES.get(cleaned.lower()) or SOURCE_ALIASES.get(
-        _LEAD.sub("", cleaned).lower()
-    )
+    cleaned = re.sub(r"\s*\[([A-Z]{2,})\]?$", "", cleaned)  # "... [SOHR]" likewise
+    alias = _alias(cleaned)
     if alias:
         return alias
     cleaned = _LEAD.sub("", cleaned)
+    cleaned = _COUNT.sub("", cleaned) or cleaned  # "two residents" are residents
+    # "Britain-based Syrian Observatory ...", "state news agency SANA": the name, not its label.
+    for label in (_BASED, _DESCRIBED):
+        named = label.sub("", cleaned)
+        if named != cleaned and len(named.split()) <= 8:
+            return normalise(named)
+    # "Observatory director Rami Abdel Rahman", "SOHRs director ...": the body speaks.
+    role = _ROLE_OF_ORG.match(cleaned)
+    if role:
+        org = _alias(role.group("org")) or _alias(role.group("org") + "s")
+        if org:
+            return org
     return cleaned[:1].upper() + cleaned[1:]
+
+
+def _alias(name: str) -> str | None:
+    return SOURCE_ALIASES.get(name.lower()) or SOURCE_ALIASES.get(_LEAD.sub("", name).lower())
+
+
+def is_generic(name: str) -> bool:
+    """A descriptor rather than a name: no word after the first is capitalised ("News agency",
+    "Britain-based group", "War monitor"); acronyms and proper names are names."""
+    words = name.split()
+    return (
+        bool(words)
+        and not any(w[:1].isupper() or w.isupper() for w in words[1:])
+        and not (words[0].isupper() and len(words[0]) > 1)
+    )
+
+
+def source_names(found: Sequence[Source], text: str = "") -> list[str]:
+    """The source field of one event: each source once, a generic descriptor dropped where the
+    event also has the named source it describes ("the news agency" beside SANA, "a war
+    monitor" beside SOHR, "state news agency" read from "state news agency SANA")."""
+    names = list(dict.fromkeys(s.name for s in found))
+    named = [n for n in names if not is_generic(n)]
+    phrases = [text[s.start : s.end].lower() for s in found if not is_generic(s.name)]
+    out = []
+    for name in names:
+        if is_generic(name) and named:
+            head = name.lower().split()[-1].rstrip("s")
+            kinds = {k for n in named for k in SOURCE_KINDS.get(n, ())}
+            if head in kinds or any(re.search(rf"\b{re.escape(head)}", p) for p in phrases):
+                continue
+        out.append(name)
+    return out
+
+
+def can_report(token: Token) -> bool:
+    """A reporting subject names someone who can say or publish something: a proper name, or a
+    noun for people, bodies or media (not "a tank-backed assault said", a parse slip)."""
+    if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    word = token.lower_
+    return (
+        word in SOURCE_HEADS or word.rstrip("s") in SOURCE_HEADS or word.endswith(("ist", "ists"))
+    )
 
 
 def _phrase(token: Token) -> tuple[int, int] | None:
     """The noun phrase of a source token, without relative clauses; None for pronouns."""
-    if token.lower_ in _PRONOUNS:
+    if token.lower_ in _PRONOUNS or not can_report(token):
         return None
     words = [t for t in token.subtree if t.dep_ not in {"relcl", "acl", "punct"}]
     left = token.left_edge

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.extract import taxonomy as tx
-from eventwire.extract.attribution import Source, find_sources
+from eventwire.extract.attribution import Source, find_sources, source_names
 from eventwire.extract.breakdown import distribute, join_reports, tolls_of
 from eventwire.extract.casualties import Toll
 from eventwire.extract.detect import Candidate, detect, sentences
@@ -236,7 +236,7 @@ class EventExtractor:
                 evidence.append(_ev(text, "fatalities", s, e))
         for src in found_sources:
             evidence.append(_ev(text, "source", src.start, src.end))
-        names = list(dict.fromkeys(src.name for src in found_sources))
+        names = source_names(found_sources, text)
         source = "; ".join([*names, *([document.outlet] if document.outlet else [])]) or "Unknown"
         inter2 = roles.actor2.inter if roles.actor2 else None
         fatalities = toll.best if toll else 0
