@@ -161,7 +161,8 @@ def assign_roles(
     ]
     patients = [*patients, *(m for m in counted if m not in patients)]
     if armed_only:
-        agents, patients = _battle_sides(agents, patients, in_sentence, context, pool)
+        nearby = [*in_sentence, *(m for m in whole if m not in in_sentence)]  # clause first
+        agents, patients = _battle_sides(agents, patients, nearby, context, pool)
     if sub in PROTEST_TYPES | RIOT_TYPES:
         return _demonstration_roles(sub, in_sentence, lexicon, country, when)
     if sub == "Non-state actor overtakes territory":
