@@ -245,8 +245,11 @@ def score_judged(rows: list[dict], now: dict[str, dict]) -> None:
     rounds = list(dict.fromkeys(r["round"] for r in rows))
     print("| round (commit) | events | " + " | ".join(JUDGED_FIELDS) + " | real event |")
     print("|---" * (len(JUDGED_FIELDS) + 3) + "|")
-    for name in rounds:
-        judged = [r for r in rows if r["round"] == name]
+    groups = [(name, [r for r in rows if r["round"] == name]) for name in rounds]
+    groups += [
+        (f"{name}, real events only", [r for r in g if r["real_event"]]) for name, g in groups
+    ]
+    for name, judged in groups:
         cells = []
         for field in JUDGED_FIELDS:
             marks = [r["correct"][field] for r in judged]
