@@ -50,7 +50,7 @@ CHUNK_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
 # Token attributes and operators an attribute-ruler pattern may use for `AttributeRules`.
 _RULE_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 _RULE_OPS = {"IN", "NOT_IN", "REGEX"}
-_MEMO_LIMIT = 500_000  # distinct (tag, word, label, space) tokens remembered
+_MEMO_LIMIT = 50_000  # distinct (tag, word, label, space) tokens remembered: ~40 MB at most
 
 
 def trigger_gate() -> re.Pattern[str]:
