@@ -106,3 +106,22 @@ def test_sentence_bounds_cover_the_doc(nlp: Any) -> None:
     assert bounds[0][0] == 0 and bounds[-1][1] == len(doc)
     assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
     assert nlp("").text == ""
+
+
+def test_attribute_rules_give_the_same_output_after_their_memo_is_cleared(
+    stock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.nlp.focus as focus
+
+    rules = AttributeRules.from_ruler(stock.vocab, stock.get_pipe("attribute_ruler"))
+    assert rules is not None
+    with stock.select_pipes(disable=["attribute_ruler"]):
+        doc = stock(ODD)
+    columns = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+    first = doc.to_array(columns)
+    rules.apply(first, doc)
+    monkeypatch.setattr(focus, "_MEMO_LIMIT", 3)
+    again = doc.to_array(columns)
+    rules.apply(again, doc)
+    assert len(rules._matched) <= 4  # cleared as it filled
+    assert (first == again).all()
