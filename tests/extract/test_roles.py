@@ -107,3 +107,10 @@ def test_a_country_in_a_place_phrase_is_no_actor(nlp) -> None:  # type: ignore[n
     text = "Air strikes on Syria's Idlib province hit a school on Wednesday, killing 22 children."
     strike = one(nlp, text, "Air/drone strike")
     assert strike.actor1 != SYRIA
+
+
+def test_the_speaker_of_a_subjectless_act_is_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia says kills 7 Nusra Front commanders in Idlib air strike on Wednesday."
+    strike = one(nlp, text, "Air/drone strike")
+    assert strike.actor1 == "Military Forces of Russia (2000-)"
+    assert strike.actor2 == "Al Nusra Front"

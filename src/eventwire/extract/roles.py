@@ -55,6 +55,16 @@ _PREPOSITION = re.compile(
     r"\b(?:in|on|at|near|across|over|into|inside|against)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Russia says kills 7 Nusra commanders", "Israel said it had struck ...": the speaker is the
+# actor of a reported act that has no subject of its own (or only "it"/"they").
+_SAYS_ACT = re.compile(
+    r"^\W{0,2}\s*(?:says?|said|claims?|claimed|announced)\s+(?:on \w+\s+)?(?:that\s+)?"
+    r"(?:(?:it|they)\s+)?(?:(?:had|has|have)\s+)?(?:\w+ly\s+)?"
+    r"(?:kill|struck|strike|hit|destroy|target|shot|shoot|down|bomb|attack|shell|captur|seiz|"
+    r"repel|eliminat|injur|wound)\w*\b",
+    re.IGNORECASE,
+)
+ACTING_ROLES = {"group", "country", "military", "government"}
 # "the militants", "the jihadists": a definite generic noun refers back to a group named before.
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 ANAPHORA_CHARS = 400  # how far back a definite "the militants" looks for the group it means
@@ -146,7 +156,14 @@ def assign_roles(
         and m.role != "civilians"
         and not any(s <= m.start < e for s, e in excluded)
         and text[m.end : trig].strip(" -") == ""
-        and not (m.role == "country" and _PREPOSITION.search(text[max(0, m.start - 12) : m.start]))
+        # a demonym ("Russian air strike"), not a country's name ("Syria chemical attack claim")
+        and not (
+            m.role == "country"
+            and (
+                _PREPOSITION.search(text[max(0, m.start - 12) : m.start])
+                or m.text.lower() == (m.country or "").lower()
+            )
+        )
     ]
     agents = (
         [m for m in _inside(candidate.agent, in_sentence) if m not in counted]
@@ -156,13 +173,15 @@ def assign_roles(
             -1:
         ]
     )
+    if not agents:
+        agents = _sayer_acts(candidate, mentions, text, trig)
     patients = _inside(candidate.patient, in_sentence) or [
         m for m in in_sentence if m.start >= trig and m not in agents
     ]
     patients = [*patients, *(m for m in counted if m not in patients)]
     if armed_only:
         nearby = [*in_sentence, *(m for m in whole if m not in in_sentence)]  # clause first
-        agents, patients = _battle_sides(agents, patients, nearby, context, pool)
+        agents, patients = _battle_sides(agents, patients, nearby, context, pool, text)
     if sub in PROTEST_TYPES | RIOT_TYPES:
         return _demonstration_roles(sub, in_sentence, lexicon, country, when)
     if sub == "Non-state actor overtakes territory":
@@ -186,12 +205,42 @@ def assign_roles(
     return Roles(actor1, assoc1, actor2, assoc2)
 
 
+def _sayer_acts(
+    candidate: Candidate, mentions: Sequence[ActorMention], text: str, trig: int
+) -> list[ActorMention]:
+    """The speaker as the actor of a reported act without a subject of its own."""
+    return [
+        m
+        for m in mentions
+        if candidate.sent_start <= m.start < trig
+        and m.role in ACTING_ROLES
+        and _SAYS_ACT.match(text[m.end : m.end + 80])
+    ][-1:]
+
+
+_ALLY_BEFORE = re.compile(
+    r"\b(?:alongside|backed by|supported by|support (?:to|for)|allied (?:with|to)|allies|ally|"
+    r"together with|along with|with (?:the )?(?:help|support|backing) of)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+_ALLY_AFTER = re.compile(r"^-(?:backed|led|allied|supported)\b", re.IGNORECASE)
+
+
+def _ally(m: ActorMention, text: str) -> bool:
+    """ "fought alongside Hezbollah", "US-backed forces": a partner, not the opponent."""
+    return bool(
+        _ALLY_BEFORE.search(text[max(0, m.start - 40) : m.start])
+        or _ALLY_AFTER.match(text[m.end : m.end + 12])
+    )
+
+
 def _battle_sides(
     agents: list[ActorMention],
     patients: list[ActorMention],
     in_sentence: list[ActorMention],
     context: tuple[int, int] | None,
     pool: Callable[[int, int], list[ActorMention]],
+    text: str = "",
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     """Both sides of a battle: "clashes between X and Y" has no subject, "X fought" names its
     opponent elsewhere in the sentence ("responded to a rebel offensive") or the one before."""
@@ -202,7 +251,9 @@ def _battle_sides(
     first = agents[0]
 
     def other(found: Sequence[ActorMention]) -> list[ActorMention]:
-        return [m for m in found if m not in agents and not _same_side(m, first)]
+        return [
+            m for m in found if m not in agents and not _same_side(m, first) and not _ally(m, text)
+        ]
 
     if not other(patients):
         rest = other(in_sentence)
