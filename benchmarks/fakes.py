@@ -22,9 +22,12 @@ same toll in two events; wounded read as dead; a running total counted; one even
 other incidents adding to it; one event too high; no event; events without a toll; too low),
 read from the output and its evidence, never from rules fitted to items.
 
-With --sample: per-field precision on the hand-checked sample in
-benchmarks/data/extraction_sample_seed2026.jsonl: ten articles drawn with
-`random.Random(2026).sample` from the dev articles outside the older samples below, all their
+With --sample: per-field precision on the hand-checked samples
+benchmarks/data/extraction_sample_seed*.jsonl: seed2026 holds ten articles drawn with
+`random.Random(2026).sample` from the dev articles outside the older samples below (judged
+before and after the actor/source rules that its errors suggested); seed2027 holds five more
+drawn with `random.Random(2027).sample` from the articles outside all of those, judged once on
+the code after those rules (an estimate not fitted to by construction). All their
 events, each of actor1, actor2, event_date, source, sub_event_type and location judged right or
 wrong by reading the whole article the way an ACLED coder would (actor names per the codebook;
 actor2 judged also where empty: right only if the article names no target or opponent; source
@@ -64,7 +67,7 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "events"
 SAMPLE = Path(__file__).resolve().parent / "data" / "extraction_sample.jsonl"
-JUDGED = Path(__file__).resolve().parent / "data" / "extraction_sample_seed2026.jsonl"
+JUDGED = sorted((Path(__file__).resolve().parent / "data").glob("extraction_sample_seed*.jsonl"))
 JUDGED_FIELDS = ("actor1", "actor2", "event_date", "source", "sub_event_type", "location")
 TOLL_SAMPLE = Path(__file__).resolve().parent / "data" / "toll_sample.jsonl"
 SAMPLED_FIELDS = ("actor1", "actor2", "event_date", "source")
@@ -273,14 +276,16 @@ def score_judged(rows: list[dict], now: dict[str, dict]) -> None:
 
 
 def score_sample(data: Path) -> None:
-    judged = [json.loads(line) for line in JUDGED.open(encoding="utf-8")]
+    judged = {p: [json.loads(line) for line in p.open(encoding="utf-8")] for p in JUDGED}
     sample = [json.loads(line) for line in SAMPLE.open(encoding="utf-8")]
-    now = run_articles(data, {r["doc_id"] for r in judged} | {r["doc_id"] for r in sample})
-    print(
-        f"Seeded sample ({JUDGED.name}: "
-        f"{len({r['doc_id'] for r in judged})} articles), field right / judged:\n"
-    )
-    score_judged(judged, now)
+    wanted = {r["doc_id"] for rows in judged.values() for r in rows}
+    now = run_articles(data, wanted | {r["doc_id"] for r in sample})
+    for path, rows in judged.items():
+        print(
+            f"Seeded sample {path.name} ({len({r['doc_id'] for r in rows})} articles), "
+            "field right / judged:\n"
+        )
+        score_judged(rows, now)
     print("Older sample (every 40th article; judged on an older commit):\n")
     print(
         f"| field | judged | right | precision |  (sample: {len(sample)} events, "
