@@ -203,7 +203,12 @@ def blame(documents: list[Any], clusters: dict[str, list[str]]) -> Counter[str]:
                 )
                 if not ok
             ]
-            out[" + ".join(failed) or "none (linked)"] += 1
+            if not failed:
+                out["none (linked)"] += 1
+            elif rules.compatible(x, y):
+                out[" + ".join(failed) + " (linked: corroborated)"] += 1
+            else:
+                out[" + ".join(failed)] += 1
     return out
 
 

@@ -70,7 +70,53 @@ def test_same_incident_links() -> None:
     ],
 )
 def test_different_incidents_do_not_link(changes: dict[str, Any], why: str) -> None:
+    # Another toll: nothing corroborates the two reports beyond the rule that fails.
+    assert not compatible(report("a"), report("b", fatalities=9, **changes)), why
+
+
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"sub_event_type": "Armed clash", "event_type": "Battles"}, "another lethal type"),
+        ({"event_date": "2016-07-06"}, "a day later ('Tuesday' against the publication day)"),
+        ({"event_date": "2016-07-07", "time_precision": 2}, "an exact day within a week"),
+        ({"location": "Tall Tamr", "latitude": 36.65, "longitude": 40.37}, "a nearby town"),
+        ({"latitude": 36.9, "longitude": 41.2, "geo_precision": 2}, "60 km, same province"),
+        ({"actor1": "Military Forces of Syria (2000-)"}, "another named perpetrator"),
+    ],
+)
+def test_one_difference_with_the_same_toll_links(changes: dict[str, Any], why: str) -> None:
+    """Reports of one incident often disagree on one thing; the same toll corroborates."""
+    assert compatible(report("a"), report("b", **changes)), why
+    # ... but not with another toll, nor with a toll too common to identify an incident.
+    assert not compatible(report("a"), report("b", fatalities=9, **changes)), why
+    assert not compatible(report("a", fatalities=2), report("b", fatalities=2, **changes)), why
+
+
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"event_date": "2016-07-06", "latitude": 36.65, "longitude": 40.37}, "day and town"),
+        ({"event_date": "2016-07-07"}, "two days apart, both exactly dated"),
+        ({"event_date": "2016-07-10", "time_precision": 2}, "an exact day outside the week"),
+        ({"admin1": "Ar Raqqah", "latitude": 36.0, "longitude": 39.6}, "another province"),
+        ({"sub_event_type": "Peaceful protest", "event_type": "Protests"}, "not armed violence"),
+    ],
+)
+def test_the_same_toll_does_not_bridge_more(changes: dict[str, Any], why: str) -> None:
     assert not compatible(report("a"), report("b", **changes)), why
+
+
+def test_an_attack_on_civilians_and_a_strike_by_the_same_actor_link() -> None:
+    """The codebook codes a strike that kills civilians as the strike; outlets often tell it
+    as an attack on civilians. A shared named attacker is enough, without a toll."""
+    strike = report("a", sub_event_type="Air/drone strike", actor1="International Coalition")
+    attack = dict(sub_event_type="Attack", event_type="Violence against civilians", fatalities=0)
+    assert compatible(strike, report("b", actor1="International Coalition", **attack))
+    assert not compatible(strike, report("b", actor1="Unidentified Armed Group (Syria)", **attack))
+    # Battles are not told as attacks on civilians: a shared actor is no evidence there.
+    clash = dict(sub_event_type="Armed clash", event_type="Battles", fatalities=0)
+    assert not compatible(strike, report("b", actor1="International Coalition", **clash))
 
 
 def test_coarser_precision_widens_the_windows() -> None:
@@ -80,11 +126,13 @@ def test_coarser_precision_widens_the_windows() -> None:
     assert compatible(report("a", time_precision=3), month)
     late_week = report("b", event_date="2016-07-09", time_precision=2)
     assert not compatible(report("a", time_precision=2), late_week)
-    # An exactly dated report and a week-dated one never link: the latter would bridge days.
-    assert not compatible(report("a"), report("b", time_precision=2))
+    # An exactly dated report and a week-dated one link only with a corroborating toll:
+    # otherwise the latter would bridge a town's separate daily incidents.
+    assert not compatible(report("a"), report("b", time_precision=2, fatalities=9))
+    assert compatible(report("a"), report("b", time_precision=2))
     region = report("b", latitude=36.9, longitude=41.2, geo_precision=3)  # ~60 km
     assert compatible(report("a"), region)
-    assert not compatible(report("a"), report("b", latitude=36.9, longitude=41.2))
+    assert not compatible(report("a"), report("b", latitude=36.9, longitude=41.2, fatalities=9))
 
 
 def test_compatible_sub_events_and_vague_actors() -> None:
@@ -93,7 +141,9 @@ def test_compatible_sub_events_and_vague_actors() -> None:
     unnamed = report("b", actor1="Unidentified Armed Group (Syria)")
     assert compatible(report("a"), unnamed)
     # Sharing only the civilian victims proves nothing.
-    other = report("b", actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)")
+    other = report(
+        "b", actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)", fatalities=9
+    )
     assert not compatible(report("a"), other)
 
 

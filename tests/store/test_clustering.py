@@ -95,7 +95,9 @@ def test_old_ids_resolve_after_a_merge(store: Any) -> None:
     douma = dict(location="Douma", latitude=33.5711, longitude=36.4022)
     north = {**douma, "latitude": 33.8211}  # 28 km north: too far for one town
     store.put_documents([make_document("x", make_event("x-0", **douma))])
-    store.put_documents([make_document("y", make_event("y-0", **north))])
+    # Another toll: the same toll would corroborate a link across the 28 km (cluster/rules).
+    other_toll = dict(fatalities=9, fatalities_low=9)
+    store.put_documents([make_document("y", make_event("y-0", **north, **other_toll))])
     assert store.counts()["events"] == 2  # not the same incident yet
     bridge = make_event("z-0", **{**douma, "latitude": 33.6961})  # 14 km from each
     result = store.put_documents([make_document("z", bridge)])
@@ -170,7 +172,11 @@ def test_recluster_splits_and_old_ids_still_resolve(
 ) -> None:
     douma = dict(location="Douma", latitude=33.5711, longitude=36.4022)
     early = make_document("x", make_event("x-0", **douma), published=dt.date(2017, 4, 4))
-    late = make_document("y", make_event("y-0", **douma), published=dt.date(2017, 4, 6))
+    late = make_document(  # another toll: only the place rule links the two
+        "y",
+        make_event("y-0", fatalities=9, fatalities_low=9, **douma),
+        published=dt.date(2017, 4, 6),
+    )
     store.put_documents([late])
     store.put_documents([early])
     assert store.counts()["events"] == 1

@@ -33,6 +33,42 @@ COMPATIBLE_SUB_EVENTS: tuple[frozenset[str], ...] = (
     frozenset({"Violent demonstration", "Mob violence"}),
 )
 
+# Sub-event types of one lethal armed incident that different outlets may even put under
+# different event types: a strike is an "attack on civilians" to one outlet, an ambush a
+# "clash" to another. Compatible only with corroboration (see `compatible`).
+LETHAL_SUB_EVENTS: frozenset[str] = frozenset(
+    {
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Chemical weapon",
+        "Suicide bomb",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Attack",
+    }
+)
+# Strikes and bombings: an "Attack" on civilians told as one of these is one incident when
+# both reports name the same attacker.
+REMOTE_SUB_EVENTS: frozenset[str] = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Chemical weapon",
+        "Suicide bomb",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    }
+)
+# A toll identifies an incident only when it is not one of the small numbers many incidents
+# share: one or two dead is the most common toll of all.
+MIN_CORROBORATING_TOLL = 3
+# Exactly dated reports of one incident may differ by a day: one outlet dates it by its
+# publication day or resolves "Tuesday" differently. Allowed only with a corroborating toll.
+CORROBORATED_DAY_TOLERANCE = 1
+
 # Actor names that do not tell one incident from another: they overlap with anything.
 # "Civilians (Syria)" is the victim of most attacks in a country, so sharing it proves nothing.
 _VAGUE_ACTOR_WORDS = ("unidentified", "unknown", "civilians")
@@ -71,12 +107,24 @@ def dates_compatible(a: Report, b: Report) -> bool:
 
     A report dated only to the week or month cannot say which day's incident it describes:
     linked to exactly dated reports it would bridge a town's separate daily incidents into one
-    event (single linkage), so it links only to other reports dated as loosely.
+    event (single linkage), so without other evidence it links only to reports dated as loosely.
     """
     if (a.time_precision == 1) != (b.time_precision == 1):
         return False
+    return _within_window(a, b)
+
+
+def _within_window(a: Report, b: Report) -> bool:
     tolerance = DATE_TOLERANCE_DAYS.get(max(a.time_precision, b.time_precision), 31)
     return abs((a.event_date - b.event_date).days) <= tolerance
+
+
+def dates_possible(a: Report, b: Report) -> bool:
+    """The widest date test a corroborated link may pass: exact dates a day apart, or an
+    exact date inside the week or month window of a coarser one."""
+    if a.time_precision == 1 and b.time_precision == 1:
+        return abs((a.event_date - b.event_date).days) <= CORROBORATED_DAY_TOLERANCE
+    return _within_window(a, b)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -94,16 +142,36 @@ def placed_in_country_only(report: Report) -> bool:
 
 
 def places_compatible(a: Report, b: Report) -> bool:
+    """Same country; within the distance of the coarser geo precision, and at precision 3
+    (a province) in the same admin1 when both name one. Never a country-only place."""
     if a.country.casefold() != b.country.casefold():
         return False
     if placed_in_country_only(a) or placed_in_country_only(b):
         return False
     precision = max(a.geo_precision, b.geo_precision)
-    if precision >= 3:
-        admin_a, admin_b = a.record.get("admin1"), b.record.get("admin1")
-        if admin_a and admin_b and str(admin_a).casefold() != str(admin_b).casefold():
-            return False
+    if precision >= 3 and not _same_admin1(a, b):
+        return False
     tolerance = DISTANCE_TOLERANCE_KM.get(precision, 150.0)
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= tolerance
+
+
+def _same_admin1(a: Report, b: Report) -> bool:
+    """The same admin1, or at least one report names none."""
+    admin_a, admin_b = a.record.get("admin1"), b.record.get("admin1")
+    return not (admin_a and admin_b and str(admin_a).casefold() != str(admin_b).casefold())
+
+
+def places_possible(a: Report, b: Report) -> bool:
+    """The widest place test a corroborated link may pass: `places_compatible`, or anywhere
+    in the same province (admin1, within the province-level distance) whatever the
+    precisions: one outlet names the town, another the province or a nearby town."""
+    if places_compatible(a, b):
+        return True
+    if a.country.casefold() != b.country.casefold():
+        return False
+    if placed_in_country_only(a) or placed_in_country_only(b) or not _same_admin1(a, b):
+        return False
+    tolerance = max(DISTANCE_TOLERANCE_KM.values())
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= tolerance
 
 
@@ -120,22 +188,72 @@ def actors_compatible(a: Report, b: Report) -> bool:
     return bool(specific_a & specific_b)
 
 
+def sub_events_possible(a: str, b: str) -> bool:
+    """The widest type test a corroborated link may pass: two types of lethal armed violence."""
+    return sub_events_compatible(a, b) or (a in LETHAL_SUB_EVENTS and b in LETHAL_SUB_EVENTS)
+
+
+def tolls_corroborate(a: Report, b: Report) -> bool:
+    """Both reports give the same toll, at least MIN_CORROBORATING_TOLL.
+
+    Only the toll itself: the extractor's low/high figures often come from other numbers of
+    the article (the wounded, an earlier count), and a wide range would corroborate anything.
+    """
+    toll_a = int(a.record.get("fatalities") or 0)
+    toll_b = int(b.record.get("fatalities") or 0)
+    return toll_a >= MIN_CORROBORATING_TOLL and toll_a == toll_b
+
+
 def compatible(a: Report, b: Report) -> bool:
     """True when the two reports may describe one event (a link for single-linkage clustering).
 
-    Two events extracted from the same document are never linked directly: the extractor
-    already judged them to be different events.
+    The four rules (type, date, place, actors) must all hold; or all but one, when the two
+    tolls corroborate and the one that fails holds in its widest form (`near`): reports of one
+    incident often disagree on exactly one thing (its day, the town or its province, how the
+    attack was made, who made it), rarely on two, and distinct incidents of one day and place
+    rarely give the same toll. An "Attack" and a strike or bombing that name the same
+    attacker also corroborate each other's type (`_attack_told_two_ways`). Two events
+    extracted from the same document are never linked directly: the extractor already judged
+    them to be different events.
     """
-    return near(a, b) and actors_compatible(a, b)
+    if not near(a, b):
+        return False
+    type_ok = sub_events_compatible(a.sub_event_type, b.sub_event_type)
+    failed = (
+        (not type_ok)
+        + (not dates_compatible(a, b))
+        + (not places_compatible(a, b))
+        + (not actors_compatible(a, b))
+    )
+    if failed == 0:
+        return True
+    if failed > 1:
+        return False
+    if not type_ok and _attack_told_two_ways(a, b) and _share_named_actor(a, b):
+        return True
+    return tolls_corroborate(a, b)
+
+
+def _attack_told_two_ways(a: Report, b: Report) -> bool:
+    """An "Attack" (violence against civilians) and a strike or bombing: the codebook codes a
+    strike that kills civilians as the strike (with civilian targeting), but outlets and the
+    extractor often tell it as an attack on civilians."""
+    pair = {a.sub_event_type, b.sub_event_type}
+    return "Attack" in pair and len(pair & REMOTE_SUB_EVENTS) == 1
+
+
+def _share_named_actor(a: Report, b: Report) -> bool:
+    return bool({x for x in a.actors if not _is_vague(x)} & b.actors)
 
 
 def near(a: Report, b: Report) -> bool:
-    """Every rule but the actors: a cheap first test on stored columns, before parsing."""
+    """The widest form of every rule but the actors: a cheap first test on stored columns
+    (type, date, precisions, coordinates), before parsing; never stricter than `compatible`."""
     return (
         a.document_id != b.document_id
-        and sub_events_compatible(a.sub_event_type, b.sub_event_type)
-        and dates_compatible(a, b)
-        and places_compatible(a, b)
+        and sub_events_possible(a.sub_event_type, b.sub_event_type)
+        and dates_possible(a, b)
+        and places_possible(a, b)
     )
 
 
