@@ -114,3 +114,13 @@ def test_the_speaker_of_a_subjectless_act_is_its_actor(nlp) -> None:  # type: ig
     strike = one(nlp, text, "Air/drone strike")
     assert strike.actor1 == "Military Forces of Russia (2000-)"
     assert strike.actor2 == "Al Nusra Front"
+
+
+def test_the_subject_of_a_passive_death_verb_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The leader of Ahrar al-Sham was killed on Wednesday in a suicide bombing in Idlib that "
+        "targeted the group's headquarters."
+    )
+    bombing = one(nlp, text, "Suicide bomb")
+    assert bombing.actor1 != "Ahrar al-Sham"
+    assert bombing.actor2 == "Ahrar al-Sham"

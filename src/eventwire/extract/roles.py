@@ -35,6 +35,13 @@ _HIT_BEFORE = re.compile(
     r"(?:at least|more than|some|over|about|around|nearly|almost))\s+$",
     re.IGNORECASE,
 )
+# "the leader of Ahrar al-Sham was killed in a suicide bombing": the subject of a passive death
+# verb is the casualty side, counted or not.
+_PASSIVE_HIT = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:was|were|have been|has been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:killed|wounded|injured|executed|assassinated|beheaded|targeted)\b",
+    re.IGNORECASE,
+)
 _HIT_AFTER = re.compile(
     r"^[\w\s-]{0,30}?\b(?:(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|executed)|died|dead|killed)\b",
@@ -146,7 +153,9 @@ def assign_roles(
         # "The fighting ..." names its sides one sentence earlier.
         in_sentence = armed(pool(*context))
     whole = armed(pool(candidate.sent_start, candidate.sent_end))
-    counted = [m for m in whole if _counted(m, text)]
+    counted = [
+        m for m in whole if _counted(m, text) or _PASSIVE_HIT.match(text[m.end : m.end + 60])
+    ]
     by_phrase = [m for m in whole if _BY.search(text[max(0, m.start - 12) : m.start])]
     # "Syrian warplanes", "a Russian air strike": the actor word is part of the trigger phrase.
     at_trigger = [
