@@ -327,3 +327,15 @@ def test_a_village_named_after_a_world_capital_needs_more_than_the_country(
 def test_an_abbreviation_is_not_an_arabic_article(geoparser: Geoparser) -> None:
     text = "US Secretary of State John Kerry met Syrian and Russian envoys in Washington."
     assert "Secretary" not in {p.name for p in geoparser.find_places(text)}
+
+
+def test_foreign_namesakes_near_each_other_support_each_other(geoparser: Geoparser) -> None:
+    # London and St. Thomas are both Ontario towns 25 km apart: together they leave England.
+    text = "Police in London said a man from St. Thomas was charged after the crash."
+    assert _names(geoparser.find_places(text), text)["London"].country_code == "CA"
+    # One famous name alone, or two whose foreign readings are not near, keep their default.
+    alone = "Police in London said a man was charged after the crash."
+    assert _names(geoparser.find_places(alone), alone)["London"].country_code == "GB"
+    pair = "Ministers met in London and Paris on Monday to discuss the sanctions."
+    found = _names(geoparser.find_places(pair), pair)
+    assert (found["London"].country_code, found["Paris"].country_code) == ("GB", "FR")

@@ -119,6 +119,54 @@ class _Hierarchy:
         return any(key != m.key for key in keys)
 
 
+_CELL_DEG = 1.5  # grid cell for _Cluster: a 3x3 block covers _NEAR_KM in latitude
+_POINT_FEATURES = ("PCLI", "CONT", "ADM1")  # areas at a representative point, not a place
+
+
+class _Cluster:
+    """Readings of two different ambiguous names that lie near each other ("London" and
+    "St. Thomas" both in Ontario): each makes the other more likely, before either is
+    picked (Leidner's spatial minimality). Only places and districts count, not areas
+    represented by a single point, and only readings abroad from both names' most
+    prominent ones: within a country the admin1 votes already decide, and namesakes there
+    are so dense (Alexandria, Arlington, Hartford) that chance pairs within 150 km are common
+    (LGL with any pair: 16 right readings lost, 7 gained; abroad only: 5 lost, 7 gained;
+    TR-News 10 gained)."""
+
+    def __init__(
+        self, pools: list[tuple[Entry, ...]], mentions: Sequence[Mention], picks: list[Entry]
+    ) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+        self._home: dict[str, str] = {}
+        for pool, m, pick in zip(pools, mentions, picks, strict=True):
+            if len(pool) < 2 or m.demonym:
+                continue
+            self._home.setdefault(m.key or m.text, pick.country_code)
+            for e in pool:
+                if e.feature_code not in _POINT_FEATURES and e.country_code != pick.country_code:
+                    self._cells[self._cell(e.latitude, e.longitude)].append(
+                        (m.key or m.text, e.latitude, e.longitude)
+                    )
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG)
+
+    def supported(self, m: Mention, e: Entry) -> bool:
+        if not self._cells or e.feature_code in _POINT_FEATURES:
+            return False
+        key = m.key or m.text
+        if self._home.get(key, e.country_code) == e.country_code:
+            return False
+        ci, cj = self._cell(e.latitude, e.longitude)
+        return any(
+            other != key and _km(lat, lon, e.latitude, e.longitude) < _NEAR_KM
+            for di in (-1, 0, 1)
+            for dj in (-1, 0, 1)
+            for other, lat, lon in self._cells.get((ci + di, cj + dj), ())
+        )
+
+
 class _Context:
     """What the whole article says about where it is: countries, admin1 areas, points.
 
@@ -126,8 +174,15 @@ class _Context:
     reading (three "Gainesville"s do not make Florida the article's state).
     """
 
-    def __init__(self, picks: list[Entry], mentions: Sequence[Mention], links: _Hierarchy) -> None:
+    def __init__(
+        self,
+        picks: list[Entry],
+        mentions: Sequence[Mention],
+        links: _Hierarchy,
+        cluster: _Cluster,
+    ) -> None:
         self.links = links
+        self.cluster = cluster
         self._by_key: dict[str, tuple[str, float, tuple[str, str | None] | None, float]] = {}
         for e, m in zip(picks, mentions, strict=True):
             if e.feature_code == "CONT" or m.key in self._by_key:
@@ -190,9 +245,10 @@ def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention,
     ]
     picks = [_best_prior(pool, m) for pool, m in zip(pools, mentions, strict=True)]
     links = _Hierarchy(pools, mentions)
-    ctx = _Context(picks, mentions, links)
+    cluster = _Cluster(pools, mentions, picks)
+    ctx = _Context(picks, mentions, links, cluster)
     ranked = [_rank(k, m, pools[k], ctx, parents[k]) for k, m in enumerate(mentions)]
-    ctx = _Context([r[0][1] for r in ranked], mentions, links)
+    ctx = _Context([r[0][1] for r in ranked], mentions, links, cluster)
     out: list[tuple[Mention, Entry, float]] = []
     for k, m in enumerate(mentions):
         scored = _rank(k, m, pools[k], ctx, parents[k])
@@ -242,6 +298,8 @@ def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry], fa
         s += 6.0
     if len(m.candidates) > 1 and ctx.near(k, e):
         s += 1.0
+    if len(m.candidates) > 1 and ctx.cluster.supported(m, e):
+        s += _CLUSTER_BONUS
     if ctx.links.linked(m, e):
         s += 2.0
     return s
@@ -252,6 +310,7 @@ def _famous_population(m: Mention) -> int:
     return max((c.population for c in m.candidates if c.feature_code in _FAMOUS), default=0)
 
 
+_CLUSTER_BONUS = 1.0
 _FAMOUS = frozenset({"PPLC", "ADM1", "PCLI", "PPL"})
 _FAMOUS_POPULATION = 1_000_000
 _NAMESAKE_RATIO = 1000
