@@ -339,3 +339,12 @@ def test_foreign_namesakes_near_each_other_support_each_other(geoparser: Geopars
     pair = "Ministers met in London and Paris on Monday to discuss the sanctions."
     found = _names(geoparser.find_places(pair), pair)
     assert (found["London"].country_code, found["Paris"].country_code) == ("GB", "FR")
+
+
+def test_province_named_anywhere_moves_a_world_city_to_its_namesake(geoparser: Geoparser) -> None:
+    for text in (
+        "LONDON, Ont. - A man was stabbed at a party, police said.",
+        "A man was stabbed at a party in London, police said. The Ontario coroner is called.",
+    ):
+        london = [p for p in geoparser.find_places(text) if p.name == "London"]
+        assert london and london[0].admin1 == "Ontario"
