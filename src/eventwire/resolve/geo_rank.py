@@ -138,10 +138,11 @@ class _Cluster:
     ) -> None:
         self._cells: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
         self._home: dict[str, str] = {}
+        self._seen: dict[tuple[str, int], bool] = {}  # a name repeats; its readings do too
         for pool, m, pick in zip(pools, mentions, picks, strict=True):
-            if len(pool) < 2 or m.demonym:
+            if len(pool) < 2 or m.demonym or (m.key or m.text) in self._home:
                 continue
-            self._home.setdefault(m.key or m.text, pick.country_code)
+            self._home[m.key or m.text] = pick.country_code
             for e in pool:
                 if e.feature_code not in _POINT_FEATURES and e.country_code != pick.country_code:
                     self._cells[self._cell(e.latitude, e.longitude)].append(
@@ -158,13 +159,16 @@ class _Cluster:
         key = m.key or m.text
         if self._home.get(key, e.country_code) == e.country_code:
             return False
-        ci, cj = self._cell(e.latitude, e.longitude)
-        return any(
-            other != key and _km(lat, lon, e.latitude, e.longitude) < _NEAR_KM
-            for di in (-1, 0, 1)
-            for dj in (-1, 0, 1)
-            for other, lat, lon in self._cells.get((ci + di, cj + dj), ())
-        )
+        seen = self._seen.get((key, e.id))
+        if seen is None:
+            ci, cj = self._cell(e.latitude, e.longitude)
+            seen = self._seen[(key, e.id)] = any(
+                other != key and _km(lat, lon, e.latitude, e.longitude) < _NEAR_KM
+                for di in (-1, 0, 1)
+                for dj in (-1, 0, 1)
+                for other, lat, lon in self._cells.get((ci + di, cj + dj), ())
+            )
+        return seen
 
 
 class _Context:
