@@ -348,3 +348,12 @@ def test_province_named_anywhere_moves_a_world_city_to_its_namesake(geoparser: G
     ):
         london = [p for p in geoparser.find_places(text) if p.name == "London"]
         assert london and london[0].admin1 == "Ontario"
+
+
+def test_world_regions_are_no_places(geoparser: Geoparser) -> None:
+    # "the Middle East" is no neighbourhood of Baltimore, and "West Africa" no point in Africa.
+    text = (
+        "The ICRC regional director for the Middle East said aid to the Horn of Africa, "
+        "West Africa and Latin America was cut, while shelling hit Aleppo."
+    )
+    assert [p.name for p in geoparser.find_places(text, None)] == ["Aleppo"]

@@ -124,6 +124,48 @@ _MODIFIER_WORDS = (
 MODIFIERS = frozenset(_MODIFIER_WORDS.split())
 # Abbreviations that are toponyms only in this exact spelling.
 ABBREVIATIONS = frozenset({"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "DRC"})
+# World and sub-continental regions: no point on a map, and never the namesake hamlet the
+# gazetteer also holds (Middle East, a neighbourhood of Baltimore). Folded word sequences.
+WORLD_REGIONS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(name.split())
+    for name in (
+        "middle east",
+        "near east",
+        "far east",
+        "horn of africa",
+        "sahel",
+        "maghreb",
+        "levant",
+        "west africa",
+        "western africa",
+        "east africa",
+        "eastern africa",
+        "north africa",
+        "northern africa",
+        "southern africa",
+        "central africa",
+        "sub saharan africa",
+        "latin america",
+        "central america",
+        "balkans",
+        "western balkans",
+        "caucasus",
+        "north caucasus",
+        "south caucasus",
+        "central asia",
+        "south asia",
+        "southeast asia",
+        "south east asia",
+        "east asia",
+        "western europe",
+        "eastern europe",
+        "arabian peninsula",
+        "persian gulf",
+        "gulf region",
+    )
+)
+_REGION_LENGTHS = sorted({len(r) for r in WORLD_REGIONS}, reverse=True)
+
 _PERSON_LABELS = frozenset({"PERSON"})
 _SENTENCE_END = frozenset('.!?:;"“”\n')
 _ALLOWED_GAPS = frozenset({" ", "-", ". ", ".", " - "})
@@ -189,6 +231,10 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
         if not w.cap[i]:
             i += 1
             continue
+        region_end = _world_region(w, i)
+        if region_end:
+            i = region_end
+            continue
         hit = _longest_match(gaz, text, w, i)
         if w.surface[i] in gaz.demonyms and (hit is None or hit[0] == i + 1):
             # "Syrian" is its country; "British Columbia" is the longer name
@@ -203,6 +249,14 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
         else:
             i += 1
     return out
+
+
+def _world_region(w: _Words, i: int) -> int:
+    """The end of a world region's name starting at word i ("the Middle East"), else 0."""
+    for length in _REGION_LENGTHS:
+        if tuple(w.folded[i : i + length]) in WORLD_REGIONS:
+            return i + length
+    return 0
 
 
 def _demonym(gaz: Gazetteer, text: str, w: _Words, i: int) -> Mention:
