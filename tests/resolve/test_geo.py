@@ -357,3 +357,11 @@ def test_world_regions_are_no_places(geoparser: Geoparser) -> None:
         "West Africa and Latin America was cut, while shelling hit Aleppo."
     )
     assert [p.name for p in geoparser.find_places(text, None)] == ["Aleppo"]
+
+
+def test_common_word_the_model_reads_as_a_place_after_in_is_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    geoparser = Geoparser.load(Settings())
+    text = "Police said two men were shot dead in Liberty on Sunday."
+    assert geoparser.find_places(text, None) == []  # no model: the English word
+    found = geoparser.find_places(text, nlp(text))
+    assert [(p.name, p.country) for p in found] == [("Liberty", "United States")]

@@ -368,7 +368,14 @@ def _accept(
     lower = surface.lower()
     weak = m.sentence_initial or big < 100_000 or m.fuzzy
     dateline = surface.isupper() and len(surface) >= 5 and big >= 10_000  # "CHARLESTON, W.Va."
-    if j - i == 1 and lower in gaz.common_words and not region and weak and not dateline:
+    if (
+        j - i == 1
+        and lower in gaz.common_words
+        and not region
+        and weak
+        and not dateline
+        and not _place_here(text, m, place_starts)  # "the city of Palmyra": not the palm
+    ):
         return False
     if j - i == 1 and _date_word(text, m):
         return False
