@@ -61,7 +61,7 @@ def read_inputs(
             continue
         path = Path(name)
         if path.is_dir():
-            for child in _walk(path):
+            for child in walk(path):
                 yield from read_file(child, settings)
         elif path.exists():
             yield from read_file(path, settings, explicit=True)
@@ -69,7 +69,7 @@ def read_inputs(
             yield InputError(name, "no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def walk(root: Path) -> Iterator[Path]:
     """Supported files below a directory, sorted, hidden files and folders left out."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

@@ -154,28 +154,16 @@ def _sources(inputs: Sequence[str], settings: Settings) -> Iterator[dict[str, An
     """One row per file to read (directories expanded as `read_inputs` does); standard input
     is read here, on the driver, since workers cannot see it."""
 
-    from eventwire.read import read_stdin
+    from eventwire.read import read_stdin, walk
 
     for name in inputs:
         if name == "-":
             items = [to_wire(i) for i in read_stdin(sys.stdin.buffer, settings)]
             yield {"path": "", "inline": pickle.dumps(items)}
         elif Path(name).is_dir():
-            yield from ({"path": str(p), "inline": b""} for p in _walk(Path(name)))
+            yield from ({"path": str(p), "inline": b""} for p in walk(Path(name)))
         else:
             yield {"path": name, "inline": b""}
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    """Supported files below a directory in `read_inputs` order: sorted, hidden ones left out."""
-    from eventwire.read import kind_of
-
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            path = Path(dirpath, filename)
-            if not filename.startswith(".") and kind_of(path):
-                yield path
 
 
 def _read_shard(row: dict[str, Any], settings: Settings, options: RayOptions) -> list[Any]:
