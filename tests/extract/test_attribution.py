@@ -65,3 +65,77 @@ def test_one_source_under_two_names_is_listed_once() -> None:
 def test_an_event_is_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A tank-backed assault killed at least 80 people in Hama rights groups said."
     assert not [n for n in sources(nlp, text) if "assault" in n.lower()]
+
+
+def test_a_title_after_an_acronym_speaks_for_the_organisation() -> None:
+    assert normalise("Robert Mardini ICRC regional director for the Middle East") == "ICRC"
+    assert normalise("UN aid chief Stephen Brien") == "UN"
+    assert normalise("Observatory chief Rami Abdel Rahman") == (
+        "Syrian Observatory for Human Rights"
+    )
+
+
+def test_a_label_after_a_name_is_dropped() -> None:
+    sohr = "Syrian Observatory for Human Rights"
+    assert normalise("the Syrian Observatory for Human Rights monitoring group") == sohr
+    assert normalise("Syrian Observatory for Human Rights monitor") == sohr
+    assert normalise("SANA news agency") == "SANA"
+    assert normalise("the so-called Syrian Observatory for Human Rights") == sohr
+    assert normalise("the Britain-based monitoring group") == "Britain-based monitoring group"
+    assert normalise('Kurdish News Media "KDK News') == "Kurdish News Media KDK News"
+
+
+def test_what_was_said_is_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert sources(nlp, "A third attacker blew himself up, the statement said.") == []
+
+
+def test_coordinated_subjects_are_two_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Observatory and a security source said the town was shelled."
+    assert sources(nlp, text) == ["Syrian Observatory for Human Rights", "Security source"]
+
+
+def test_a_title_before_a_name_is_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Two children were killed in the raid the hospitals and trauma director for the area "
+        "Ahmed Dbais said in a statement.",
+        "Two children were killed in the raid the agencys regional director for the area "
+        "Ahmed Dbais said.",
+    ):
+        names = source_names([s for sent in nlp(text).sents for s in find_sources(sent)], text)
+        assert names == ["Ahmed Dbais"], text
+
+
+def test_a_title_just_before_a_named_source_is_dropped() -> None:
+    text = "the trauma director for the area, Ahmed Dbais"
+    found = [Source("Trauma director for the area", 0, 32), Source("Ahmed Dbais", 34, 45)]
+    assert source_names(found, text) == ["Ahmed Dbais"]
+
+
+def test_coordinated_modifiers_are_two_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Britain-based observatory and opposition fighters said a car bomb exploded."
+    assert sources(nlp, text) == ["Syrian Observatory for Human Rights", "Opposition fighters"]
+
+
+def test_according_to_stops_before_a_with_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A total of 33 people died according to the Local Coordination Committees with "
+        "Russian and regime war planes both suspected."
+    )
+    assert sources(nlp, text) == ["Local Coordination Committees"]
+
+
+def test_a_counted_noun_run_into_the_subject_is_cut(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The strike killed about a hundred of militants SANA news agency reported."
+    assert sources(nlp, text) == ["SANA"]
+
+
+def test_a_monitor_described_is_the_monitor_the_article_names() -> None:
+    text = "A monitoring group said 12 died. The Syrian Observatory for Human Rights said ..."
+    found = [Source(normalise("a monitoring group"), 0, 18)]
+    assert source_names(found, text) == ["Syrian Observatory for Human Rights"]
+    # without the name in the article the description stays
+    assert source_names(found, "A monitoring group said 12 died.") == ["Monitoring group"]
+    # a generic source beside the same source with a place is listed once
+    text2 = "a source ... a source in the province"
+    found2 = [Source("Source", 0, 8), Source("Source in the province", 13, 37)]
+    assert source_names(found2, text2) == ["Source in the province"]

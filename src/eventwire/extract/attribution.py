@@ -55,6 +55,16 @@ SOURCE_KINDS: dict[str, frozenset[str]] = {
     ),
     "SANA": frozenset(["agency", "media"]),
 }
+# How an article calls a well-known source it also names: "a monitoring group" in a report that
+# names SOHR is SOHR, "the state news agency" in one that names SANA is SANA.
+SOURCE_DESCRIPTIONS: dict[str, re.Pattern[str]] = {
+    "Syrian Observatory for Human Rights": re.compile(r"\b(?:monitor|monitoring|observatory)\b"),
+    "SANA": re.compile(r"\b(?:state|official|syrian) (?:\w+ )?(?:news )?agency\b"),
+}
+_NAMED_AS: dict[str, re.Pattern[str]] = {
+    "Syrian Observatory for Human Rights": re.compile(r"\bSyrian Observatory\b|\bSOHR\b"),
+    "SANA": re.compile(r"\bSANA\b|\bSyrian Arab News Agency\b"),
+}
 # Heads a reporting subject can have besides a proper name: people and bodies that speak or
 # publish. "A tank-backed assault" or "bodies of civilians" are parse slips, not sources.
 SOURCE_HEADS = frozenset(
@@ -85,14 +95,36 @@ _DESCRIBED = re.compile(
     r"^(?:[\w-]+\s+){0,4}?(?:news agency|agency|channel|broadcaster|television|monitor|"
     r"monitoring group|group|newspaper|daily|website|network)\s+(?=[A-Z])"
 )
+# "Robert Mardini ICRC regional director for the Middle East", "UN aid chief": an organisation's
+# acronym with a lower-case title after it speaks as that organisation.
+_TITLE_OF_ACRONYM = re.compile(
+    r"^(?:[A-Z][\w'-]*\s+){0,3}?(?P<org>[A-Z]{2,}[A-Za-z]*)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:director|head|chief|spokes(?:man|woman|person)|coordinator|official|envoy|"
+    r"representative|president|secretary|minister|commander)\b"
+    r"(?:\s+(?:for|of|in|on)\s.*|(?:\s+[A-Z][\w'-]*){1,3})?$"
+)
+# "SANA news agency", "the Syrian Observatory for Human Rights monitoring group": a name with its
+# label after it is the name.
+_LABEL_AFTER = re.compile(
+    r"(?<=[A-Za-z])\s+(?:news agency|agency|monitor|monitoring group|group|war monitor|"
+    r"rights group|organi[sz]ation|news channel|channel|broadcaster|newspaper|website)$"
+)
+# Words that name what was said, not who said it ("the statement said", "the report added").
+NO_SPEAKER = frozenset(
+    ["statement", "report", "reports", "footage", "video", "account", "images", "group"]
+)
 _COUNT = re.compile(
     r"^(?:\d+|two|three|four|five|several|many|some|other)\s+(?=[a-z])", re.IGNORECASE
 )
 _BASED = re.compile(r"^[A-Z][\w]*-based\s+(?=[A-Z])")
+_BASED_ANY = re.compile(r"^[A-Z][\w]*-based\s+")
+_NUMBER = re.compile(
+    r"\d[\d,.]*|\b(?:a |one )?(?:hundreds?|dozens?|scores?|thousands?)(?: of\b)?", re.IGNORECASE
+)
 _PRONOUNS = frozenset(
     ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "those"]
 )
-_LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:the|a|an|so-called)\s+)+", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _GENERIC_SOURCE = re.compile(
     r"\b(?:state (?:media|television|tv|news agency)|activists|witnesses|residents|"
@@ -113,13 +145,17 @@ class Source:
 
 def normalise(name: str) -> str:
     """Trimmed, alias-resolved source name ("the Observatory" -> SOHR's full name)."""
-    cleaned = re.sub(r"\s+", " ", name.strip(" ,.;:\"'“”"))
+    cleaned = re.sub(r"\s+", " ", re.sub('["“”]', "", name).strip(" ,.;:'"))
     cleaned = re.sub(r"\s*\(([A-Z]{2,})\)?$", "", cleaned)  # "... (SOHR)" -> full name only
     cleaned = re.sub(r"\s*\[([A-Z]{2,})\]?$", "", cleaned)  # "... [SOHR]" likewise
-    alias = _alias(cleaned)
+    alias = _alias(cleaned) or _alias(_BASED_ANY.sub("", _LEAD.sub("", cleaned)))
     if alias:
         return alias
     cleaned = _LEAD.sub("", cleaned)
+    labelled = _LABEL_AFTER.sub("", cleaned)
+    last = labelled.split()[-1] if labelled.split() else ""
+    if labelled != cleaned and last[:1].isupper() and not last.endswith("-based"):
+        return normalise(labelled)
     cleaned = _COUNT.sub("", cleaned) or cleaned  # "two residents" are residents
     # "Britain-based Syrian Observatory ...", "state news agency SANA": the name, not its label.
     for label in (_BASED, _DESCRIBED):
@@ -132,6 +168,9 @@ def normalise(name: str) -> str:
         org = _alias(role.group("org")) or _alias(role.group("org") + "s")
         if org:
             return org
+    titled = _TITLE_OF_ACRONYM.match(cleaned)
+    if titled:
+        return _alias(titled.group("org")) or titled.group("org")
     return cleaned[:1].upper() + cleaned[1:]
 
 
@@ -154,7 +193,34 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
     """The source field of one event: each source once, a generic descriptor dropped where the
     event also has the named source it describes ("the news agency" beside SANA, "a war
     monitor" beside SOHR, "state news agency" read from "state news agency SANA")."""
-    names = list(dict.fromkeys(s.name for s in found))
+    # "the group's trauma director for the area, Ahmed Dbais": a title just before a name is
+    # that person's title, not a second source.
+    titles = {
+        s.name
+        for s in found
+        if is_generic(s.name)
+        and any(
+            not is_generic(o.name)
+            and 0 <= o.start - s.end <= 2
+            and text[s.end : o.start].strip(" ,") == ""
+            for o in found
+        )
+    }
+    named_in_text = [w for w, p in _NAMED_AS.items() if p.search(text)]
+
+    def known(name: str) -> str:
+        if not is_generic(name):
+            return name
+        described = (w for w in named_in_text if SOURCE_DESCRIPTIONS[w].search(name.lower()))
+        return next(described, name)
+
+    found_names = [known(s.name) for s in found if s.name not in titles]
+    # "Source" beside "Source in the province" is that source again.
+    names = [
+        n
+        for n in dict.fromkeys(found_names)
+        if not (is_generic(n) and any(o != n and o.startswith(n + " ") for o in found_names))
+    ]
     named = [n for n in names if not is_generic(n)]
     phrases = [text[s.start : s.end].lower() for s in found if not is_generic(s.name)]
     out = []
@@ -179,14 +245,36 @@ def can_report(token: Token) -> bool:
     )
 
 
+def _phrases(token: Token) -> list[tuple[int, int]]:
+    """The source phrases of a subject: "the observatory and opposition fighters" are two."""
+    out = []
+    for t in [token, *(c for c in token.children if c.dep_ == "conj")]:
+        span = _phrase(t)
+        if span:
+            out.append(span)
+    # The parser also hangs "observatory and opposition" before "fighters" as one modifier.
+    plural = token.tag_ in {"NNS", "NNPS"}  # not "the hospitals and trauma director"
+    first = out[0] if out and plural else None
+    for mod in token.lefts if first else ():
+        conj = next((c for c in mod.children if c.dep_ == "conj"), None)
+        if mod.dep_ == "nmod" and mod.pos_ in {"NOUN", "PROPN"} and conj is not None:
+            assert first is not None
+            out[0] = (first[0], mod.idx + len(mod.text))
+            out.append((conj.left_edge.idx, first[1]))
+            break
+    return out
+
+
 def _phrase(token: Token) -> tuple[int, int] | None:
-    """The noun phrase of a source token, without relative clauses; None for pronouns."""
+    """The noun phrase of a source token, without relative clauses and coordinated phrases;
+    None for pronouns."""
     if token.lower_ in _PRONOUNS or not can_report(token):
         return None
     words = [t for t in token.subtree if t.dep_ not in {"relcl", "acl", "punct"}]
     left = token.left_edge
     for t in token.children:
-        if t.dep_ in {"relcl", "acl", "appos"} and t.i > token.i:
+        after = t.dep_ == "prep" and t.lower_ in {"with", "as", "after", "amid", "during", "while"}
+        if (after or t.dep_ in {"relcl", "acl", "appos", "cc", "conj"}) and t.i > token.i:
             words = [w for w in words if w.i < t.left_edge.i]
     if not words:
         return None
@@ -203,22 +291,22 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
     spans: list[tuple[int, int]] = []
     for token in sentence:
         if base_form(token, SAY_LEMMAS) in SAY_LEMMAS and token.pos_ in {"VERB", "AUX"}:
-            for child in token.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.dep_ == "nsubj":
-                    span = _phrase(child)
-                    if span:
-                        spans.append(span)
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            # "the group's trauma director for the area Ahmed Dbais said": parsed as two subjects,
+            # a title and a name; the name is the source.
+            if len(subjects) > 1 and any(c.pos_ == "PROPN" for c in subjects):
+                subjects = [c for c in subjects if c.pos_ == "PROPN"]
+            for child in subjects:
+                spans.extend(_phrases(child))
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
             to = token.doc[token.i + 1]
             for obj in to.children:
                 if obj.dep_ == "pobj":
-                    span = _phrase(obj)
-                    if span:
-                        spans.append(span)
+                    spans.extend(_phrases(obj))
     if not spans:
         for m in _ACCORDING.finditer(sentence.text):
             tail = sentence.text[m.end() :]
-            stop = re.search(r"[,.;]|\s(?:which|who|that)\s", tail)
+            stop = re.search(r"[,.;]|\s(?:which|who|that|with|as|after|while)\s", tail)
             length = stop.start() if stop else len(tail)
             if 0 < length <= 80:
                 s = sentence.start_char + m.end()
@@ -230,16 +318,24 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
         # The parse leaves punctuation out: close "(SOHR" when its ")" follows.
         if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
             end += 1
+        if text.count('"', start, end) % 2 and text[end : end + 1] == '"':
+            end += 1
         # A parse that runs a toll into the subject ("wounded at least 50 a monitoring group"):
         # keep what follows the last number.
         last_number = None
-        for m in re.finditer(r"\d[\d,.]*", text[start:end]):
+        for m in re.finditer(_NUMBER, text[start:end]):
             last_number = m
         if last_number is not None:
             start += last_number.end()
             while start < end and not text[start].isalpha():
                 start += 1
+            # ... and the counted noun with it ("a hundred of militants SANA news agency").
+            counted = re.match(r"(?:of\s+)?(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", text[start:end])
+            if counted:
+                start += counted.end()
         name = normalise(text[start:end])
+        if name.lower() in NO_SPEAKER:
+            continue
         if name and not any(o.name == name for o in out):
             out.append(Source(name, start, end))
     return out
