@@ -124,3 +124,16 @@ def test_the_subject_of_a_passive_death_verb_is_the_target(nlp) -> None:  # type
     bombing = one(nlp, text, "Suicide bomb")
     assert bombing.actor1 != "Ahrar al-Sham"
     assert bombing.actor2 == "Ahrar al-Sham"
+
+
+def test_an_unattributed_air_strike_is_by_unidentified_military(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Air strikes on Syria's Idlib province hit a school on Wednesday, killing 22 children."
+    strike = one(nlp, text, "Air/drone strike")
+    assert strike.actor1 == "Unidentified Military Forces"
+    assert strike.inter1 == 8
+
+
+def test_an_unattributed_drone_strike_stays_an_armed_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A drone strike hit a market in Idlib on Wednesday, killing 5 people."
+    found = [e for e in run(nlp, text) if e.sub_event_type == "Air/drone strike"]
+    assert found and all(e.actor1 != "Unidentified Military Forces" for e in found)

@@ -74,7 +74,15 @@ _SAYS_ACT = re.compile(
 ACTING_ROLES = {"group", "country", "military", "government"}
 # "the militants", "the jihadists": a definite generic noun refers back to a group named before.
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
-ANAPHORA_CHARS = 400  # how far back a definite "the militants" looks for the group it means
+ANAPHORA_CHARS = 400
+# Aircraft are flown by state (or foreign state) forces: ACLED's codebook names the unknown
+# side of such an act "Unidentified Military Forces" (Inter 1 or 8 by context; a strike whose
+# air force the report does not name is taken as external, 8). Drones are left out: armed groups
+# fly them too.
+UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+_DRONE = re.compile(
+    r"\b(?:drones?|uavs?|unmanned)\b", re.IGNORECASE
+)  # how far back a definite "the militants" looks for the group it means
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +212,14 @@ def assign_roles(
     names = [_name(m, mentions, lexicon, country, when, text) for m in agents]
     others = [_name(m, mentions, lexicon, country, when, text) for m in patients]
     others = [a for a in others if all(a.name != n.name for n in names)]
-    actor1 = names[0] if names else _unidentified(lexicon, country, when)
+    if names:
+        actor1 = names[0]
+    elif sub == "Air/drone strike" and not _DRONE.search(
+        text[candidate.sent_start : candidate.sent_end]
+    ):
+        actor1 = Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL)
+    else:
+        actor1 = _unidentified(lexicon, country, when)
     actor2 = others[0] if others else None
     remote = tx.SUB_EVENT_TO_EVENT[sub] == "Explosions/Remote violence"
     if actor2 is None and (sub in VICTIM_TYPES or (remote and civilian_victims)):
