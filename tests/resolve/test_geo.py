@@ -365,3 +365,32 @@ def test_common_word_the_model_reads_as_a_place_after_in_is_the_place(nlp) -> No
     assert geoparser.find_places(text, None) == []  # no model: the English word
     found = geoparser.find_places(text, nlp(text))
     assert [(p.name, p.country) for p in found] == [("Liberty", "United States")]
+
+
+def test_a_notable_place_of_that_very_name_beats_an_alternate_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Salem" is an alternate name of Jerusalem and "Victoria" one of Hong Kong; with no
+    # context the towns whose own name it is win (Salem, Tamil Nadu or Oregon; Victoria).
+    geoparser = Geoparser.load(Settings())
+    for name, wrong in (("Salem", "IL"), ("Victoria", "HK")):
+        text = f"Police said two men were shot dead in {name} on Sunday."
+        for doc in (None, nlp(text)):
+            found = geoparser.find_places(text, doc)
+            assert [p.name for p in found] == [name]
+            assert found[0].country_code != wrong
+
+
+def test_the_articles_country_still_supports_the_alternate_name(geoparser: Geoparser) -> None:
+    text = "Israeli police said two men were shot dead in Salem on Sunday."
+    assert [(p.name, p.country_code) for p in geoparser.find_places(text)] == [("Jerusalem", "IL")]
+    # a namesake in the same country does not shadow the capital (the oblast "Kiev")
+    text = "Shelling hit Kiev on Sunday."
+    assert [p.name for p in geoparser.find_places(text)] == ["Kyiv"]
+
+
+def test_a_namesake_in_a_country_the_article_does_not_name_shadows_nothing(
+    geoparser: Geoparser,
+) -> None:
+    # A Canadian article: Westminster, Colorado does not push out the London borough
+    # (which, unsupported, is then dropped as a name).
+    text = "She is now in a treatment program at Westminster House in Surrey, B.C., near Vancouver."
+    assert "Westminster" not in _names(geoparser.find_places(text), text)

@@ -29,6 +29,12 @@ _NEAR_DEG = _NEAR_KM / 111.0
 # Population under which a place in a country no other name of the article supports, while
 # other countries are named, is taken for a word or a name.
 _ISOLATED = 50_000
+# A town this big, a capital, a region or a country bearing the mention as its own name
+# shadows candidates matched by an alternate name only (`_shadowed`), unless the article
+# supports their country.
+_NOTABLE_PRIMARY = 100_000
+_SHADOW_RATIO = 10
+_SHADOWED = 2.5
 
 
 def _prior(e: Entry, m: Mention) -> float:
@@ -48,7 +54,47 @@ def _plain(name: str) -> str:
 
 
 def _best_prior(pool: tuple[Entry, ...], m: Mention) -> Entry:
-    return max(pool, key=lambda e: _prior(e, m))
+    shadowed = _shadowed(pool, m)
+    return max(pool, key=lambda e: _prior(e, m) - (_SHADOWED if e.id in shadowed else 0.0))
+
+
+def _primary(e: Entry, m: Mention) -> bool:
+    """The mention is the entry's own name (or its ASCII spelling), not an alternate one."""
+    return not m.fuzzy and bool(m.key) and (_plain(e.name) == m.key or _area_key(e.name) == m.key)
+
+
+def _notable_primary(e: Entry) -> bool:
+    return e.feature_code in ("PCLI", "ADM1", "PPLC") or (
+        e.feature_code.startswith("PPL") and e.population >= _NOTABLE_PRIMARY
+    )
+
+
+def _shadowed(pool: tuple[Entry, ...], m: Mention, ctx: _Context | None = None) -> frozenset[int]:
+    """Candidates reached only by an alternate or historical name while a notable place
+    abroad bears the mention as its own name: "Salem" is Salem (Oregon, or Tamil Nadu), not
+    Jerusalem; "Victoria" not Hong Kong. A namesake ten times smaller than the alternate
+    reading does not shadow it, nor one in the same country (the oblast "Kiev" beside the
+    city Kyiv), nor one in a country the article's other names do not name while they name
+    others (an article about Lebanese camps naming only Palestinians: "Saida" is not
+    Saida, Algeria)."""
+    if m.fuzzy or not m.key or m.demonym:
+        return frozenset()
+    primaries = [
+        p
+        for p in pool
+        if _notable_primary(p) and _primary(p, m) and (ctx is None or not ctx.contradicted(m, p))
+    ]
+    if not primaries:
+        return frozenset()
+    return frozenset(
+        e.id
+        for e in pool
+        if not _primary(e, m)
+        and any(
+            p.country_code != e.country_code and p.population * _SHADOW_RATIO >= e.population
+            for p in primaries
+        )
+    )
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -221,6 +267,15 @@ class _Context:
             area, top_area = _without(self.areas, (e.country_code, e.admin1), own[2], own[3])
         return (votes / top if top else 0.0), (area / top_area if top_area else 0.0)
 
+    def contradicted(self, m: Mention, e: Entry) -> bool:
+        """The article's other names vote for countries, and none for `e`'s."""
+        own = self._by_key.get(m.key or m.text)
+        if own is None:
+            votes, top = self.votes.get(e.country_code, 0.0), max(self.votes.values(), default=0.0)
+        else:
+            votes, top = _without(self.votes, e.country_code, own[0], own[1])
+        return votes <= 0.0 and top >= 1.0
+
     def country_supported(self, m: Mention, e: Entry) -> bool:
         return self.shares(m, e)[0] >= 0.5
 
@@ -285,7 +340,14 @@ def _rank(
     k: int, m: Mention, pool: tuple[Entry, ...], ctx: _Context, parents: list[Entry]
 ) -> list[tuple[float, Entry]]:
     famous = _famous_population(m)
-    return sorted(((_score(e, m, k, ctx, parents, famous), e) for e in pool), key=lambda se: -se[0])
+    shadowed = _shadowed(pool, m, ctx)
+    scored = []
+    for e in pool:
+        s = _score(e, m, k, ctx, parents, famous)
+        if e.id in shadowed and not ctx.country_supported(m, e):
+            s -= _SHADOWED
+        scored.append((s, e))
+    return sorted(scored, key=lambda se: -se[0])
 
 
 def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry], famous: int) -> float:
