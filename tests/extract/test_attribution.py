@@ -139,3 +139,20 @@ def test_a_monitor_described_is_the_monitor_the_article_names() -> None:
     text2 = "a source ... a source in the province"
     found2 = [Source("Source", 0, 8), Source("Source in the province", 13, 37)]
     assert source_names(found2, text2) == ["Source in the province"]
+
+
+def test_a_description_just_after_a_named_speaker_is_dropped() -> None:
+    text = "Ali Hassan a member of the civil defence forces"
+    found = [Source("Ali Hassan", 0, 10), Source("Member of the civil defence forces", 11, 47)]
+    assert source_names(found, text) == ["Ali Hassan"]
+    # apart in the text, both stay
+    far = "Ali Hassan said ... a member of the civil defence forces"
+    found = [Source("Ali Hassan", 0, 10), Source("Member of the civil defence forces", 20, 56)]
+    assert source_names(found, far) == ["Ali Hassan", "Member of the civil defence forces"]
+
+
+def test_the_media_outlet_of_an_article_naming_sana_is_sana() -> None:
+    text = "SANA news agency reported ... the media outlet added."
+    found = [Source("Media outlet", 30, 46)]
+    assert source_names(found, text) == ["SANA"]
+    assert source_names(found, "Reuters reported ... the media outlet added.") == ["Media outlet"]

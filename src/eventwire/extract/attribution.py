@@ -59,7 +59,9 @@ SOURCE_KINDS: dict[str, frozenset[str]] = {
 # names SOHR is SOHR, "the state news agency" in one that names SANA is SANA.
 SOURCE_DESCRIPTIONS: dict[str, re.Pattern[str]] = {
     "Syrian Observatory for Human Rights": re.compile(r"\b(?:monitor|monitoring|observatory)\b"),
-    "SANA": re.compile(r"\b(?:state|official|syrian) (?:\w+ )?(?:news )?agency\b"),
+    "SANA": re.compile(
+        r"\b(?:state|official|syrian) (?:\w+ )?(?:news )?agency\b|^(?:news agency|media outlet)$"
+    ),
 }
 _NAMED_AS: dict[str, re.Pattern[str]] = {
     "Syrian Observatory for Human Rights": re.compile(r"\bSyrian Observatory\b|\bSOHR\b"),
@@ -194,15 +196,21 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
     event also has the named source it describes ("the news agency" beside SANA, "a war
     monitor" beside SOHR, "state news agency" read from "state news agency SANA")."""
     # "the group's trauma director for the area, Ahmed Dbais": a title just before a name is
-    # that person's title, not a second source.
+    # that person's title, not a second source; so is a description just after it ("Shuhud
+    # al-Hussein, a member of the civil defence forces").
     titles = {
         s.name
         for s in found
         if is_generic(s.name)
         and any(
             not is_generic(o.name)
-            and 0 <= o.start - s.end <= 2
-            and text[s.end : o.start].strip(" ,") == ""
+            and (
+                (0 <= o.start - s.end <= 2 and text[s.end : o.start].strip(" ,") == "")
+                or (
+                    0 <= s.start - o.end <= 4
+                    and text[o.end : s.start].strip(" ,") in {"", "a", "an"}
+                )
+            )
             for o in found
         )
     }
