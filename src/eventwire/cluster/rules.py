@@ -7,6 +7,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.extract.taxonomy import EVENT_TYPES
+
 # Days two event dates may differ by, from the coarser of the two time precisions
 # (ACLED: 1 = the day is known, 2 = the week, 3 = only the month). Exactly dated reports must
 # agree on the day: ACLED codes events per day, and a one-day tolerance chains a city's daily
@@ -33,35 +35,13 @@ COMPATIBLE_SUB_EVENTS: tuple[frozenset[str], ...] = (
     frozenset({"Violent demonstration", "Mob violence"}),
 )
 
+# Strikes and bombings: an "Attack" on civilians told as one of these is one incident when
+# both reports name the same attacker.
+REMOTE_SUB_EVENTS: frozenset[str] = frozenset(EVENT_TYPES["Explosions/Remote violence"][1])
 # Sub-event types of one lethal armed incident that different outlets may even put under
 # different event types: a strike is an "attack on civilians" to one outlet, an ambush a
 # "clash" to another. Compatible only with corroboration (see `compatible`).
-LETHAL_SUB_EVENTS: frozenset[str] = frozenset(
-    {
-        "Armed clash",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-        "Air/drone strike",
-        "Shelling/artillery/missile attack",
-        "Chemical weapon",
-        "Suicide bomb",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-        "Attack",
-    }
-)
-# Strikes and bombings: an "Attack" on civilians told as one of these is one incident when
-# both reports name the same attacker.
-REMOTE_SUB_EVENTS: frozenset[str] = frozenset(
-    {
-        "Air/drone strike",
-        "Shelling/artillery/missile attack",
-        "Chemical weapon",
-        "Suicide bomb",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    }
-)
+LETHAL_SUB_EVENTS: frozenset[str] = REMOTE_SUB_EVENTS | {"Attack", *EVENT_TYPES["Battles"][1]}
 # A toll identifies an incident only when it is not one of the small numbers many incidents
 # share: one or two dead is the most common toll of all.
 MIN_CORROBORATING_TOLL = 3
