@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -82,10 +81,8 @@ def run_parallel(
     """`pipeline.run(items, skip)` on `pipeline.settings.workers` processes, same outcomes."""
     settings = pipeline.settings
     workers = max(1, settings.workers)
-    # One BLAS thread per worker (the workers are the parallelism): a second OpenBLAS thread
-    # only spins; with it, spaCy's work on FA-KES articles took about 10% more CPU time. It is
-    # read when numpy loads, so it must be in the environment the workers start from.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # One BLAS thread per worker: eventwire.pipeline (imported by now) set OPENBLAS_NUM_THREADS,
+    # and the workers start from this environment.
     context = multiprocessing.get_context(START_METHOD)
     if START_METHOD == "forkserver":
         # Workers fork from a server that has imported these once (no per-worker import cost);
