@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -140,23 +139,38 @@ def test_reopening_does_not_migrate_twice(store_url: str) -> None:
 
 
 def test_an_older_database_is_migrated_forward(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from eventwire.store import schema, sqlite
+    from eventwire.store import migrate, schema
 
-    path = str(tmp_path / "old.db")
-    monkeypatch.setattr(sqlite, "MIGRATIONS", schema.MIGRATIONS[:1])
-    monkeypatch.setattr(sqlite, "LATEST", 1)
-    old = open_store(path)
+    monkeypatch.setattr(migrate, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(migrate, "LATEST", 1)
+    old = open_store(store_url)
+    assert [r[0] for r in old._execute("SELECT version FROM schema_migrations")] == [1]
     old.put_documents([make_document("a", make_event("a-1"))])
     old.close()
     monkeypatch.undo()
-    store = open_store(path)
+    store = open_store(store_url)
     versions = [r[0] for r in store._execute("SELECT version FROM schema_migrations")]
+    assert versions == [1, 2, 3, 4]
+    assert store.has_document("a") and store.get_event("a-1") is not None
+    store.close()
+
+
+def test_an_older_sqlite_database_gets_the_new_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.store import migrate, schema
+
+    path = str(tmp_path / "old.db")
+    monkeypatch.setattr(migrate, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(migrate, "LATEST", 1)
+    open_store(path).close()
+    monkeypatch.undo()
+    store = open_store(path)
     columns = [r[2] for r in store._execute("PRAGMA index_info(events_place)")]
     country_type = [r[2] for r in store._execute("PRAGMA index_info(events_country_type)")]
     by_date = [r[2] for r in store._execute("PRAGMA index_info(events_date)")]
-    assert versions == [1, 2, 3, 4]
     assert columns == ["latitude", "longitude", "event_date", "event_id"]
     assert country_type == [
         "k_country",
@@ -167,17 +181,15 @@ def test_an_older_database_is_migrated_forward(
         "search",
     ]
     assert by_date == ["event_date", "event_id", "actors", "search"]
-    assert store.has_document("a") and store.get_event("a-1") is not None
     store.close()
 
 
-def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "future.db"
-    open_store(str(path)).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'now')")
-    with pytest.raises(StoreError, match="newer than this eventwire"):
-        open_store(str(path))
+def test_a_newer_schema_is_refused(store_url: str) -> None:
+    store = open_store(store_url)
+    store._execute("INSERT INTO schema_migrations VALUES (99, 'future', 'now')")
+    store.close()
+    with pytest.raises(StoreError, match="schema version 99 is newer than this eventwire"):
+        open_store(store_url)
 
 
 def test_bad_urls_say_what_to_do(tmp_path: Path) -> None:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from eventwire.errors import StoreError
+from eventwire.store.migrate import apply_migration, pending_migrations
 from eventwire.store.rows import EVENT_COLUMNS
-from eventwire.store.schema import CREATE_MIGRATIONS_TABLE, LATEST, MIGRATIONS
 from eventwire.store.sql import SQLStore
 
 # Writers serialise on a transaction-level advisory lock keyed by the schema, so two ingest
@@ -126,24 +125,10 @@ class PostgresStore(SQLStore):
                 self._depth = 0
 
     def _migrate(self) -> None:
+        # One transaction for the check and all migrations, under the writers' advisory lock.
         with self._write():
-            self._execute(CREATE_MIGRATIONS_TABLE)
-            applied = {row[0] for row in self._execute("SELECT version FROM schema_migrations")}
-            if applied and max(applied) > LATEST:
-                raise StoreError(
-                    self.url,
-                    f"database schema version {max(applied)} is newer than this eventwire "
-                    f"knows ({LATEST}); upgrade eventwire",
-                )
-            for migration in MIGRATIONS:
-                if migration.version in applied:
-                    continue
-                for statement in migration.sql("postgres"):
-                    self._execute(statement)
-                self._execute(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (migration.version, migration.name, _now()),
-                )
+            for migration in pending_migrations(self._execute, self.url):
+                apply_migration(self._execute, migration, "postgres")
 
     def drop_schema(self) -> None:
         """Drop this store's schema with everything in it (tests and benchmarks clean up)."""
@@ -159,7 +144,3 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         with self._lock:
             self._conn.close()
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

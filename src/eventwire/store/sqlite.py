@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sqlite3
 import threading
 import time
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import StoreError
-from eventwire.store.schema import CREATE_MIGRATIONS_TABLE, LATEST, MIGRATIONS
+from eventwire.store.migrate import apply_migration, pending_migrations
 from eventwire.store.sql import SQLStore
 
 _BUSY_TIMEOUT_MS = 60_000
@@ -107,35 +106,16 @@ class SQLiteStore(SQLStore):
             self._execute("COMMIT")
 
     def _migrate(self) -> None:
-        self._execute(CREATE_MIGRATIONS_TABLE)
-        applied = {row[0] for row in self._execute("SELECT version FROM schema_migrations")}
-        if applied and max(applied) > LATEST:
-            raise StoreError(
-                self.path,
-                f"database schema version {max(applied)} is newer than this eventwire knows "
-                f"({LATEST}); upgrade eventwire",
-            )
-        for migration in MIGRATIONS:
-            if migration.version in applied:
-                continue
+        # One write transaction per migration (PostgreSQL: one for all, under its advisory lock).
+        for migration in pending_migrations(self._execute, self.path):
             with self._write():
                 # Another process may have migrated while this one waited for the lock.
                 done = self._execute(
                     "SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,)
                 ).fetchone()
-                if done:
-                    continue
-                for statement in migration.sql("sqlite"):
-                    self._execute(statement)
-                self._execute(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (migration.version, migration.name, _now()),
-                )
+                if not done:
+                    apply_migration(self._execute, migration, "sqlite")
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
