@@ -91,6 +91,8 @@ def test_csv_has_acled_columns_in_acled_order_then_extras() -> None:
     header = rows[0]
     assert header[:31] == list(ACLED_COLUMNS)
     assert header[:3] == ["event_id_cnty", "event_date", "year"]
+    # Written out, not EXTRA_COLUMNS: readers of the file rely on this order, so the test
+    # states it independently of export.fields (importing it could not catch a reordering).
     assert header[31:] == [
         "fatalities_low",
         "fatalities_high",
