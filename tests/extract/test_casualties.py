@@ -220,3 +220,47 @@ def test_a_report_of_one_group_of_a_sum_is_part_of_it() -> None:
     cut = text.index("Ten")
     found = combine(find_deaths(text, 0, cut) + find_deaths(text, cut, len(text)))
     assert found is not None and found.best == 15
+
+
+def test_more_deaths_after_the_verb_are_read() -> None:
+    text = (
+        "Air strikes on Mesraba killed 17 civilians while artillery fire on Douma killed another"
+        " two civilians, the monitor said."
+    )
+    assert toll(text) == (19, 19, 19, 19)
+
+
+def test_a_range_after_the_verb_keeps_its_low_end() -> None:
+    assert toll("Opponents said the attack killed between 500 and 1300 people.") == (
+        500, 500, 1300, None,
+    )  # fmt: skip
+    text = "The attack which opponents said killed from 500 to well over 1000 people."
+    assert toll(text) == (500, 500, None, None)
+
+
+def test_things_chained_to_a_toll_are_no_deaths() -> None:
+    text = (
+        "During Sunday's operation 23 terrorists were killed and three buildings, one defensive "
+        "position and a rocket launcher were destroyed."
+    )
+    assert toll(text) == (23, 23, 23, None)
+
+
+def test_earlier_this_week_dates_another_incident_not_a_running_total() -> None:
+    text = (
+        "One woman was killed in an air strike Saturday on the town, site of a chemical attack "
+        "earlier this week, a monitor said."
+    )
+    assert toll(text) == (1, 1, 1, 1)
+    assert toll("At least 50 people have been killed this week in the city.") is None
+
+
+def test_a_headline_of_another_article_is_no_toll() -> None:
+    lead = "A woman and child were killed after terrorists shelled the centre of Damascus. " * 3
+    related = "Blast Occurs Near Bus Convoy Evacuating Syrians From Besieged Towns Over 20 Dead"
+    text = lead + related + " MOSCOW (Sputnik) The terrorists fired mortar shells."
+    start = len(lead)
+    assert find_deaths(text, start, len(text)) == []
+    # the article's own headline, at the top, is a toll
+    own = "Syrian Airstrikes Kill Over 100 Daesh Fighters in Hama Province"
+    assert [d.count.best for d in find_deaths(own, 0, len(own))] == [100]

@@ -38,7 +38,10 @@ _DEATH_BEFORE = re.compile(
     r"(?:death )?toll\b[^.;]{0,90}?\b(?:rose|climbed|reached|stood|hit|increased|jumped|"
     r"rising|climbing|reaching|stands|is|was|of|at|to)|toll (?:rose |climbed |reached )?"
     r"(?:at|to|of)|bodies of|executing|executed|massacring|massacred|murdering|murdered|"
-    r"shooting dead|shot dead|beheading|beheaded)\s+(?:at least\s+)?(?:some\s+)?(?:to\s+)?)$",
+    r"shooting dead|shot dead|beheading|beheaded)\s+(?:at least\s+)?(?:some\s+)?(?:to\s+)?"
+    # "killed another two civilians", "killing a further nine": more deaths (see _MORE_BEFORE);
+    # "killed between 500 and 1300", "killed from 500 to well over 1000": a range
+    r"(?:(?:another|a further|further|an additional)\s+(?:at least\s+)?|between\s+|from\s+)?)$",
     re.IGNORECASE,
 )
 _NOT_DEATH = re.compile(
@@ -59,6 +62,14 @@ _WEAPONS = re.compile(
     r"\b(?:air ?strikes|strikes|raids|sorties|shells|rockets|missiles|mortars?|bombs|barrels|"
     r"attacks|explosions|blasts|bombings|car bombs|vehicles|cars|planes|jets|warplanes|"
     r"helicopters|drones|rounds|projectiles|tanks|armou?red|machinegun-equipped)\b",
+    re.IGNORECASE,
+)
+# A count of things, not of people: "23 terrorists were killed and three buildings ... were
+# destroyed" chains no deaths.
+_THINGS = re.compile(
+    r"\b(?:buildings?|houses?|homes?|positions?|posts?|launchers?|weapons?|depots?|"
+    r"checkpoints?|headquarters|bases?|targets?|emplacements?|ammunition|trucks?|boats?|"
+    r"tunnels?|bridges?|facilities|factories|warehouses?|caches?|cannons?|guns?)\b",
     re.IGNORECASE,
 )
 # A count that updates or restates a toll already given ("the toll rose to 42", "earlier, the
@@ -191,7 +202,10 @@ CUMULATIVE = re.compile(
     r"(?:has|have|had) (?:so far )?(?:killed|left|claimed)|"
     r"death toll (?:in|of|from) the (?:war|conflict|crisis)|"
     r"(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years|months|decade)|"
-    r"(?:this|last|past) (?:year|month)|years? of (?:war|conflict|fighting)|cumulative|tally|"
+    # ("earlier this month", "earlier this week" date another incident the article recalls,
+    # not a running total: see recall.py)
+    r"(?<!earlier )(?:this|last|past) (?:year|month)|years? of (?:war|conflict|fighting)|"
+    r"cumulative|tally|"
     # "in recent days", "in recent air strikes", "a two-week-old battle", "in one week", "in
     # such attacks", "have so far been killed": totals over many incidents or days
     r"(?:in|during|over) recent (?:days|weeks|months|\w+ ?strikes|raids|attacks|fighting|clashes)|"
@@ -208,7 +222,8 @@ CUMULATIVE = re.compile(
     r"(?:in|over|during|within) (?:the )?(?:past|last|previous) (?:few|several) days|"
     r"(?:in|over|during|within) the (?:past|last|previous) (?:(?:\w+ )?(?:weeks?|months?)|"
     r"(?:(?!(?:two|three|2|3) )\w+ )?days)|"
-    r"this (?:week|month)|in (?:\w+ )?(?:days|weeks) of|since (?:the )?(?:start|beginning|launch)|"
+    r"(?<!earlier )this (?:week|month)|in (?:\w+ )?(?:days|weeks) of|"
+    r"since (?:the )?(?:start|beginning|launch)|"
     r"(?:campaign|offensive|siege|bombardment|operation) (?:began|started|was launched)|"
     r"(?:have|has|had) (?:\w+ )?(?:died|been killed|perished|lost their lives) (?:in|during|since) "
     r"(?:the |this |syria's |its )?(?:\w+ )?(?:war|conflict|crisis|uprising|revolution)|"
@@ -301,6 +316,11 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
                 and not _NOT_A_TOLL.match(after_count)
             ):
                 stop = count.end + _noun_end(text[count.end : min(end, count.end + 80)])
+                if not subset_of_prior and (
+                    _THINGS.search(text[count.end : stop])
+                    or _WEAPONS.search(text[count.end : stop])
+                ):
+                    continue  # "... were killed and three buildings": no count of people
                 kind = _kind(text[count.end : stop]) if not subset_of_prior else "civilian"
                 if subset_of_prior:
                     kind = _kind(text[count.end : stop + 12])
@@ -378,6 +398,8 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
     earlier = bool(_EARLIER_REPORT.search(sentence))
     out = []
     for d in deaths:
+        if start > 0 and d.start >= HEADLINE_CHARS and _headline_style(text[d.start : d.end]):
+            continue  # another article's headline left in the page ("Related ... Over 20 Dead")
         if _MORE_BEFORE.search(text[max(start, d.count.start - 20) : d.count.start]) or (
             _OTHER_AFTER.match(text[d.count.end : d.count.end + 12])
         ):
@@ -388,6 +410,28 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             d = dataclasses.replace(d, revision="earlier")
         out.append(d)
     return out
+
+
+# Outside the text's first sentence and past this many characters (a dateline and a headline
+# fit in them), a toll written as a headline ("Dozens Killed in Likely US-Led Coalition
+# Strike", "Syrian Airstrikes Kill Over 100 Daesh Fighters") is no longer the article's own
+# headline but one of the headlines of other articles a page lists ("Related", "Read also"):
+# its incident is another article's, and its date is not known here.
+HEADLINE_CHARS = 150
+_DEATH_TITLE = re.compile(r"\b(?:Kill|Kills|Killed|Killing|Dead|Die|Dies|Died|Deaths)\b")
+_MINOR_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "over",
+     "the", "to", "with", "near", "than", "more"}
+)  # fmt: skip
+
+
+def _headline_style(phrase: str) -> bool:
+    """ "Over 20 Dead", "Kill Over 100 Daesh Fighters": a capitalised death word in a phrase
+    whose every word but small function words is capitalised (news headline style)."""
+    if not _DEATH_TITLE.search(phrase):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", phrase)
+    return all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
 
 
 # Between a count and a later count that shares its death word: "11 soldiers and [17 militants
@@ -447,7 +491,7 @@ def _ranges(text: str, counts: list[Count]) -> list[Count]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and re.fullmatch(r"\s+(?:and|to)\s+", text[prev.end : c.start])
+            and re.fullmatch(r"\s+(?:and|to)\s+(?:well\s+)?", text[prev.end : c.start])
             and _RANGE_BEFORE.search(text[max(0, prev.start - 10) : prev.start])
         ):
             out[-1] = Count(prev.best, prev.low, c.high, prev.start, c.end)

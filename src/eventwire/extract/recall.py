@@ -38,6 +38,20 @@ _AFTER_CUE = re.compile(
     r"earlier\s+(?:\w+\s+)?(?:shelling|strikes?|air ?strikes?|raids?|attacks?|bombings?)\b)",
     re.IGNORECASE,
 )
+# "The death was the first in the town since a suspected chemical weapons attack on Tuesday
+# that killed 87": the incident named after "since" is older than the news.
+_SINCE_INCIDENT = re.compile(
+    r"\bsince\s+(?:a|an|the|last\s+\w+(?:'s|’s))\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
+# "... sarin gas was used in Eastern Ghouta in 2013. The United States accused Damascus of that
+# attack which it estimates killed 1429 people": "that" points back to an incident the sentence
+# before dates in an earlier year.
+_THAT_INCIDENT = re.compile(
+    r"\bthat\s+(?!(?:the|a|an|its|their)\b)(?:[\w-]+\s+)?(?:attack|massacre|strike|air ?strike|"
+    r"raid|bombing|assault|incident|shelling|offensive|explosion|blast)s?\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:in|of|since)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 # Words anywhere in the sentence that date an incident before the news: "Recently", "last
 # Friday", "earlier this month".
 _RECALL_CUE = re.compile(
@@ -83,5 +97,12 @@ def recalled(
             r"[,;:]", window[m.end() : max(m.end(), at)]
         ):
             return True
+    if published is not None and _THAT_INCIDENT.search(text[cand.sent_start : cand.sent_end]):
+        before = text[max(0, cand.sent_start - 300) : cand.sent_start].rstrip()
+        previous = re.split(r"[.!?]\s", before[:-1])[-1]
+        if any(int(y) < published.year for y in _YEAR.findall(previous)):
+            return True
+    if _SINCE_INCIDENT.search(text[max(cand.sent_start, trigger.start - 80) : trigger.start]):
+        return True
     sentence = text[cand.sent_start : cand.sent_end]
     return bool(_RECALL_CUE.search(sentence)) and (lead_date - date).days >= 2

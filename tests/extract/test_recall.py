@@ -1,0 +1,92 @@
+"""Incidents an article recalls ("since a ... attack that killed", "that attack" of an earlier
+year) are background, not events of the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from eventwire.extract import EventExtractor
+from eventwire.extract.classify import Decision
+from eventwire.extract.detect import Candidate
+from eventwire.extract.recall import recalled
+from eventwire.extract.triggers import Cue
+from eventwire.models import Document, Event, Place
+from eventwire.resolve.dates import DateMention
+from eventwire.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2024, 11, 30)  # a Saturday
+TOWNS = {"Idlib": (35.93062, 36.63393), "Damascus": (33.5102, 36.29128)}
+DAYS = {"Saturday": PUBLISHED, "Tuesday": dt.date(2024, 11, 26)}
+
+
+def run(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    places = [
+        Place(name, m.start(), m.end(), lat, lon, None, "PPL", "Syria", name, None, "SY", 760)
+        for name, (lat, lon) in TOWNS.items()
+        for m in re.finditer(rf"\b{name}\b", text)
+    ]
+    dates = [
+        DateMention(m.start(), m.end(), m.group(), DAYS[m.group()], None, 1, False)
+        for m in re.finditer("|".join(DAYS), text)
+    ]
+    dates += [
+        DateMention(m.start(), m.end(), m.group(), dt.date(int(m.group()), 1, 1), None, 3, True)
+        for m in re.finditer(r"\b20\d\d\b", text)
+    ]
+    document = Document(id="doc-recall", text=text, published=PUBLISHED, outlet=None)
+    return EventExtractor(Settings()).extract(
+        document,
+        nlp(text),
+        sorted(places, key=lambda p: p.start),
+        sorted(dates, key=lambda d: d.start),
+    )
+
+
+def test_an_attack_named_after_since_is_recalled(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on Idlib killed 12 civilians on Saturday, a war monitor said.\n"
+        "The deaths were the first in the town since a suspected chemical weapons attack on "
+        "Tuesday that killed 87 civilians.\n"
+    )
+    events = run(nlp, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12)]
+
+
+def test_that_attack_of_an_earlier_year_is_recalled(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on Idlib killed 12 civilians on Saturday, a war monitor said.\n"
+        "Investigators established that sarin was used near Damascus in 2013.\n"
+        "The United States accused the government of that attack, which it estimates killed "
+        "1429 people.\n"
+    )
+    events = run(nlp, text)
+    assert sum(e.fatalities for e in events) == 12
+
+
+def candidate(text: str, sentence: str, trigger: str) -> Candidate:
+    start = text.index(sentence)
+    at = text.index(trigger, start)
+    cue = Cue("kill", at, at + len(trigger), 1.0, trigger)
+    decision = Decision("Attack", cue, 0.5, "test")
+    end = start + len(sentence)
+    return Candidate(decision, start, end, start, end, (), None, None, False, ())
+
+
+def test_that_said_of_the_attack_is_no_recall() -> None:
+    text = (
+        "Air strikes on Idlib killed 12 civilians on Saturday.\n"
+        "Damascus has been calm since the government retook its suburbs in 2018.\n"
+        "Police said that the attack killed nine people on Saturday.\n"
+    )
+    sentence = "Police said that the attack killed nine people on Saturday."
+    lead = PUBLISHED
+    args = (text, PUBLISHED, None, PUBLISHED, lead)
+    assert not recalled(candidate(text, sentence, "killed"), *args)
+    that = text.replace("that the attack", "that attack")
+    sentence = sentence.replace("that the attack", "that attack")
+    assert recalled(candidate(that, sentence, "killed"), that, PUBLISHED, None, PUBLISHED, lead)
