@@ -9,7 +9,11 @@ A second table splits acc@161km and median error by the gold feature class (coun
 admin1, admin2 and below, populated place, other): town-level accuracy is not the accuracy
 of our country and province points. The headline acc@161km stays the all-mentions one.
 --area-points compares ways of placing countries and admin1 areas on the distinct gold
-PCLI/ADM1 points of the sets (aggregate shares within 161 km).
+PCLI/ADM1 points of the sets (aggregate shares within 161 km). --errors groups the matched
+toponyms more than 161 km off by cause: the right country or admin1 at a point unlike
+GeoNames' own ("point off"), or a wrong reading, named as gold class -> our class and
+where ours lies ("town -> namesake town abroad", "admin1 -> town (inside it)": the state
+"New York" read as the city); --error-items N lists examples of each.
 """
 
 from __future__ import annotations
@@ -72,6 +76,8 @@ class Tally:
     local: list[float] = field(default_factory=list)  # km, matched toponyms below admin1
     area_ok: list[bool] = field(default_factory=list)  # towns within 161 km, areas the same
     by_class: dict[str, list[float]] = field(default_factory=dict)  # km, by gold class
+    causes: Counter[str] = field(default_factory=Counter)  # matched toponyms > 161 km off
+    wrong: list[tuple[str, str, str, float]] = field(default_factory=list)  # cause, gold, ours
 
 
 def _same_area(g: dict, p: Place, names: dict[str, set[str]]) -> bool:
@@ -80,7 +86,69 @@ def _same_area(g: dict, p: Place, names: dict[str, set[str]]) -> bool:
     return g.get("fcode") != "ADM1" or (p.feature_code == "ADM1" and g.get("admin1") == p.admin1)
 
 
-def score_doc(gold: list[dict], found: list[Place], names: dict[str, set[str]], t: Tally) -> None:
+def _our_class(p: Place) -> str:
+    code = p.feature_code
+    if code == "PCLI":
+        return "country"
+    if code == "ADM1":
+        return "admin1"
+    if code.startswith("ADM"):
+        return "district"
+    if code.startswith("PPL"):
+        return "town"
+    return "other"
+
+
+_GOLD_WORD = {
+    "country": "country",
+    "admin1": "admin1",
+    "admin2+": "district",
+    "populated place": "town",
+    "other": "other feature",
+}
+
+
+def error_cause(g: dict, p: Place, names: dict[str, set[str]], demonyms: dict[str, str]) -> str:
+    """Why a matched toponym is more than 161 km off: the right reading at a point unlike
+    GeoNames' own, or which wrong reading was chosen (gold class -> our class, and whether
+    ours is in the gold's country). A demonym ("Syrian") is marked as such."""
+    gold_cls = _GOLD_WORD[feature_class(g.get("fcode"))]
+    ours = _our_class(p)
+    same_country = g.get("country") in names.get(p.country_code, set())
+    if gold_cls == "country" and ours == "country" and same_country:
+        cause = "right country, point off"
+    elif gold_cls == "admin1" and ours == "admin1" and _same_area(g, p, names):
+        cause = "right admin1, point off"
+    elif str(p.geonameid) == str(g.get("geonameid")):
+        cause = "right place, point off"
+    elif gold_cls == ours:
+        if gold_cls in ("country", "admin1"):
+            cause = f"{gold_cls} -> another {ours}"
+        else:
+            cause = f"{gold_cls} -> namesake {ours} " + (
+                "(same country)" if same_country else "abroad"
+            )
+    else:
+        where = "same country" if same_country else "abroad"
+        if gold_cls == "admin1" and ours == "town" and p.admin1 == g.get("admin1"):
+            where = "inside it"  # "New York" the state read as the city
+        if gold_cls == "town" and ours == "admin1" and p.admin1 == g.get("admin1"):
+            where = "holding it"  # "Washington" the city read as the state
+        if ours == "country" or gold_cls == "country":
+            where = "same country" if same_country else "other country"
+        cause = f"{gold_cls} -> {ours} ({where})"
+    if g.get("phrase") in demonyms:
+        cause = "demonym: " + cause
+    return cause
+
+
+def score_doc(
+    gold: list[dict],
+    found: list[Place],
+    names: dict[str, set[str]],
+    t: Tally,
+    demonyms: dict[str, str] | None = None,
+) -> None:
     """Match gold toponyms to found places by span overlap and add to the tally."""
     used: set[int] = set()
     for g in gold:
@@ -106,6 +174,18 @@ def score_doc(gold: list[dict], found: list[Place], names: dict[str, set[str]], 
             t.area_ok.append(err <= 161)
         if g.get("fcode") not in REGIONS:
             t.local.append(err)
+        if err > 161:
+            cause = error_cause(g, p, names, demonyms or {})
+            t.causes[cause] += 1
+            t.wrong.append(
+                (
+                    cause,
+                    f"{g['phrase']!r} = {g.get('name')} "
+                    f"[{g.get('fcode')}, {g.get('admin1')}, {g.get('country')}]",
+                    f"{p.name} [{p.feature_code}, {p.admin1}, {p.country}]",
+                    err,
+                )
+            )
     t.fp += len(found) - len(used)
 
 
@@ -159,7 +239,7 @@ def run(
         if fix_offsets:
             gold = realign(text, gold)
         before = t.tp
-        score_doc(gold, found, names, t)
+        score_doc(gold, found, names, t, demonym_names)
         t.fn += len(gold) - (t.tp - before)
     p = t.tp / (t.tp + t.fp) if t.tp + t.fp else 0.0
     r = t.tp / (t.tp + t.fn) if t.tp + t.fn else 0.0
@@ -177,6 +257,9 @@ def run(
         "acc161_local": share(t.local),
         "area_ok": sum(t.area_ok) / len(t.area_ok) if t.area_ok else 0.0,
         "ms_per_600w": 1000 * elapsed / max(words, 1) * 600,
+        "matched": t.tp,
+        "causes": t.causes,
+        "wrong": t.wrong,
         "by_class": {
             c: (len(xs), share(xs), statistics.median(xs))
             for c in CLASSES
@@ -287,6 +370,36 @@ def area_points(data: Path, sets: list[str], geoparser: Geoparser) -> None:
         print(f"| {kind} | {method} | {len(oks)} | {sum(oks) / len(oks):.3f} |")
 
 
+def print_errors(results: dict[str, dict], items: int) -> None:
+    """Matched toponyms more than 161 km off, by cause: "right ..., point off" rows are the
+    right reading at a point unlike GeoNames' own; the rest are wrong readings."""
+    print()
+    print("Matched toponyms more than 161 km off, by cause (gold class -> our reading):")
+    print()
+    print("| set | cause | mentions | share of matched |")
+    print("| --- | --- | ---: | ---: |")
+    for name, res in results.items():
+        causes: Counter[str] = res["causes"]
+        for cause, n in sorted(causes.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"| {name} | {cause} | {n} | {n / max(res['matched'], 1):.3f} |")
+        point = sum(n for c, n in causes.items() if c.endswith("point off"))
+        total = sum(causes.values())
+        print(
+            f"| {name} | **all: {point} point, {total - point} reading** | {total} | "
+            f"{total / max(res['matched'], 1):.3f} |"
+        )
+    if not items:
+        return
+    for name, res in results.items():
+        print()
+        print(f"{name}: up to {items} items per cause")
+        shown: Counter[str] = Counter()
+        for cause, gold, ours, err in sorted(res["wrong"]):
+            if shown[cause] < items:
+                shown[cause] += 1
+                print(f"  {cause}: {gold} -> {ours} ({err:.0f} km)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA, help="folder with the jsonl files")
@@ -301,6 +414,18 @@ def main() -> None:
     )
     parser.add_argument(
         "--fix-offsets", action="store_true", help="move misplaced gold spans onto their phrase"
+    )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also group matched toponyms more than 161 km off by cause (point or reading)",
+    )
+    parser.add_argument(
+        "--error-items",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --errors, list up to N items of each cause",
     )
     parser.add_argument(
         "--area-points", action="store_true", help="only compare points for countries/admin1"
@@ -352,6 +477,8 @@ def main() -> None:
     for name, res in results.items():
         for cls, (n, acc, med) in res["by_class"].items():
             print(f"| {name} | {cls} | {n} | {acc:.3f} | {med:.0f} |")
+    if args.errors:
+        print_errors(results, args.error_items)
     if args.fakes and nlp is not None:
         res = run_fakes(args.data.parent / "events" / "fakes_dev.jsonl", geoparser, nlp, args.limit)
         print()
