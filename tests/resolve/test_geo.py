@@ -394,3 +394,52 @@ def test_a_namesake_in_a_country_the_article_does_not_name_shadows_nothing(
     # (which, unsupported, is then dropped as a name).
     text = "She is now in a treatment program at Westminster House in Surrey, B.C., near Vancouver."
     assert "Westminster" not in _names(geoparser.find_places(text), text)
+
+
+def test_a_states_own_name_is_the_state_not_the_city_it_shortens(geoparser: Geoparser) -> None:
+    # "New York" is the state's own name and only a short form of New York City's
+    text = "Voters in New York and New Jersey backed the plan; New York City did not."
+    found = _names(geoparser.find_places(text), text)
+    assert found["New York"].feature_code == "ADM1"
+    assert found["New York City"].feature_code.startswith("PPL")
+    # a spelling of the town's own name is still the town (Dar'a, Hamah)
+    for name in ("Daraa", "Hama"):
+        text = f"Shelling hit {name} on Monday, Syrian activists said."
+        assert _names(geoparser.find_places(text), text)[name].feature_code.startswith("PPL")
+
+
+def test_names_in_a_list_of_counties_are_counties(geoparser: Geoparser) -> None:
+    text = "Roads were closed in Hamilton, Warren and Butler counties, Ohio, on Monday."
+    found = _names(geoparser.find_places(text), text)
+    for name in ("Hamilton", "Warren"):
+        assert (found[name].name, found[name].admin1) == (f"{name} County", "Ohio")
+    text = "Jets struck Idlib and Hama provinces; the Idlib and Hama countryside burned."
+    found = geoparser.find_places(text)
+    assert [p.feature_code for p in found] == ["ADM1", "ADM1", "PPL", "PPL"]
+    # one name before the plural is a modifier, not a list
+    text = "Unemployment rose in Indiana counties last year."
+    assert _names(geoparser.find_places(text), text)["Indiana"].feature_code == "ADM1"
+
+
+def test_a_notable_place_keeps_its_country_when_the_article_names_it(
+    geoparser: Geoparser,
+) -> None:
+    # an American story with many American names and one French one: Paris is in France
+    text = (
+        "NEWARK, N.J. - French diplomats met officials from New Jersey and California in "
+        "Newark on Monday. They flew on to Chicago and Boston, then home to Paris."
+    )
+    assert _names(geoparser.find_places(text), text)["Paris"].country_code == "FR"
+    # a state named next to it still makes it the namesake there
+    text = text.replace("California", "Texas")
+    assert _names(geoparser.find_places(text), text)["Paris"].admin1 == "Texas"
+
+
+def test_a_repeated_name_does_not_support_its_own_reading(geoparser: Geoparser) -> None:
+    # three "Atlanta"s near each other in Texas are no evidence for Atlanta, Texas
+    text = (
+        "ATLANTA - Georgia regulators approved the hotline, which Texas adopted last year. "
+        "Atlanta residents can already call it, and officials in Atlanta said it would grow."
+    )
+    found = geoparser.find_places(text)
+    assert {p.admin1 for p in found if p.name == "Atlanta"} == {"Georgia"}

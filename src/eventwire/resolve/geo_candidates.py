@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.resolve.gazetteer import Entry, Gazetteer
@@ -170,6 +170,29 @@ _PERSON_LABELS = frozenset({"PERSON"})
 _SENTENCE_END = frozenset('.!?:;"“”\n')
 _ALLOWED_GAPS = frozenset({" ", "-", ". ", ".", " - "})
 MAX_CANDIDATES = 25
+# A list of names that ends in a plural admin word names areas: "Becker, Clay and Douglas
+# counties", "Idlib and Hama provinces". One name before the plural is a modifier ("the
+# metro Athens counties", "Indiana counties"), so the mention must be coordinated.
+_LIST_JOIN = r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*&\s*)"
+_LIST_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_ADMIN_LIST = re.compile(
+    rf"((?:{_LIST_JOIN}{_LIST_NAME})*)\s+((?i:provinces|governorates|oblasts|prefectures|"
+    r"districts|counties|parishes|municipalities))\b"
+)
+_LIST_BEFORE = re.compile(rf"[A-Z][\w.'’-]*{_LIST_JOIN}$")
+# The singular a county list's names carry in the gazetteer ("Douglas County").
+_LIST_SINGULAR = {"counties": "county", "parishes": "parish"}
+
+
+def admin_list(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The plural admin word (group 2) ending a list that the name at start..end is part of
+    ("Clay and Douglas counties"), else None."""
+    found = _ADMIN_LIST.match(text, end)
+    if found is None:
+        return None
+    if found.group(1) or _LIST_BEFORE.search(text, max(0, start - 60), start):
+        return found
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,11 +267,28 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
         if hit is not None and _accept(
             gaz, text, hit[1], w, i, hit[0], persons, person_starts, place_starts
         ):
-            out.append(hit[1])
+            out.append(_with_listed_areas(gaz, text, hit[1]))
             i = hit[0]
         else:
             i += 1
     return out
+
+
+def _with_listed_areas(gaz: Gazetteer, text: str, m: Mention) -> Mention:
+    """A name in a list of counties also reaches the counties that carry the word in their
+    name ("Warren" in "Preble or Warren counties" -> every Warren County), which a bare
+    name's capped candidate list may have cut."""
+    found = admin_list(text, m.start, m.end)
+    singular = _LIST_SINGULAR.get(found.group(2).lower()) if found else None
+    if singular is None or not m.key:
+        return m
+    seen = {e.id for e in m.candidates}
+    extra = tuple(
+        e
+        for e in gaz.lookup_key(f"{m.key} {singular}")
+        if e.feature_code == "ADM2" and e.id not in seen
+    )
+    return replace(m, candidates=m.candidates + extra) if extra else m
 
 
 def _world_region(w: _Words, i: int) -> int:

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventwire.resolve.gazetteer import Entry
-from eventwire.resolve.geo_candidates import Mention
-from eventwire.resolve.toponyms import fold
+from eventwire.resolve.geo_candidates import Mention, admin_list
+from eventwire.resolve.toponyms import fold, skeleton
 
 # Prior weight of a feature class: a bare "Georgia" is more often the country or state than
 # a town of that name; "London" the capital.
@@ -23,6 +23,7 @@ _ADMIN_SUFFIX = re.compile(
     r"parish|municipality)\b",
     re.IGNORECASE,
 )
+_DISTRICT_WORDS = frozenset({"district", "county", "parish", "districts", "counties", "parishes"})
 _NEAR_KM = 150.0
 _ALONE_ALTERNATE = 500_000  # population above which an alternate-name match needs no support
 _NEAR_DEG = _NEAR_KM / 111.0
@@ -35,6 +36,10 @@ _ISOLATED = 50_000
 _NOTABLE_PRIMARY = 100_000
 _SHADOW_RATIO = 10
 _SHADOWED = 2.5
+# Least country share of a notable place (capital, region, town of 100,000) whose country
+# the article names, however many more names it gives of another country: "Paris" in a
+# Newark story that names the French is Paris, France, not Paris, Texas.
+_NAMED_SHARE = 0.5
 
 
 def _prior(e: Entry, m: Mention) -> float:
@@ -105,18 +110,21 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _drop_shadowed_regions(m: Mention, text: str) -> tuple[Entry, ...]:
     """A bare "Hama" is the city, not the governorate named after it; "Hama province" the
-    governorate."""
+    governorate, and so is each name of a list that ends in one ("Idlib and Hama
+    provinces", "Clay and Douglas counties")."""
     candidates = m.candidates
-    suffix = _ADMIN_SUFFIX.match(text, m.end)
+    suffix = _ADMIN_SUFFIX.match(text, m.end) or admin_list(text, m.start, m.end)
     if suffix:
-        word = suffix.group(1).lower()
-        wanted = ("ADM2",) if word in ("district", "county", "parish") else ("ADM1", "ADM2")
+        word = suffix.group(suffix.lastindex or 1).lower()
+        wanted = ("ADM2",) if word in _DISTRICT_WORDS else ("ADM1", "ADM2")
         regions = tuple(e for e in candidates if e.feature_code in wanted)
         return regions or candidates
     towns = {
         (e.country_code, e.admin1)
         for e in candidates
-        if e.feature_code.startswith("PPL") and e.population >= 50_000
+        if e.feature_code.startswith("PPL")
+        and e.population >= 50_000
+        and _bears_name(e, m, candidates)
     }
     kept = tuple(
         e
@@ -124,6 +132,22 @@ def _drop_shadowed_regions(m: Mention, text: str) -> tuple[Entry, ...]:
         if e.feature_code not in ("ADM1", "ADM2") or (e.country_code, e.admin1) not in towns
     )
     return kept or candidates
+
+
+def _bears_name(town: Entry, m: Mention, candidates: tuple[Entry, ...]) -> bool:
+    """The town bears the mention as its name, so a bare mention of it is the town and not
+    the admin1 area of that name around it: its own name, a spelling of it (Hamah for
+    "Hama", Dar'a for "Daraa"), or a name the area does not bear as its own. "New York" is
+    the state's own name and only a short form of New York City's; so is "Oklahoma"."""
+    if _primary(town, m) or _skeleton_key(town.name) == skeleton(m.key):
+        return True
+    return not any(
+        a.feature_code == "ADM1"
+        and a.country_code == town.country_code
+        and a.admin1 == town.admin1
+        and _primary(a, m)
+        for a in candidates
+    )
 
 
 def _without(counts: dict[Any, float], key: Any, own: Any, weight: float) -> tuple[float, float]:
@@ -139,6 +163,11 @@ def _without(counts: dict[Any, float], key: Any, own: Any, weight: float) -> tup
 @functools.lru_cache(maxsize=1 << 14)
 def _area_key(name: str) -> str:
     return fold(name)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _skeleton_key(name: str) -> str:
+    return skeleton(fold(name))
 
 
 class _Hierarchy:
@@ -243,15 +272,18 @@ class _Context:
             self._by_key[m.key or m.text] = (e.country_code, weight, area, area_weight)
         self.votes: dict[str, float] = defaultdict(float)
         self.areas: dict[tuple[str, str | None], float] = defaultdict(float)
-        for cc, weight, area, area_weight in self._by_key.values():
+        self.named: dict[str, set[str]] = defaultdict(set)  # country -> names that name it
+        for key, (cc, weight, area, area_weight) in self._by_key.items():
             self.votes[cc] += weight
-            if area is not None:
+            if area is None:  # the country itself or its demonym
+                self.named[cc].add(key)
+            else:
                 self.areas[area] += area_weight
         self.top = max(self.votes.values(), default=1.0)
         self.top_area = max(self.areas.values(), default=1.0)
         self.points = [
-            (k, e.latitude, e.longitude)
-            for k, e in enumerate(picks)
+            (m.key or m.text, e.latitude, e.longitude)
+            for e, m in zip(picks, mentions, strict=True)
             if e.feature_code not in ("PCLI", "CONT", "ADM1")
         ]
 
@@ -265,7 +297,14 @@ class _Context:
         else:
             votes, top = _without(self.votes, e.country_code, own[0], own[1])
             area, top_area = _without(self.areas, (e.country_code, e.admin1), own[2], own[3])
-        return (votes / top if top else 0.0), (area / top_area if top_area else 0.0)
+        country = votes / top if top else 0.0
+        if country < _NAMED_SHARE and _notable_primary(e) and self.names_country(m, e):
+            country = _NAMED_SHARE
+        return country, (area / top_area if top_area else 0.0)
+
+    def names_country(self, m: Mention, e: Entry) -> bool:
+        """Another name of the article is `e`'s country itself or its demonym ("French")."""
+        return bool(self.named.get(e.country_code, frozenset()) - {m.key or m.text})
 
     def contradicted(self, m: Mention, e: Entry) -> bool:
         """The article's other names vote for countries, and none for `e`'s."""
@@ -279,13 +318,16 @@ class _Context:
     def country_supported(self, m: Mention, e: Entry) -> bool:
         return self.shares(m, e)[0] >= 0.5
 
-    def near(self, k: int, e: Entry) -> bool:
+    def near(self, m: Mention, e: Entry) -> bool:
+        """Another name of the article is read within _NEAR_KM of `e` (the same name
+        repeated is no support for its own reading)."""
         lat0, lon0 = e.latitude, e.longitude
+        key = m.key or m.text
         return any(
-            j != k
+            other != key
             and abs(lat - lat0) < _NEAR_DEG  # cheap reject before the distance
             and _km(lat, lon, lat0, lon0) < _NEAR_KM
-            for j, lat, lon in self.points
+            for other, lat, lon in self.points
         )
 
 
@@ -362,7 +404,7 @@ def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry], fa
         s += 2.5 * area  # an admin1 that holds the other places, or a town inside it
     if any(_inside(e, p) for p in parents):
         s += 6.0
-    if len(m.candidates) > 1 and ctx.near(k, e):
+    if len(m.candidates) > 1 and ctx.near(m, e):
         s += 1.0
     if len(m.candidates) > 1 and ctx.cluster.supported(m, e):
         s += _CLUSTER_BONUS
