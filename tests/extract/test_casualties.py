@@ -264,3 +264,28 @@ def test_a_headline_of_another_article_is_no_toll() -> None:
     # the article's own headline, at the top, is a toll
     own = "Syrian Airstrikes Kill Over 100 Daesh Fighters in Hama Province"
     assert [d.count.best for d in find_deaths(own, 0, len(own))] == [100]
+
+
+def test_deaths_told_as_also_killed_add() -> None:
+    text = (
+        "At least 287 IS fighters had been killed in the fight for the city, he said. Several "
+        "dozen Kurdish fighters were also killed."
+    )
+    assert toll(text) == (299, 299, None, None)
+
+
+def test_a_group_named_with_and_is_one_count() -> None:
+    text = "At least 70 Syrian regime and rebel fighters have been killed in the fighting."
+    assert toll(text) == (70, 70, None, None)
+    assert toll("Five soldiers and three civilians were killed.") == (8, 8, 8, 3)
+
+
+def test_ages_are_not_counts() -> None:
+    assert toll("The children aged from four to 10 and women were killed on Thursday.") is None
+    assert toll("Two boys aged 12 were killed in the shelling.") != (12, 12, 12, None)
+
+
+def test_a_pair_that_has_died() -> None:
+    assert toll("One mother and her child have died after a bomb hit their home.") == (
+        2, 2, 2, None,
+    )  # fmt: skip

@@ -18,7 +18,11 @@ _MONTHS = (
 # Words that cannot sit between a count and "killed" in one phrase ("28 October 2016 13 ...").
 _NOT_NOUN = (
     rf"(?:{_MONTHS}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|forty|fifty|hundred|dozens?|and|or|but|while|after|before|as|when)\b"
+    r"thirty|forty|fifty|hundred|dozens?|but|while|after|before|as|when)\b|"
+    # "70 regime and rebel fighters were killed": words joined by "and" name one group; "and"
+    # before another count ("5 soldiers and 3 civilians") is a count of its own
+    r"(?:and|or)\b(?=\s+(?:\d|(?:a|an|the|her|his|their|its|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|several|many|scores)\b))"
 )
 _DEATH_AFTER = re.compile(
     r"^(?:\s+(?:of\s+)?(?:the\s+|them\s+|whom\s+)?(?:(?!" + _NOT_NOUN + r")[^\W\d][\w'’-]*\s+)"
@@ -109,6 +113,12 @@ _MORE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_AFTER = re.compile(r"^\s+other\b", re.IGNORECASE)
+# "Five civilians ... were also killed", "a dozen Kurdish fighters also died": deaths told as
+# more than the ones told before.
+_ALSO = re.compile(
+    r"\b(?:were|was|have been|had been|are)?\s*also\s+(?:been\s+)?(?:killed|died|dead|slain)\b",
+    re.IGNORECASE,
+)
 # A capitalised function word after a count starts a new sentence whose stops were lost
 # ("Get short URL 0 214 The number of civilians killed ..."): not the count's noun.
 _NEW_SENTENCE = re.compile(r"^\s+(?:The|A|An|In|On|At|This|It|He|She|They)\s")
@@ -124,7 +134,7 @@ _SINGLE = re.compile(
     r"soldier|fighter|officer|policeman|journalist|doctor|teenager|farmer|shepherd|resident|"
     r"militant|rebel|commander|member|worker|student|activist|protester|person)\b"
     r"(?=(?:\s+\w+){0,3}\s+(?:was|were|has been|had been)\s+(?:also\s+)?(?:killed|shot dead|"
-    r"executed|murdered|assassinated|beheaded)|\s+died)",
+    r"executed|murdered|assassinated|beheaded)|\s+(?:(?:have|has|had)\s+)?died)",
     re.IGNORECASE,
 )
 _ONE_NOUN = (
@@ -147,7 +157,7 @@ _PAIR = re.compile(
     + r")"
     + _SECOND
     + r"(?=(?:\s+\w+){0,2}\s+(?:were|have been|had been)\s+(?:also\s+)?(?:killed|shot dead|"
-    r"executed|murdered|beheaded)|\s+died)",
+    r"executed|murdered|beheaded)|\s+(?:(?:have|has|had)\s+)?died)",
     re.IGNORECASE,
 )
 _PAIR_AFTER_VERB = re.compile(
@@ -243,6 +253,9 @@ _NOT_A_TOLL = re.compile(
     re.IGNORECASE,
 )
 
+# "children aged from four to 10", "a boy aged 12": an age, not a count.
+_AGE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?(?:from\s+|between\s+)?$", re.IGNORECASE)
+
 
 CUMULATIVE_FLOOR = 10_000
 
@@ -331,7 +344,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
                 continue
         after = text[count.end : min(end, count.end + 80)]
         before = text[max(start, count.start - 120) : count.start]
-        if _NOT_A_TOLL.match(after) or _looks_like_year(count, before):
+        if _NOT_A_TOLL.match(after) or _looks_like_year(count, before) or _AGE.search(before):
             continue
         m_after = None if _NEW_SENTENCE.match(after) else _DEATH_AFTER.match(after)
         skip = 0
@@ -400,8 +413,10 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
     for d in deaths:
         if start > 0 and d.start >= HEADLINE_CHARS and _headline_style(text[d.start : d.end]):
             continue  # another article's headline left in the page ("Related ... Over 20 Dead")
-        if _MORE_BEFORE.search(text[max(start, d.count.start - 20) : d.count.start]) or (
-            _OTHER_AFTER.match(text[d.count.end : d.count.end + 12])
+        if (
+            _MORE_BEFORE.search(text[max(start, d.count.start - 20) : d.count.start])
+            or _OTHER_AFTER.match(text[d.count.end : d.count.end + 12])
+            or _ALSO.search(text[d.count.end : d.end])
         ):
             d = dataclasses.replace(d, extra=True)
         if _UPDATE_BEFORE.search(text[max(start, d.count.start - 100) : d.count.start]):
