@@ -281,3 +281,48 @@ def test_comment_section_below_the_article_ends_the_body() -> None:
     assert body_mask(dated, [0.9, 0.05, 0.9]) == [True, False, False]
     # Above the first kept sentence (a count in the page head) it cuts nothing.
     assert body_mask(["Join the discussion", *lines[:2]], [0.01, 0.9, 0.9]) == [False, True, True]
+
+
+def test_opening_paragraph_doubted_by_the_classifier_is_kept() -> None:
+    from eventwire.clean.text import body_mask
+
+    first = (
+        "None of the roads into the town can be used since the bridge was destroyed, and "
+        "some villages are now cut off from the hospital entirely."
+    )
+    lines = ["About the crossings", first, _SENTENCE.format("two"), "Facebook", "Twitter"]
+    assert body_mask(lines, [0.0, 0.11, 0.5, 0.0, 0.0]) == [False, True, True, False, False]
+    # ... unless the classifier is sure it is not body.
+    assert body_mask(lines, [0.0, 0.01, 0.5, 0.0, 0.0])[1] is False
+
+
+def test_teaser_list_away_from_the_article_is_dropped() -> None:
+    from eventwire.clean.text import body_mask
+
+    teasers = []
+    for place in ("Idlib", "Hama", "Homs", "Daraa"):
+        teasers += [
+            f"Aid convoy reaches {place} after weeks of delay",
+            f"Trucks carrying food and medicine entered {place} on Monday, the UN said.",
+        ]
+    article = [_SENTENCE.format(n) for n in ("three", "four", "five")]
+    lines = [*article, "Share", "More news", "Advertisement", *teasers]
+    probs = [0.9, 0.9, 0.9, 0.0, 0.0, 0.0] + [0.5, 0.95] * 4
+    assert body_mask(lines, probs) == [True] * 3 + [False] * 11
+    # A page of nothing but such pairs is left to the classifier: no article to prefer.
+    assert body_mask(teasers, [0.5, 0.95] * 4) == [True] * 8
+    # Sections of an article (a subheading and one paragraph each) that follow its
+    # paragraphs directly are the article.
+    assert body_mask([*article, *teasers], [0.9] * 3 + [0.5, 0.95] * 4) == [True] * 11
+
+
+def test_image_credits_and_announced_links_are_never_kept() -> None:
+    from eventwire.clean.text import body_mask
+
+    lines = [
+        _SENTENCE.format("six"),
+        "Sakib Ali/Hindustan Times/Getty Images",
+        "Related: Ceasefire talks stall in Geneva",
+        _SENTENCE.format("seven"),
+    ]
+    assert body_mask(lines, [0.9, 0.6, 0.6, 0.9]) == [True, False, False, True]

@@ -17,6 +17,8 @@ STRAY_SURE = 0.8  # ... is dropped unless its body probability is at least this
 STRAY_WORDS = 25  # ... and only when it is this short (a link text, a label)
 SPAN_WORDS = 20  # a sentence line this long inside the kept article is kept ...
 SPAN_FLOOR = 0.05  # ... unless the classifier is this sure it is not body
+TEASER_PAIRS = 3  # headline + one-paragraph summary pairs in a row that make a teaser list
+TEASER_APART = 3  # ... dropped when it is at least this many lines from the article's paragraphs
 _LIST_ITEMS = 3  # a numbered list beside the article is kept from this many items ...
 _LIST_NEAR = 3  # ... when a kept sentence is at most this many lines from its ends
 _NUMBERED = re.compile(r"^\W{0,2}(\d{1,2})(?:[aªº°]|st|nd|rd|th)?[).:–-]?\s+\S")
@@ -115,6 +117,9 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = fill_prose_gaps(lines, keep)
     keep = drop_stray_non_sentences(lines, keep, probs)
     keep = keep_sentences_in_span(lines, keep, probs)
+    keep = extend_span(lines, keep, probs)
+    keep = drop_teaser_lists(lines, keep)
+    keep = [k and not _never_kept(line) for k, line in zip(keep, lines, strict=True)]
     keep = keep_numbered_lists(lines, keep)
     keep = keep_lead_ins(lines, keep)
     return cut_at_comments(lines, keep)
@@ -182,6 +187,116 @@ def keep_sentences_in_span(lines: list[str], keep: list[bool], probs: list[float
         ):
             out[i] = True
     return out
+
+
+def extend_span(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
+    """Keep long sentence lines that run, with nothing between, up into the first kept
+    sentence: the article's opening paragraphs, doubted by the classifier.
+
+    Only upwards: under the last paragraph come author notes, disclaimers and appeals
+    written as prose, which the classifier has good reason to doubt.
+    """
+    kept = [i for i, k in enumerate(keep) if k and furniture.is_prose(lines[i])]
+    out = list(keep)
+    i = kept[0] - 1 if kept else -1
+    while i >= 0 and not out[i] and _doubted_paragraph(lines[i], probs[i]):
+        out[i] = True
+        i -= 1
+    return out
+
+
+def _doubted_paragraph(line: str, prob: float) -> bool:
+    """A long well-formed sentence line the classifier is not sure is furniture."""
+    return (
+        prob >= SPAN_FLOOR
+        and furniture.words(line) >= SPAN_WORDS
+        and furniture.is_prose(line)
+        and furniture.furniture_reason(line) is None
+    )
+
+
+def drop_teaser_lists(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Drop teaser lists (headline, one-paragraph summary, headline, summary …) away from
+    the article.
+
+    Each summary reads as body on its own; what gives the list away is its shape: a
+    paragraph with a headline above it and no paragraph under it, TEASER_PAIRS times in a
+    row. An article's paragraphs follow one another, so a list is dropped only when kept
+    paragraphs elsewhere do (the article) and it stands TEASER_APART lines or more from them.
+    """
+    runs = teaser_runs(lines)
+    if not runs:
+        return keep
+    inside = [False] * len(lines)
+    for first, last in runs:
+        inside[first : last + 1] = [True] * (last + 1 - first)
+    paragraph = [
+        k and not t and furniture.is_prose(x) for k, t, x in zip(keep, inside, lines, strict=True)
+    ]
+    core = [
+        i
+        for i, p in enumerate(paragraph)
+        if p and ((i > 0 and paragraph[i - 1]) or (i + 1 < len(lines) and paragraph[i + 1]))
+    ]
+    out = list(keep)
+    for first, last in runs:
+        if core and min(first - c if c < first else c - last for c in core) >= TEASER_APART:
+            out[first : last + 1] = [False] * (last + 1 - first)
+    return out
+
+
+def teaser_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) of each run of TEASER_PAIRS or more headline + single-summary pairs.
+
+    Up to two short lines (a date, a byline) may stand between one pair and the next.
+    Numbered lines and lines with a URL are list items, not teasers.
+    """
+    n = len(lines)
+    item = [_ordinal(x) is not None or bool(furniture.URL.search(x)) for x in lines]
+    head = [not u and _teaser_headline(x) for x, u in zip(lines, item, strict=True)]
+    summary = [
+        not u and not h and furniture.is_prose(x) for x, u, h in zip(lines, item, head, strict=True)
+    ]
+
+    def pair_at(i: int) -> bool:
+        return i + 1 < n and head[i] and summary[i + 1] and not (i + 2 < n and summary[i + 2])
+
+    runs = []
+    i = 0
+    while i < n:
+        pairs, j = 0, i
+        while pair_at(j):
+            pairs += 1
+            k = j + 2
+            while (
+                k < j + 4
+                and k < n
+                and not head[k]
+                and not summary[k]
+                and furniture.words(lines[k]) <= 6
+            ):
+                k += 1
+            if not pair_at(k):
+                break
+            j = k
+        if pairs >= TEASER_PAIRS:
+            runs.append((i, j + 1))
+            i = j + 2
+        else:
+            i += 1
+    return runs
+
+
+def _teaser_headline(line: str) -> bool:
+    """A headline, or a headline cut short with an ellipsis as teaser lists print them."""
+    n = furniture.words(line)
+    cut = line.endswith(("...", "…")) and n <= 25
+    return n >= 3 and (furniture.looks_like_headline(line) or cut)
+
+
+def _never_kept(line: str) -> bool:
+    """Image credits and announced links ("Related: …") are furniture wherever they stand."""
+    return furniture.furniture_reason(line) in {"image credit", "inline link"}
 
 
 def keep_numbered_lists(lines: list[str], keep: list[bool]) -> list[bool]:
