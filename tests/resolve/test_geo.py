@@ -443,3 +443,16 @@ def test_a_repeated_name_does_not_support_its_own_reading(geoparser: Geoparser) 
     )
     found = geoparser.find_places(text)
     assert {p.admin1 for p in found if p.name == "Atlanta"} == {"Georgia"}
+
+
+def test_a_street_named_after_a_place_is_no_place_but_still_context(
+    geoparser: Geoparser,
+) -> None:
+    text = "Police closed Malta Road in Kirkland on Monday."
+    assert [p.name for p in geoparser.find_places(text)] == ["Kirkland"]
+    # the street's town still tells which Edmonton this is
+    text = "A fire broke out at a school in Hertford Road, Edmonton, on Monday."
+    assert [(p.name, p.country_code) for p in geoparser.find_places(text)] == [("Edmonton", "GB")]
+    # a title-case headline names the place itself
+    text = "Rebels Dead in Fighting for Key Aleppo Road. Rebels died."
+    assert [p.name for p in geoparser.find_places(text)] == ["Aleppo"]

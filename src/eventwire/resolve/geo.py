@@ -46,11 +46,16 @@ class Geoparser:
         """Every toponym in `text`, in text order, resolved; `doc` (spaCy) helps reject names.
 
         Demonyms ("Syrian") always count as country context; with `demonyms=True` they are
-        also returned, as their country (the LGL/TR-News convention).
+        also returned, as their country (the LGL/TR-News convention). Streets named after a
+        place ("in Malta Road") count as context and are never returned.
         """
         mentions = find_mentions(self.gazetteer, text, doc)
         chosen = rank_mentions(text, mentions)
-        return [self._place(m, e, s) for m, e, s in chosen if demonyms or not m.demonym]
+        return [
+            self._place(m, e, s)
+            for m, e, s in chosen
+            if (demonyms or not m.demonym) and not m.street
+        ]
 
     def _place(self, mention: Mention, entry: Entry, score: float) -> Place:
         country = self.gazetteer.country(entry.country_code)

@@ -184,6 +184,13 @@ _LIST_BEFORE = re.compile(rf"[A-Z][\w.'’-]*{_LIST_JOIN}$")
 _LIST_SINGULAR = {"counties": "county", "parishes": "parish"}
 
 
+# A place name that begins a street's name is the street ("Malta Road", "Hertford Road"):
+# no place, though streets are often named after the towns nearby, so still context.
+_STREET_AFTER = re.compile(
+    r"\s+(?:(?:Road|Street|Avenue|Boulevard|Drive|Lane)\b|(?:Rd|Ave|Blvd)\.)"
+)
+
+
 def admin_list(text: str, start: int, end: int) -> re.Match[str] | None:
     """The plural admin word (group 2) ending a list that the name at start..end is part of
     ("Clay and Douglas counties"), else None."""
@@ -206,6 +213,7 @@ class Mention:
     fuzzy: bool = False  # matched by transliteration skeleton, not exactly
     sentence_initial: bool = False
     demonym: bool = False  # "Syrian": ties the text to a country, names no place
+    street: bool = False  # "Malta Road": a street named after a place; context, no place
     key: str = ""  # the folded surface the gazetteer was searched with
 
 
@@ -267,11 +275,21 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
         if hit is not None and _accept(
             gaz, text, hit[1], w, i, hit[0], persons, person_starts, place_starts
         ):
-            out.append(_with_listed_areas(gaz, text, hit[1]))
+            out.append(_street(text, w, i, _with_listed_areas(gaz, text, hit[1])))
             i = hit[0]
         else:
             i += 1
     return out
+
+
+def _street(text: str, w: _Words, i: int, m: Mention) -> Mention:
+    """The mention flagged as a street's name ("in Malta Road"); not in a title-case run
+    ("Fighting for Key Aleppo Road", a headline that names the place)."""
+    if not _STREET_AFTER.match(text, m.end):
+        return m
+    if i > 0 and w.cap[i - 1] and not m.sentence_initial:
+        return m
+    return replace(m, street=True)
 
 
 def _with_listed_areas(gaz: Gazetteer, text: str, m: Mention) -> Mention:
