@@ -192,7 +192,8 @@ def test_more_deaths_in_a_breakdown_do_not_add_to_the_total() -> None:
 
 def test_a_number_before_a_new_sentence_is_not_a_toll() -> None:
     text = "Get short URL 0 214 The number of civilians killed in the strike rose to 20."
-    assert [d.count.best for d in find_deaths(text, 0, len(text))] == []
+    # 214 is no toll; the number that rose to 20 is the toll, updated
+    assert [(d.count.best, d.revision) for d in find_deaths(text, 0, len(text))] == [(20, "update")]
 
 
 def test_two_named_victims_are_two_deaths() -> None:
@@ -289,3 +290,22 @@ def test_a_pair_that_has_died() -> None:
     assert toll("One mother and her child have died after a bomb hit their home.") == (
         2, 2, 2, None,
     )  # fmt: skip
+
+
+def test_the_number_of_dead_that_has_risen_is_an_update() -> None:
+    text = (
+        "The number of people killed in an air strike this morning against the market of the "
+        "village has risen to 21 including two children."
+    )
+    [whole, part] = find_deaths(text, 0, len(text))
+    assert (whole.count.best, whole.revision, part.count.best, part.subset) == (
+        21,
+        "update",
+        2,
+        True,
+    )
+    text = (
+        "State TV said the number of civilians who have been martyred by the rocket shelling on "
+        "Saturday has become around 40."
+    )
+    assert toll(text) == (40, 36, 44, None)

@@ -39,6 +39,9 @@ _DEATH_AFTER = re.compile(
 _DEATH_BEFORE = re.compile(
     r"(?:\b(?:killing|killed|kill|kills|claimed the lives of|claiming the lives of|"
     r"lives of|(?:the )?(?:killing|deaths?) of|"
+    # "the number of civilians who have been martyred by the shelling ... has become around 40"
+    r"number of\b[^.;]{0,80}?\b(?:killed|dead|deaths|victims|martyred|martyrs)\b[^.;]{0,90}?"
+    r"\b(?:rose|risen|climbed|reached|increased|jumped|become|became)(?:\s+to)?|"
     r"(?:death )?toll\b[^.;]{0,90}?\b(?:rose|climbed|reached|stood|hit|increased|jumped|"
     r"rising|climbing|reaching|stands|is|was|of|at|to)|toll (?:rose |climbed |reached )?"
     r"(?:at|to|of)|bodies of|executing|executed|massacring|massacred|murdering|murdered|"
@@ -80,7 +83,9 @@ _THINGS = re.compile(
 # source said 7 were killed"): more about an event already reported, never a new one.
 _UPDATE_BEFORE = re.compile(
     r"\b(?:toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|increased|jumped|rising|climbing|"
-    r"reaching|has gone up)|bringing (?:the|its) (?:death )?(?:toll|number of (?:dead|deaths))|"
+    r"reaching|has gone up)|number of\b[^.;]{0,80}?\b(?:killed|dead|deaths|victims|martyred|"
+    r"martyrs)\b[^.;]{0,90}?\b(?:rose|risen|climbed|reached|increased|jumped|become|became)|"
+    r"bringing (?:the|its) (?:death )?(?:toll|number of (?:dead|deaths))|"
     r"raising (?:the|its) (?:death )?toll|updated (?:death )?toll)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
@@ -419,7 +424,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             or _ALSO.search(text[d.count.end : d.end])
         ):
             d = dataclasses.replace(d, extra=True)
-        if _UPDATE_BEFORE.search(text[max(start, d.count.start - 100) : d.count.start]):
+        if _UPDATE_BEFORE.search(text[max(start, d.count.start - 200) : d.count.start]):
             d = dataclasses.replace(d, revision="update")
         elif earlier:
             d = dataclasses.replace(d, revision="earlier")
