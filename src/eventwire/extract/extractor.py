@@ -34,7 +34,7 @@ from eventwire.extract.roles import assign_roles
 from eventwire.models import Actor, Document, Event, Evidence, Place
 from eventwire.resolve.actors import ActorLexicon, ActorMention, load_actor_lexicon
 from eventwire.resolve.dates import DateMention, choose_event_date, report_date
-from eventwire.resolve.geo import PlaceChoice
+from eventwire.resolve.geo import PlaceChoice, is_site
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -94,7 +94,12 @@ class EventExtractor:
         want of a publication date (never given a made-up date)."""
         found, mentions = self.candidates(doc)
         by_span = {(s.start_char, s.end_char): s for s in sentences(doc)}
-        countries = [m.country for m in mentions if m.country and m.role != "group"]
+        # The countries of the actors ("Syrian troops"); a country's name is counted once,
+        # as a place, not again as an actor.
+        named = {p.start for p in places}
+        countries = [
+            m.country for m in mentions if m.country and m.role != "group" and m.start not in named
+        ]
         undated: list[Candidate] = []
         located = self._locate(document, found, places, dates, list(by_span), countries, undated)
         # Another source's report of an event told before joins it; a total told again as
@@ -124,7 +129,9 @@ class EventExtractor:
         # event: it only counts where the sentence has no other date.
         dateline = [m for m in dates if m.start < DATELINE_CHARS and m is dates[0]]
         body_dates = [m for m in dates if m not in dateline]
-        dominant = dominant_country(sites, actor_countries)
+        # (a dateline, "WASHINGTON (Sputnik) -", or a speaker, "Russia says", is no place of
+        # the story)
+        dominant = dominant_country([p for p in sites if is_site(p, text)], actor_countries)
         # The day the report was written: its dateline where it opens with one, else the
         # record's publication date (which can be a crawl or update date).
         reported = report_date(text, document.published)
@@ -157,12 +164,13 @@ class EventExtractor:
             # A toll seen before names the event best; then a weak sentence right after an
             # event; then the same type, place and day.
             target = next((o for o in out if restates(o, cand, place, choice.date)), None)
-            if target is None and prev and folds_into(cand, prev, place, distance):
-                target = prev
-            # "The bombings killed 21": another report of the latest event it can refer to.
+            # "The bombings killed 21", "87 died in the attack": another report of the latest
+            # event it can refer to.
             target = target or next(
                 (o for o in reversed(out) if refers_back(o, cand, place, choice.date, text)), None
             )
+            if target is None and prev and folds_into(cand, prev, place, distance):
+                target = prev
             # An updated or earlier-reported toll belongs to the latest event it can be about.
             target = target or next(
                 (o for o in reversed(out) if updates(o, cand, place, choice.date)), None

@@ -15,7 +15,7 @@ from eventwire.extract.numbers import Count
 from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
 from eventwire.models import Place
 from eventwire.resolve.dates import DateMention
-from eventwire.resolve.geo import PlaceChoice, choose_event_place
+from eventwire.resolve.geo import PlaceChoice, choose_event_place, geo_precision, is_site
 
 # An exact toll this large seen twice in one article is one event whatever dates were read.
 RARE_TOLL = 5
@@ -57,7 +57,20 @@ _MONTH = re.compile(
 _GOVERNMENT_BEFORE = re.compile(
     r"(?:\b(?:regime|government|authorities|leadership|rulers|officials) in|\bpro-|\banti-|"
     r"\b(?:accused|accusing|helped|backed|backing|supported|supporting|allies|ally|with|against|"
-    r"by|between|and|of) )\s*$",
+    # "of" only after a word for a side ("allies of Moscow"): "east of Damascus" is a place
+    r"by|between|and|(?:allies|ally|backers?|supporters?|enemies|enemy|foes?|friends?|"
+    r"patrons?|proxies|proxy|support|backing) of) )\s*$",
+    re.IGNORECASE,
+)
+
+
+# ... and where something was said rather than done: a visit, a briefing, a press conference
+# ("Fabius said on a visit to Ramallah", "told reporters in Paris"). ACLED codes where the
+# event happened, not where it was announced.
+_VENUE_BEFORE = re.compile(
+    r"\b(?:visits?|visiting|trip|tour|travell?ed|flew) to\s+(?:the\s+)?$|"
+    r"\b(?:reporters|journalists|conference|briefing|meeting|speech|interview|remarks|"
+    r"address|gathering|forum) (?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -76,17 +89,25 @@ def event_sites(places: Sequence[Place], text: str) -> list[Place]:
         government = p.feature_code in {"PCLI", "PPLC"} and _GOVERNMENT_BEFORE.search(before)
         if government or re.search(r"\b(?:regime|government) in\s*$|\bpro-$", before):
             continue
+        if _VENUE_BEFORE.search(before):
+            continue
         out.append(p)
     return out
 
 
 def dominant_country(places: Sequence[Place], actor_countries: Sequence[str] = ()) -> str | None:
-    """The article's main country: most places, counting also the countries its actors belong
-    to ("Syrian regime forces"), as reactions abroad ("France and Britain called for") are
-    places too."""
+    """The article's main country: most towns and regions, counting also the countries its
+    actors belong to ("Syrian regime forces"). Country names count only when no town or
+    region is named: they are mostly actors and reactions ("Turkey-backed", "France and
+    Britain called for"), while an article names the towns of the country it reports from."""
+    inner = collections.Counter(
+        p.country for p in places if p.country and p.feature_code not in _COUNTRY_CODES
+    )
     counts = collections.Counter(p.country for p in places if p.country)
     counts.update(c for c in actor_countries if c)
-    return counts.most_common(1)[0][0] if counts else None
+    # towns and regions first; the rest breaks ties
+    ranked = sorted(counts, key=lambda c: (inner[c], counts[c]), reverse=True)
+    return ranked[0] if ranked else None
 
 
 def main_region(places: Sequence[Place], country: str | None) -> Place | None:
@@ -101,16 +122,24 @@ def main_region(places: Sequence[Place], country: str | None) -> Place | None:
 
 
 def choose_place(
-    places: Sequence[Place], cand: Candidate, text: str, dominant: str | None
+    places: Sequence[Place],
+    cand: Candidate,
+    text: str,
+    dominant: str | None,
 ) -> PlaceChoice | None:
-    """See _choose_place; a country-only choice is narrowed to the article's main region in
-    that country, at geo_precision 3 (ACLED's rule when only a larger region is known)."""
+    """See _choose_place; a country-only choice is narrowed to the place of that country the
+    text named last before the sentence, else to the article's main region in it, at
+    geo_precision 3 (ACLED's rule when only a larger region is known)."""
     choice = _choose_place(places, cand, text, dominant)
     if choice is None or choice.place.feature_code != "PCLI":
         return choice
     # A foreign country named in the sentence is usually an actor or a reaction ("Russia"),
     # not where the event is: fall back to the article's main country.
     country = dominant if dominant and choice.place.country != dominant else choice.place.country
+    if country != choice.place.country:
+        near = nearest_place(places, cand, text, country)
+        if near is not None:
+            return near
     region = main_region(places, country)
     if region is not None:
         return PlaceChoice(region, 3, f"document: main region of the article ({region.admin1})")
@@ -121,7 +150,10 @@ def choose_place(
 
 
 def _choose_place(
-    places: Sequence[Place], cand: Candidate, text: str, dominant: str | None
+    places: Sequence[Place],
+    cand: Candidate,
+    text: str,
+    dominant: str | None,
 ) -> PlaceChoice | None:
     """The place in the trigger's clause, else its sentence, else wider (see resolve.geo).
 
@@ -140,8 +172,95 @@ def _choose_place(
         ]
     in_clause = choose_event_place(places, cand.clause_start, cand.clause_end, text)
     if in_clause is not None and in_clause.reason.startswith("sentence"):
-        return in_clause
-    return choose_event_place(places, cand.sent_start, cand.sent_end, text)
+        return _listed(in_clause, places, text)
+    # A mention belongs to the sentence it starts in, even when it runs past the sentence's
+    # end ("west of Aleppo. At least ..." read as one name).
+    end = max([cand.sent_end] + [p.end for p in in_sentence])
+    choice = choose_event_place(places, cand.sent_start, end, text)
+    if choice is None or choice.reason.startswith("sentence"):
+        return choice and _listed(choice, places, text)
+    # The sentence names no place, or only its country: it goes on about the place the text
+    # named last ("... in Idlib province. The attack killed 12"), not the article's
+    # most-named region.
+    country = choice.place.country
+    return (
+        capital_named(places, cand, text, country)
+        or nearest_place(places, cand, text, country)
+        or choice
+    )
+
+
+# "In the capital, two people were killed", "the Syrian capital": the country's capital,
+# not "the capital of X", "the provincial capital" or "the capital Damascus" (named).
+_THE_CAPITAL = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+of\b)")
+
+
+def capital_named(
+    places: Sequence[Place], cand: Candidate, text: str, country: str
+) -> PlaceChoice | None:
+    """The capital the sentence refers to as "the capital", if the article names it."""
+    named = {p.start for p in places}
+    if not any(
+        len(text) - len(text[m.end() :].lstrip()) not in named
+        for m in _THE_CAPITAL.finditer(text, cand.sent_start, cand.sent_end)
+    ):
+        return None
+    capital = next((p for p in places if p.country == country and p.feature_code == "PPLC"), None)
+    if capital is None:
+        return None
+    return PlaceChoice(capital, 1, "sentence: 'the capital', named elsewhere in the article")
+
+
+_COUNTRY_CODES = frozenset({"PCLI", "CONT"})
+_LIST_GAP = re.compile(r"\s*(?:,|&|\band\b|\bor\b)?\s*")
+ONE_OF_SEVERAL = "one of several places listed"
+
+
+def _listed(choice: PlaceChoice, places: Sequence[Place], text: str) -> PlaceChoice:
+    """A place named in a list of places ("attacks in Damascus, Homs and Aleppo") says only
+    that the event is one of them: a report that names one of them alone is finer."""
+    p = choice.place
+    for q in places:
+        if q.name == p.name or q.feature_code in _COUNTRY_CODES:
+            continue
+        lo, hi = (p.end, q.start) if q.start >= p.end else (q.end, p.start)
+        if 0 <= hi - lo <= 6 and _LIST_GAP.fullmatch(text, lo, hi):
+            return dataclasses.replace(choice, reason=f"{choice.reason}, {ONE_OF_SEVERAL}")
+    return choice
+
+
+def nearest_place(
+    places: Sequence[Place],
+    cand: Candidate,
+    text: str,
+    country: str,
+) -> PlaceChoice | None:
+    """The place in `country` named last before the candidate's sentence in its paragraph,
+    else the first one after it (a lead sentence that names no place is told again, with
+    its place, in the next ones)."""
+    lo = text.rfind("\n", 0, cand.sent_start) + 1
+    hi = text.find("\n", cand.sent_end)
+    hi = len(text) if hi < 0 else hi
+    pool = [
+        p
+        for p in places
+        if p.country == country
+        and p.feature_code not in _COUNTRY_CODES
+        and lo <= p.start
+        and p.end <= hi
+        and is_site(p, text)
+    ]
+    # (a mention that starts in the sentence but runs past its end, "Aleppo. At", is its own)
+    before = [p for p in pool if p.start < cand.sent_end]
+    after = [p for p in pool if p.start >= cand.sent_end]
+    if before:
+        place, where = before[-1], "named last before the sentence"
+    elif after:
+        place, where = after[0], "named first after the sentence"
+    else:
+        return None
+    precision, why = geo_precision(place, text)
+    return PlaceChoice(place, max(precision, 2), f"paragraph: {why}, {where}")
 
 
 def is_background(cand: Candidate, dates: Sequence[DateMention]) -> bool:
@@ -164,7 +283,7 @@ def folds_into(cand: Candidate, prev: Located, place: PlaceChoice, distance: int
         return False
     if not carries_deaths(prev.candidate.decision.sub_event_type):
         return False
-    own_place = not place.reason.startswith("document")
+    own_place = not _inferred(place)
     same_place = place.place.name == prev.place.place.name
     return 0 < distance <= FOLD_SENTENCES and (same_place or not own_place)
 
@@ -180,8 +299,12 @@ def restatement(item: Located, cand: Candidate, place: PlaceChoice) -> bool:
 def same_event(
     item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, own_date: bool
 ) -> bool:
-    """Same type at the same place within a day (or undated, so probably the same)."""
-    if item.place.place.name != place.place.name:
+    """Same type at the same place within a day (or undated, so probably the same); a
+    sentence that names no place of its own can be about any event of its type in its
+    region."""
+    if item.place.place.name != place.place.name and not (
+        _inferred(place) and item.place.place.admin1 == place.place.admin1
+    ):
         return False
     if item.candidate.decision.sub_event_type != cand.decision.sub_event_type:
         return False
@@ -218,6 +341,16 @@ def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) 
     return item.place.place.name == place.place.name or generic(item.candidate) or generic(cand)
 
 
+def _near(a: PlaceChoice, b: PlaceChoice) -> bool:
+    """The same place or region, or one of the two is vague."""
+    return (
+        a.place.name == b.place.name
+        or (a.place.admin1 is not None and a.place.admin1 == b.place.admin1)
+        or _vague(a)
+        or _vague(b)
+    )
+
+
 def updates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -> bool:
     """A sentence whose toll updates or recalls an earlier report ("the toll rose to 42",
     "earlier, the source said 7 were killed") is more about an event with deaths within two
@@ -228,13 +361,7 @@ def updates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -
         return False
     if abs((item.date - date).days) > 2:
         return False
-    a, b = item.place, place
-    return (
-        a.place.name == b.place.name
-        or (a.place.admin1 is not None and a.place.admin1 == b.place.admin1)
-        or _coarse(a)
-        or _coarse(b)
-    )
+    return _near(item.place, place)
 
 
 # "the bombings", "Saturday's attack", "the strikes": a definite reference to an event told before.
@@ -250,14 +377,36 @@ def refers_back(
     definite reference with its own toll is another report of an event already told (same
     type or a generic word, same place or a vague one, within a day), not a new event."""
     trigger = cand.decision.trigger
-    if not _DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]):
+    after = died_in_the(cand, text)
+    if not after and not _DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]):
         return False
-    if not item.deaths or not any(not d.cumulative for d in cand.deaths):
+    if not any(not d.cumulative for d in cand.deaths):
+        return False
+    # ("12 died in the attack" can be the first toll of an attack told before, and is no
+    # more of another sentence's deaths)
+    if after and generic(item.candidate):
+        return False
+    if not item.deaths and not (after and carries_deaths(item.candidate.decision.sub_event_type)):
         return False
     same_type = item.candidate.decision.sub_event_type == cand.decision.sub_event_type
     if not (same_type or generic(cand)) or abs((item.date - date).days) > 1:
         return False
-    return item.place.place.name == place.place.name or _coarse(place)
+    return item.place.place.name == place.place.name or _vague(place)
+
+
+# "... were killed in the attack", "died in Tuesday's strike": deaths in an event told before.
+_DEFINITE_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:in|by|during|from|after)\s+(?:the|this|that|these|those|"
+    r"\w+day's)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|air strikes?|raids?|"
+    r"bombings?|blasts?|explosions?|shelling|assault|massacre|bombardment)\b",
+    re.IGNORECASE,
+)
+
+
+def died_in_the(cand: Candidate, text: str) -> bool:
+    """A generic death word followed by a definite reference to an attack."""
+    end = cand.decision.trigger.end
+    return generic(cand) and bool(_DEFINITE_AFTER.match(text, end, min(cand.sent_end, end + 80)))
 
 
 def _own_counts(deaths: Sequence[Death]) -> list[Count]:
@@ -287,11 +436,25 @@ def merge(target: Located, cand: Candidate, place: PlaceChoice, here: tuple[int,
     merged = dataclasses.replace(
         target, deaths=target.deaths + cand.deaths, sentences=(*target.sentences, here)
     )
-    if generic(target.candidate) and not generic(cand):
+    # (a type that carries no deaths, "talks", never takes over an event with deaths)
+    keeps_deaths = carries_deaths(cand.decision.sub_event_type) or not merged.deaths
+    if generic(target.candidate) and not generic(cand) and keeps_deaths:
         merged = dataclasses.replace(merged, candidate=cand)
-    if _coarse(target.place) and not _coarse(place):
+    # Only a place the sentence names itself is better than one already found.
+    if _vague(target.place) and not _vague(place):
         merged = dataclasses.replace(merged, place=place)
     return merged
+
+
+def _inferred(choice: PlaceChoice) -> bool:
+    """The sentence names no place: it was taken from the text around it."""
+    return not choice.reason.startswith("sentence")
+
+
+def _vague(choice: PlaceChoice) -> bool:
+    """A region or country, a place inferred from the text around the sentence, or one of a
+    list: no evidence that two reports are of different places."""
+    return _coarse(choice) or _inferred(choice) or ONE_OF_SEVERAL in choice.reason
 
 
 def _coarse(choice: PlaceChoice) -> bool:

@@ -1,0 +1,138 @@
+"""Where an event happened: the sentence's own place, else the text around it (placing.py),
+end to end on small articles with places built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from eventwire.extract import EventExtractor
+from eventwire.extract.placing import dominant_country, event_sites
+from eventwire.models import Document, Event, Place
+from eventwire.resolve.dates import find_dates
+from eventwire.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2024, 11, 30)  # a Saturday
+# name -> (feature code, country, admin1, ISO alpha-2)
+GAZETTEER = {
+    "Aleppo": ("PPL", "Syria", "Aleppo", "SY"),
+    "Idlib": ("PPL", "Syria", "Idlib", "SY"),
+    "Homs": ("PPL", "Syria", "Homs", "SY"),
+    "Hama": ("PPL", "Syria", "Hama", "SY"),
+    "Damascus": ("PPLC", "Syria", "Dimashq", "SY"),
+    "Syria": ("PCLI", "Syria", None, "SY"),
+    "Turkey": ("PCLI", "Turkey", None, "TR"),
+    "Ankara": ("PPLC", "Turkey", "Ankara", "TR"),
+    "Ramallah": ("PPL", "Palestine", "West Bank", "PS"),
+}
+
+
+def places_in(text: str) -> list[Place]:
+    out = []
+    for name, (code, country, admin1, cc) in GAZETTEER.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            out.append(
+                Place(name, m.start(), m.end(), 35.0, 37.0, None, code, country, admin1, None, cc)
+            )
+    return sorted(out, key=lambda p: p.start)
+
+
+def run(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    document = Document(id="doc-1", text=text, published=PUBLISHED, outlet="Example News")
+    extractor = EventExtractor(Settings())
+    return extractor.extract(document, nlp(text), places_in(text), find_dates(text, PUBLISHED))
+
+
+def by_toll(events: list[Event]) -> dict[int, str]:
+    return {e.fatalities: e.location for e in events if e.fatalities}
+
+
+def test_a_sentence_without_a_place_is_at_the_place_named_last_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Hama is the article's most-named town, but the toll follows the Homs sentence.
+    text = (
+        "Fighting raged in Hama on Saturday. Rebels shelled Hama again. "
+        "Government troops shelled the town of Homs on Saturday, a monitor said. "
+        "At least 12 civilians were killed, the monitor said. "
+        "Hama has seen heavy fighting."
+    )
+    assert by_toll(run(nlp, text)) == {12: "Homs"}
+
+
+def test_a_lead_without_a_place_is_at_the_first_place_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "At least 24 people were killed on Saturday in a suicide attack near a refugee camp, "
+        "a monitor said. The camp lies near Idlib. Later, clashes erupted in Hama, "
+        "and clashes in Hama went on for hours in Hama."
+    )
+    assert by_toll(run(nlp, text)) == {24: "Idlib"}
+
+
+def test_a_sentence_naming_only_its_country_takes_the_nearest_place_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Warplanes bombed Aleppo and Aleppo again on Friday. Rebels shelled Idlib on Saturday. "
+        "An air strike in Syria killed 9 people on Saturday, a monitor said."
+    )
+    assert by_toll(run(nlp, text)) == {9: "Idlib"}
+
+
+def test_the_capital_is_the_capital_the_article_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb killed 29 rebels in Homs on Saturday, a monitor said. "
+        "Damascus has been spared for months. "
+        "A monitor said rockets hit Homs again. "
+        "In the capital, two people were killed by mortar fire on Saturday."
+    )
+    assert by_toll(run(nlp, text)) == {29: "Homs", 2: "Damascus"}
+
+
+def test_where_it_was_said_is_no_place_of_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A chemical attack near Damascus killed 1300 people on Wednesday, the opposition said. "
+        "The minister spoke on a visit to Ramallah on Saturday. "
+        "This massacre must not go unpunished, he said."
+    )
+    sites = event_sites(places_in(text), text)
+    assert [p.name for p in sites] == ["Damascus"]
+    assert {e.location for e in run(nlp, text)} == {"Damascus"}
+
+
+def test_directions_of_a_capital_are_places_and_its_allies_are_actors() -> None:
+    text = "Clashes east of Damascus. The allies of Damascus met."
+    assert [p.start for p in event_sites(places_in(text), text)] == [text.index("Damascus")]
+
+
+def test_the_main_country_is_where_the_towns_are() -> None:
+    # Turkey is named more often (and its army acts), but the towns are in Syria.
+    text = "Turkey and Turkey's army; Turkey said. Aleppo and Idlib were hit. Syria."
+    assert dominant_country(places_in(text), ["Turkey", "Turkey"]) == "Syria"
+
+
+def test_a_report_naming_one_of_a_headline_list_places_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "One killed in terrorist attacks in Damascus, Homs and Aleppo. A woman was killed on "
+        "Saturday when terrorists fired two mortar shells on a village in the countryside of Homs."
+    )
+    assert [(e.fatalities, e.location) for e in run(nlp, text)] == [(1, "Homs")]
+
+
+def test_talks_never_take_over_an_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The minister said on Saturday that the government was behind a chemical massacre near "
+        "Damascus that the opposition claims killed hundreds. The minister arrived early "
+        "Saturday on a visit aimed at encouraging recently resumed peace talks, his office said."
+    )
+    assert [e.sub_event_type for e in run(nlp, text)] == ["Attack"]
+
+
+def test_deaths_in_the_attack_are_of_the_attack_told_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Warplanes dropped sarin on the town of Idlib on Saturday, a monitor said. "
+        "Three of the injured died in a hospital in Aleppo on Saturday. "
+        "At least 87 people died in the suspected attack, the monitor said."
+    )
+    tolls = {e.sub_event_type: e.fatalities for e in run(nlp, text)}
+    assert tolls["Chemical weapon"] == 87
