@@ -309,3 +309,13 @@ def test_the_number_of_dead_that_has_risen_is_an_update() -> None:
         "Saturday has become around 40."
     )
     assert toll(text) == (40, 36, 44, None)
+
+
+def test_counts_that_add_up_to_the_count_before_are_its_breakdown() -> None:
+    text = (
+        "The monitor said 19 men from the tribe were executed on Thursday 18 shot dead and one "
+        "beheaded on the outskirts of the city."
+    )
+    deaths = find_deaths(text, 0, len(text))
+    assert [(d.count.best, d.subset) for d in deaths] == [(19, False), (18, True), (1, True)]
+    assert toll(text) == (19, 19, 19, None)

@@ -410,7 +410,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             and not _REPORT_AGAIN.search(between)
         ):
             chained.add(id(d))
-    deaths = _sum_chains(deaths, chained)
+    deaths = _breakdown_of(_sum_chains(deaths, chained))
     if not deaths:
         deaths.extend(_single_deaths(text, start, end, cumulative))
     earlier = bool(_EARLIER_REPORT.search(sentence))
@@ -611,6 +611,30 @@ def _sum_chains(deaths: list[Death], chained: set[int]) -> list[Death]:
                     Death(Count(n, n, n, civ[0].count.start, civ[-1].count.end), "civilian",
                           True, civ[0].cumulative, civ[0].start, civ[-1].end)
                 )  # fmt: skip
+    return out
+
+
+def _breakdown_of(deaths: list[Death]) -> list[Death]:
+    """ "19 men were executed on Thursday, 18 shot dead and one beheaded": two or more counts
+    right after a count of a sentence that add up to it exactly tell how its deaths died; they
+    are parts of it, not more deaths."""
+    out = list(deaths)
+    for i, whole in enumerate(out):
+        if whole.subset or whole.count.high != whole.count.best:
+            continue
+        total = 0
+        for j in range(i + 1, len(out)):
+            d = out[j]
+            if d.subset or d.count.high != d.count.best:
+                break
+            total += d.count.best
+            if total == whole.count.best and j > i + 1:
+                out[i + 1 : j + 1] = [
+                    dataclasses.replace(x, subset=True) for x in out[i + 1 : j + 1]
+                ]
+                break
+            if total > whole.count.best:
+                break
     return out
 
 
