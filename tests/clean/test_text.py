@@ -326,3 +326,22 @@ def test_image_credits_and_announced_links_are_never_kept() -> None:
         _SENTENCE.format("seven"),
     ]
     assert body_mask(lines, [0.9, 0.6, 0.6, 0.9]) == [True, False, False, True]
+
+
+def test_list_of_same_shaped_dated_lines_under_a_kept_sentence_is_kept() -> None:
+    from eventwire.clean.text import body_mask
+
+    dates = [
+        "June 10 – Tampa, FL @ MidFlorida Amphitheatre",
+        "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre",
+        "June 17 – Nashville, TN @ Bridgestone Arena",
+        "July 2 – Uncasville, CT @ Mohegan Sun Arena",
+    ]
+    lines = ["The band will play these dates next summer, its first tour in a decade.", *dates]
+    assert body_mask(lines, [0.9, 0.3, 0.1, 0.1, 0.05]) == [True] * 5
+    # Not three of them, nor with nothing kept just above.
+    assert body_mask(lines[:4], [0.9, 0.3, 0.1, 0.1]) == [True, True, False, False]
+    assert body_mask(["Tour", *dates], [0.0, 0.3, 0.1, 0.1, 0.05])[2:] == [False] * 3
+    # Lines of one shape without a number (a menu) are no such list.
+    menu = ["Home", "World News", "Sport Today", "Arts Desk", "Tech Notes"]
+    assert body_mask([lines[0], *menu], [0.9, 0.3, 0.1, 0.1, 0.1, 0.1])[2:] == [False] * 4

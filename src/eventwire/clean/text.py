@@ -21,6 +21,8 @@ TEASER_PAIRS = 3  # headline + one-paragraph summary pairs in a row that make a 
 TEASER_APART = 3  # ... dropped when it is at least this many lines from the article's paragraphs
 _LIST_ITEMS = 3  # a numbered list beside the article is kept from this many items ...
 _LIST_NEAR = 3  # ... when a kept sentence is at most this many lines from its ends
+_UNIFORM_ITEMS = 4  # lines of one shape with a number in it (dates, scores) right under a
+# kept sentence are a list the article gives (a schedule, a table) from this many on
 _NUMBERED = re.compile(r"^\W{0,2}(\d{1,2})(?:[aªº°]|st|nd|rd|th)?[).:–-]?\s+\S")
 _COMMENTS = re.compile(
     r"^\W*(leave a (reply|comment)|post a comment|add (a|your) comment"
@@ -121,6 +123,7 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = drop_teaser_lists(lines, keep)
     keep = [k and not _never_kept(line) for k, line in zip(keep, lines, strict=True)]
     keep = keep_numbered_lists(lines, keep)
+    keep = keep_uniform_lists(lines, keep)
     keep = keep_lead_ins(lines, keep)
     return cut_at_comments(lines, keep)
 
@@ -321,6 +324,57 @@ def keep_numbered_lists(lines: list[str], keep: list[bool]) -> list[bool]:
                 out[k] = out[k] or not _surely_furniture(lines[k])
         i = last + 1
     return out
+
+
+def keep_uniform_lists(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Keep a list of same-shaped dated or counted lines that starts just under a kept sentence.
+
+    Tour dates ("June 10 – Tampa, FL @ …"), fixtures and table rows read like link texts one
+    by one; _UNIFORM_ITEMS or more lines whose first three tokens have one shape with a
+    number in it (with at most one other line between two), starting within _LIST_NEAR lines
+    under a kept sentence, are the article's list, as numbered lists are; not with a list
+    heading (*Most read*) above or among them.
+    """
+    shapes = [_shape(line) for line in lines]
+    out = list(keep)
+    i = 0
+    while i < len(lines):
+        run = _same_shape_run(shapes, i)
+        if len(run) < _UNIFORM_ITEMS:
+            i += 1
+            continue
+        first, last = run[0], run[-1]
+        above = range(max(0, first - _LIST_NEAR), first)
+        headed = any(furniture.is_list_heading(lines[k]) for k in range(above.start, last))
+        if not headed and any(keep[k] and furniture.is_prose(lines[k]) for k in above):
+            for k in run:
+                out[k] = out[k] or not _surely_furniture(lines[k])
+        i = last + 1
+    return out
+
+
+_SHAPE_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+
+
+def _shape(line: str) -> str | None:
+    """The shape of a line's first three tokens (word a, number 9, sign as is) if one is a
+    number, else None: "June 10 – Tampa" and "July 2 – Uncasville" are both "a9–"."""
+    tokens = _SHAPE_TOKEN.findall(line[:80])[:3]
+    shape = "".join("9" if t.isdigit() else "a" if t[0].isalpha() else t for t in tokens)
+    return shape if len(tokens) == 3 and "9" in shape else None
+
+
+def _same_shape_run(shapes: list[str | None], start: int) -> list[int]:
+    """Lines from `start` of its shape, with at most one other line between two."""
+    if shapes[start] is None:
+        return []
+    run = [start]
+    j = start + 1
+    while j < len(shapes) and j - run[-1] <= 2:
+        if shapes[j] == shapes[start]:
+            run.append(j)
+        j += 1
+    return run
 
 
 def _ordinal(line: str) -> int | None:
