@@ -319,3 +319,15 @@ def test_counts_that_add_up_to_the_count_before_are_its_breakdown() -> None:
     deaths = find_deaths(text, 0, len(text))
     assert [(d.count.best, d.subset) for d in deaths] == [(19, False), (18, True), (1, True)]
     assert toll(text) == (19, 19, 19, None)
+
+
+def test_others_after_a_verb_that_comes_first_add() -> None:
+    text = (
+        "Syrian air raids targeted several civilian sites killing nine children and 14 others "
+        "local activists have reported."
+    )
+    assert toll(text) == (23, 23, 23, 9)
+    # after a death word that follows its count, "and N others" has a verb of its own
+    assert toll("Five people died and eight others experienced breathing difficulties.") == (
+        5, 5, 5, None,
+    )  # fmt: skip

@@ -318,8 +318,12 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             )
             after_count = text[count.end : min(end, count.end + 40)]
             chain = _CHAIN_NOUN.match(after_count)
-            people = _PEOPLE_AFTER.match(after_count)
-            bare = people is not None or (
+            people = _PEOPLE_AFTER.match(after_count) is not None or (
+                # "killing nine children and 14 others local activists have reported": after
+                # a verb that comes first, "and N others" is more of its object whatever follows
+                id(prior) not in verb_after and re.match(r"\s+others\b", after_count) is not None
+            )
+            bare = people or (
                 chain is not None
                 and not _VERBISH.search(chain.group())
                 and not _OWN_VERB.search(chain.group())
