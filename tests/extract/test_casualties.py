@@ -288,7 +288,7 @@ def test_ages_are_not_counts() -> None:
 
 def test_a_pair_that_has_died() -> None:
     assert toll("One mother and her child have died after a bomb hit their home.") == (
-        2, 2, 2, None,
+        2, 2, 2, 2,
     )  # fmt: skip
 
 
@@ -331,3 +331,8 @@ def test_others_after_a_verb_that_comes_first_add() -> None:
     assert toll("Five people died and eight others experienced breathing difficulties.") == (
         5, 5, 5, None,
     )  # fmt: skip
+
+
+def test_medical_staff_are_civilians() -> None:
+    text = "Russian jets bombed a medical center killing 15 members of medical staff."
+    assert toll(text) == (15, 15, 15, 15)

@@ -38,3 +38,9 @@ def test_word_numbers() -> None:
 def test_offsets_are_shifted() -> None:
     [count] = find_numbers("killing 6 people", offset=100)
     assert (count.start, count.end) == (108, 109)
+
+
+def test_so_many_is_no_quantity() -> None:
+    text = "The toll jumped because so many people died of their wounds; many were hurt."
+    assert [(c.best, text[c.start : c.end]) for c in find_numbers(text)] == [(10, "many")]
+    assert [c.best for c in find_numbers("so 12 people")] == [12]

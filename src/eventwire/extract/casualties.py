@@ -187,7 +187,9 @@ _CIVILIAN = re.compile(
     r"\b(?:civilians?|children|child|kids|women|woman|girls?|boys?|residents|villagers|"
     r"worshippers|students|pupils|farmers|shepherds|family|families|journalists?|doctors|"
     r"medics|aid workers|passengers|refugees|displaced|infants?|babies|mothers|elderly|"
-    r"shoppers|pilgrims|teachers|patients|people from the same)\b",
+    r"shoppers|pilgrims|teachers|patients|people from the same|medical (?:staff|workers)|"
+    r"health workers|nurses|paramedics|rescuers|rescue workers|volunteers|mother|father|"
+    r"wife|husband|sons?|daughters?|relatives)\b",
     re.IGNORECASE,
 )
 _COMBATANT = re.compile(

@@ -57,6 +57,10 @@ NUMBER = re.compile(
 )
 
 
+# "so many people died", "too many", "how many": a degree or a question, not a quantity.
+_NO_QUANTITY = re.compile(r"\b(?:so|too|how)\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """A parsed quantity: best estimate and range, with the span it was read from."""
@@ -125,7 +129,11 @@ def find_numbers(text: str, offset: int = 0) -> list[Count]:
     out: list[Count] = []
     for m in NUMBER.finditer(text):
         parsed = parse_number(m.group("num"))
-        if parsed is None:
+        if parsed is None or (
+            m.group("num").lower() in {"many", "few"}
+            and not m.group("qual")
+            and _NO_QUANTITY.search(text[max(0, m.start() - 5) : m.start()])
+        ):
             continue
         count = apply_qualifier(m.group("qual"), *parsed)
         out.append(Count(count.best, count.low, count.high, m.start() + offset, m.end() + offset))
