@@ -27,6 +27,7 @@ GAZETTEER = {
     "Syria": ("PCLI", "Syria", None, "SY"),
     "Turkey": ("PCLI", "Turkey", None, "TR"),
     "Ankara": ("PPLC", "Turkey", "Ankara", "TR"),
+    "Moscow": ("PPLC", "Russia", "Moscow", "RU"),
     "Ramallah": ("PPL", "Palestine", "West Bank", "PS"),
 }
 
@@ -136,3 +137,20 @@ def test_deaths_in_the_attack_are_of_the_attack_told_before(nlp) -> None:  # typ
     )
     tolls = {e.sub_event_type: e.fatalities for e in run(nlp, text)}
     assert tolls["Chemical weapon"] == 87
+
+
+def test_a_lead_without_a_place_is_not_at_a_place_told_as_history(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A suspected chemical attack in Syria killed at least 70 people on Saturday, the WHO "
+        "said. A spokesman said the rebels had used the same weapons in Aleppo last year. "
+        "Its experts are guiding health workers in Idlib, the WHO said."
+    )
+    assert by_toll(run(nlp, text)) == {70: "Idlib"}
+
+
+def test_a_capital_that_speaks_is_its_government_and_a_town_that_claims_lives_is_not() -> None:
+    text = (
+        "Moscow has denied involvement. Moscow and Damascus had rejected a plea. "
+        "An attack in the city of Homs has claimed the lives of 18 civilians."
+    )
+    assert [p.name for p in event_sites(places_in(text), text)] == ["Homs"]

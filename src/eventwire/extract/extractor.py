@@ -23,6 +23,7 @@ from eventwire.extract.placing import (
     folds_into,
     is_background,
     merge,
+    past_mentions,
     refers_back,
     restatement,
     restates,
@@ -135,12 +136,13 @@ class EventExtractor:
         # The day the report was written: its dateline where it opens with one, else the
         # record's publication date (which can be a crawl or update date).
         reported = report_date(text, document.published)
+        past = past_mentions(sites, sentences, text, dates)
         out: list[Located] = []
         order = {s: i for i, s in enumerate(sentences)}
         for cand in found:
             if is_background(cand, dates):
                 continue
-            place = choose_place(sites, cand, text, dominant)
+            place = choose_place(sites, cand, text, dominant, past)
             if place is None:
                 continue  # no place anywhere in the article: not an event we can map
             if place.reason.startswith("document"):

@@ -26,10 +26,15 @@ _NOT_A_SITE = re.compile(
     r"^(?:-based|-born|-backed|-led|-made|-controlled|\s+(?:hospital|university|mosque|church|"
     r"street|square|brigades?|battalion|newspaper|news agency|tv|television|radio|channel|"
     r"airways|times|post|daily|observatory|office|embassy|government|regime|authorities)\b|"
-    # A capital that speaks or acts is its government ("Damascus said", "Moscow denied").
-    r"\s+(?:said|says|has said|claimed|claims|accused|accuses|denied|denies|blamed|blames|"
-    r"announced|warned|insisted|rejected|wants|wanted|condemned|condemns|welcomed|welcomes|"
-    r"urged|urges|called on|calls on|demanded|demands|responded|threatened|vowed|pledged)\b|"
+    # A capital that speaks or acts is its government ("Damascus said", "Moscow has denied",
+    # "Moscow and Damascus had rejected").
+    r"(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:(?:has|have|had|also|then|later|again|repeatedly|"
+    r"strongly|flatly)\s+)*"
+    r"(?:said|says|claimed|claims|accused|accuses|denied|denies|blamed|blames|announced|"
+    r"warned|insisted|insists|rejected|rejects|wants|wanted|condemned|condemns|welcomed|"
+    r"welcomes|urged|urges|called on|calls on|demanded|demands|responded|threatened|vowed|"
+    r"pledged|refused|refuses|agreed|agrees|believes|believed|maintains|argued|argues)\b"
+    r"(?!\s+(?:the\s+)?lives)|"  # ("... in Homs has claimed the lives of 18": the event)
     r"'s? (?:government|regime|allies|ally))",
     re.IGNORECASE,
 )
@@ -83,7 +88,7 @@ def event_sites(places: Sequence[Place], text: str) -> list[Place]:
     """
     out = []
     for p in places:
-        if _NOT_A_SITE.match(text[p.end : p.end + 16]) or _MONTH.match(text[p.start : p.end]):
+        if _NOT_A_SITE.match(text[p.end : p.end + 60]) or _MONTH.match(text[p.start : p.end]):
             continue
         before = text[max(0, p.start - 24) : p.start]
         government = p.feature_code in {"PCLI", "PPLC"} and _GOVERNMENT_BEFORE.search(before)
@@ -126,18 +131,20 @@ def choose_place(
     cand: Candidate,
     text: str,
     dominant: str | None,
+    past: frozenset[int] = frozenset(),
 ) -> PlaceChoice | None:
     """See _choose_place; a country-only choice is narrowed to the place of that country the
     text named last before the sentence, else to the article's main region in it, at
-    geo_precision 3 (ACLED's rule when only a larger region is known)."""
-    choice = _choose_place(places, cand, text, dominant)
+    geo_precision 3 (ACLED's rule when only a larger region is known). `past` holds the
+    starts of mentions in sentences told as history (see past_mentions)."""
+    choice = _choose_place(places, cand, text, dominant, past)
     if choice is None or choice.place.feature_code != "PCLI":
         return choice
     # A foreign country named in the sentence is usually an actor or a reaction ("Russia"),
     # not where the event is: fall back to the article's main country.
     country = dominant if dominant and choice.place.country != dominant else choice.place.country
     if country != choice.place.country:
-        near = nearest_place(places, cand, text, country)
+        near = nearest_place(places, cand, text, country, past)
         if near is not None:
             return near
     region = main_region(places, country)
@@ -154,6 +161,7 @@ def _choose_place(
     cand: Candidate,
     text: str,
     dominant: str | None,
+    past: frozenset[int] = frozenset(),
 ) -> PlaceChoice | None:
     """The place in the trigger's clause, else its sentence, else wider (see resolve.geo).
 
@@ -185,7 +193,7 @@ def _choose_place(
     country = choice.place.country
     return (
         capital_named(places, cand, text, country)
-        or nearest_place(places, cand, text, country)
+        or nearest_place(places, cand, text, country, past)
         or choice
     )
 
@@ -234,6 +242,7 @@ def nearest_place(
     cand: Candidate,
     text: str,
     country: str,
+    past: frozenset[int] = frozenset(),
 ) -> PlaceChoice | None:
     """The place in `country` named last before the candidate's sentence in its paragraph,
     else the first one after it (a lead sentence that names no place is told again, with
@@ -252,7 +261,9 @@ def nearest_place(
     ]
     # (a mention that starts in the sentence but runs past its end, "Aleppo. At", is its own)
     before = [p for p in pool if p.start < cand.sent_end]
-    after = [p for p in pool if p.start >= cand.sent_end]
+    # (the lead is told again in the news that follows, not in the history: "the rebels had
+    # used the same chemical weapons in Aleppo last year")
+    after = [p for p in pool if p.start >= cand.sent_end and p.start not in past]
     if before:
         place, where = before[-1], "named last before the sentence"
     elif after:
@@ -261,6 +272,32 @@ def nearest_place(
         return None
     precision, why = geo_precision(place, text)
     return PlaceChoice(place, max(precision, 2), f"paragraph: {why}, {where}")
+
+
+# Words that put a sentence in the past of the report ("in Aleppo last year").
+_PAST = re.compile(
+    r"\b(?:last|previous) (?:year|month|summer|winter|spring|autumn)\b|"
+    r"\b(?:years|months) ago\b|\bpreviously\b|\bin the past\b",
+    re.IGNORECASE,
+)
+
+
+def past_mentions(
+    places: Sequence[Place],
+    sentences: Sequence[tuple[int, int]],
+    text: str,
+    dates: Sequence[DateMention],
+) -> frozenset[int]:
+    """Starts of the place mentions in sentences told as history: an old date or words such
+    as "last year", and no date of the news."""
+    out: set[int] = set()
+    for start, end in sentences:
+        inside = [m for m in dates if start <= m.start < end]
+        if any(not m.background and m.date for m in inside):
+            continue
+        if any(m.background for m in inside) or _PAST.search(text, start, end):
+            out.update(p.start for p in places if start <= p.start < end)
+    return frozenset(out)
 
 
 def is_background(cand: Candidate, dates: Sequence[DateMention]) -> bool:
