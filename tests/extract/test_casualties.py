@@ -336,3 +336,22 @@ def test_others_after_a_verb_that_comes_first_add() -> None:
 def test_medical_staff_are_civilians() -> None:
     text = "Russian jets bombed a medical center killing 15 members of medical staff."
     assert toll(text) == (15, 15, 15, 15)
+
+
+def test_they_were_among_a_fuller_toll_is_an_update() -> None:
+    text = (
+        "Air strikes on two hospitals left 10 people dead. They were among 19 people killed in "
+        "strikes across the province on Thursday, the monitor said."
+    )
+    start = text.index("They")
+    [death] = find_deaths(text, start, len(text))
+    assert (death.count.best, death.revision) == (19, "update")
+
+
+def test_a_toll_that_rises_after_a_long_subject_is_an_update() -> None:
+    text = (
+        "The death toll from the rocket attacks on the Salah Eddin neighborhood in Aleppo city "
+        "rose to 8 civilians, a police source said."
+    )
+    [death] = find_deaths(text, 0, len(text))
+    assert (death.count.best, death.revision) == (8, "update")

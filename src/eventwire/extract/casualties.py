@@ -82,11 +82,19 @@ _THINGS = re.compile(
 # A count that updates or restates a toll already given ("the toll rose to 42", "earlier, the
 # source said 7 were killed"): more about an event already reported, never a new one.
 _UPDATE_BEFORE = re.compile(
-    r"\b(?:toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|increased|jumped|rising|climbing|"
+    r"\b(?:toll\b[^.;]{0,100}?\b(?:rose|rises|risen|climbed|reached|increased|jumped|rising|"
+    r"climbing|"
     r"reaching|has gone up)|number of\b[^.;]{0,80}?\b(?:killed|dead|deaths|victims|martyred|"
     r"martyrs)\b[^.;]{0,90}?\b(?:rose|risen|climbed|reached|increased|jumped|become|became)|"
     r"bringing (?:the|its) (?:death )?(?:toll|number of (?:dead|deaths))|"
     r"raising (?:the|its) (?:death )?toll|updated (?:death )?toll)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+# "They were among 19 people killed as a result of strikes across the province": the deaths
+# told before are part of a fuller toll, which restates the event's toll as a whole.
+_AMONG_WHOLE = re.compile(
+    r"^\W*(?:they|these|those|the victims|the dead|both|all)\s+(?:\w+\s+)?(?:were|are)\s+"
+    r"(?:also\s+)?among\b",
     re.IGNORECASE,
 )
 _EARLIER_REPORT = re.compile(
@@ -430,7 +438,9 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             or _ALSO.search(text[d.count.end : d.end])
         ):
             d = dataclasses.replace(d, extra=True)
-        if _UPDATE_BEFORE.search(text[max(start, d.count.start - 200) : d.count.start]):
+        if _UPDATE_BEFORE.search(text[max(start, d.count.start - 200) : d.count.start]) or (
+            start > 0 and _AMONG_WHOLE.match(sentence) and d.start - start < 40 and not d.subset
+        ):
             d = dataclasses.replace(d, revision="update")
         elif earlier:
             d = dataclasses.replace(d, revision="earlier")
