@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Headings that open a list of links to other stories rather than a part of the article.
 LIST_HEADING = re.compile(
@@ -60,7 +61,15 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+_MEMO_CHARS = 1000  # lines up to this long are remembered (the steps of a page ask again)
+
+
 def words(line: str) -> int:
+    return _words(line) if len(line) <= _MEMO_CHARS else len(_WORD.findall(line))
+
+
+@lru_cache(maxsize=4096)
+def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
 
@@ -100,6 +109,11 @@ def _reads_as_prose(text: str) -> bool:
 
 def is_prose(line: str) -> bool:
     """A line that reads as at least one full sentence."""
+    return _is_prose(line) if len(line) <= _MEMO_CHARS else _is_prose.__wrapped__(line)
+
+
+@lru_cache(maxsize=4096)
+def _is_prose(line: str) -> bool:
     text = line.strip()
     if not re.search(r"[.!?。！？\"”’)」]\s*$", text):
         return False

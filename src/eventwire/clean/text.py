@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from eventwire.clean import furniture
@@ -255,14 +256,25 @@ def teaser_runs(lines: list[str]) -> list[tuple[int, int]]:
     Numbered lines and lines with a URL are list items, not teasers.
     """
     n = len(lines)
-    item = [_ordinal(x) is not None or bool(furniture.URL.search(x)) for x in lines]
-    head = [not u and _teaser_headline(x) for x, u in zip(lines, item, strict=True)]
-    summary = [
-        not u and not h and furniture.is_prose(x) for x, u, h in zip(lines, item, head, strict=True)
-    ]
+    prose = [furniture.is_prose(x) for x in lines]
+    kinds: dict[int, str] = {}  # looked up only beside prose lines: most lines never are
+
+    def kind(i: int) -> str:
+        if i not in kinds:
+            line = lines[i]
+            if _ordinal(line) is not None or furniture.URL.search(line):
+                kinds[i] = "item"
+            elif _teaser_headline(line):
+                kinds[i] = "headline"
+            else:
+                kinds[i] = "summary" if prose[i] else "other"
+        return kinds[i]
+
+    def summary(i: int) -> bool:
+        return i < n and prose[i] and kind(i) == "summary"
 
     def pair_at(i: int) -> bool:
-        return i + 1 < n and head[i] and summary[i + 1] and not (i + 2 < n and summary[i + 2])
+        return summary(i + 1) and kind(i) == "headline" and not summary(i + 2)
 
     runs = []
     i = 0
@@ -271,13 +283,7 @@ def teaser_runs(lines: list[str]) -> list[tuple[int, int]]:
         while pair_at(j):
             pairs += 1
             k = j + 2
-            while (
-                k < j + 4
-                and k < n
-                and not head[k]
-                and not summary[k]
-                and furniture.words(lines[k]) <= 6
-            ):
+            while k < min(j + 4, n) and kind(k) == "other" and furniture.words(lines[k]) <= 6:
                 k += 1
             if not pair_at(k):
                 break
@@ -335,21 +341,26 @@ def keep_uniform_lists(lines: list[str], keep: list[bool]) -> list[bool]:
     under a kept sentence, are the article's list, as numbered lists are; not with a list
     heading (*Most read*) above or among them.
     """
-    shapes = [_shape(line) for line in lines]
+    shapes: dict[int, str | None] = {}
+
+    def shape(i: int) -> str | None:
+        if i not in shapes:
+            shapes[i] = _shape(lines[i])
+        return shapes[i]
+
     out = list(keep)
-    i = 0
-    while i < len(lines):
-        run = _same_shape_run(shapes, i)
-        if len(run) < _UNIFORM_ITEMS:
-            i += 1
-            continue
-        first, last = run[0], run[-1]
-        above = range(max(0, first - _LIST_NEAR), first)
-        headed = any(furniture.is_list_heading(lines[k]) for k in range(above.start, last))
-        if not headed and any(keep[k] and furniture.is_prose(lines[k]) for k in above):
-            for k in run:
-                out[k] = out[k] or not _surely_furniture(lines[k])
-        i = last + 1
+    done = -1  # lines up to here belong to a list already looked at
+    for anchor in (i for i, k in enumerate(keep) if k and furniture.is_prose(lines[i])):
+        for first in range(max(anchor + 1, done + 1), min(len(lines), anchor + 1 + _LIST_NEAR)):
+            run = _same_shape_run(shape, first, len(lines))
+            if len(run) < _UNIFORM_ITEMS:
+                continue
+            last = run[-1]
+            if not any(furniture.is_list_heading(lines[k]) for k in range(anchor + 1, last)):
+                for k in run:
+                    out[k] = out[k] or not _surely_furniture(lines[k])
+            done = last
+            break
     return out
 
 
@@ -364,14 +375,15 @@ def _shape(line: str) -> str | None:
     return shape if len(tokens) == 3 and "9" in shape else None
 
 
-def _same_shape_run(shapes: list[str | None], start: int) -> list[int]:
+def _same_shape_run(shape: Callable[[int], str | None], start: int, n: int) -> list[int]:
     """Lines from `start` of its shape, with at most one other line between two."""
-    if shapes[start] is None:
+    first = shape(start)
+    if first is None:
         return []
     run = [start]
     j = start + 1
-    while j < len(shapes) and j - run[-1] <= 2:
-        if shapes[j] == shapes[start]:
+    while j < n and j - run[-1] <= 2:
+        if shape(j) == first:
             run.append(j)
         j += 1
     return run
