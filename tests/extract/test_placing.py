@@ -28,6 +28,7 @@ GAZETTEER = {
     "Turkey": ("PCLI", "Turkey", None, "TR"),
     "Ankara": ("PPLC", "Turkey", "Ankara", "TR"),
     "Moscow": ("PPLC", "Russia", "Moscow", "RU"),
+    "Manbij": ("PPL", "Syria", "Aleppo", "SY"),
     "Ramallah": ("PPL", "Palestine", "West Bank", "PS"),
 }
 
@@ -154,3 +155,12 @@ def test_a_capital_that_speaks_is_its_government_and_a_town_that_claims_lives_is
         "An attack in the city of Homs has claimed the lives of 18 civilians."
     )
     assert [p.name for p in event_sites(places_in(text), text)] == ["Homs"]
+
+
+def test_a_sentence_without_a_place_is_more_of_the_latest_event_of_its_type(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Warplanes bombed Aleppo on Saturday, a monitor said. "
+        "Warplanes bombed Manbij on Saturday, the monitor said. "
+        "The warplanes also dropped barrel bombs on Saturday, killing 4 people."
+    )
+    assert by_toll(run(nlp, text)) == {4: "Manbij"}

@@ -177,8 +177,10 @@ class EventExtractor:
             target = target or next(
                 (o for o in reversed(out) if updates(o, cand, place, choice.date)), None
             )
+            # (a sentence that names no place is about the latest event of its type)
+            seen = reversed(out) if not place.reason.startswith("sentence") else iter(out)
             target = target or next(
-                (o for o in out if same_event(o, cand, place, choice.date, own_date)), None
+                (o for o in seen if same_event(o, cand, place, choice.date, own_date)), None
             )
             target = target or next((o for o in out if restatement(o, cand, place)), None)
             if target is not None:
