@@ -345,3 +345,16 @@ def test_list_of_same_shaped_dated_lines_under_a_kept_sentence_is_kept() -> None
     # Lines of one shape without a number (a menu) are no such list.
     menu = ["Home", "World News", "Sport Today", "Arts Desk", "Tech Notes"]
     assert body_mask([lines[0], *menu], [0.9, 0.3, 0.1, 0.1, 0.1, 0.1])[2:] == [False] * 4
+
+
+def test_link_texts_ending_in_a_count_are_no_sentences_of_the_article() -> None:
+    from eventwire.clean.text import body_mask
+
+    counted = [
+        "Reports: the army will be fined for the shelling of the town (145)",
+        "Rebels come back to take the crossroads town after a week (142)",
+        "Most commented",
+    ]
+    lines = [*counted, "Advertisement", "Posted on May 3", _SENTENCE.format("eight")]
+    keep = body_mask(lines, [0.5, 0.5, 0.0, 0.0, 0.0, 0.9])
+    assert keep == [False] * 5 + [True]

@@ -153,7 +153,7 @@ def drop_stray_non_sentences(lines: list[str], keep: list[bool], probs: list[flo
     Link texts, labels and teaser headlines more than STRAY_MARGIN lines outside it are
     furniture unless the classifier is sure of them. Long lines stay, full stop or not.
     """
-    kept = [i for i, k in enumerate(keep) if k and furniture.is_prose(lines[i])]
+    kept = [i for i, k in enumerate(keep) if k and _sentence(lines[i])]
     if not kept:
         return keep
     first, last = kept[0], kept[-1]
@@ -169,7 +169,15 @@ def drop_stray_non_sentences(lines: list[str], keep: list[bool], probs: list[flo
 
 
 def _link_shaped(line: str) -> bool:
-    return not furniture.is_prose(line) and furniture.words(line) <= STRAY_WORDS
+    return not _sentence(line) and furniture.words(line) <= STRAY_WORDS
+
+
+_COUNT_END = re.compile(r"\(\d[\d,.]*\)$")
+
+
+def _sentence(line: str) -> bool:
+    """A full sentence; a link text ending in a count ("… lost my cool (142)") is none."""
+    return furniture.is_prose(line) and not _COUNT_END.search(line)
 
 
 def keep_sentences_in_span(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
