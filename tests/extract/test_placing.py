@@ -29,6 +29,8 @@ GAZETTEER = {
     "Ankara": ("PPLC", "Turkey", "Ankara", "TR"),
     "Moscow": ("PPLC", "Russia", "Moscow", "RU"),
     "Manbij": ("PPL", "Syria", "Aleppo", "SY"),
+    "Qardaha": ("PPL", "Syria", "Latakia", "SY"),
+    "Latakia": ("ADM1", "Syria", "Latakia", "SY"),
     "Ramallah": ("PPL", "Palestine", "West Bank", "PS"),
 }
 
@@ -164,3 +166,11 @@ def test_a_sentence_without_a_place_is_more_of_the_latest_event_of_its_type(nlp)
         "The warplanes also dropped barrel bombs on Saturday, killing 4 people."
     )
     assert by_toll(run(nlp, text)) == {4: "Manbij"}
+
+
+def test_the_place_before_is_the_finest_of_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rebels shelled the town of Qardaha in Latakia province on Friday, a monitor said. "
+        "On Saturday a car bomb exploded at a checkpoint, killing 3 soldiers."
+    )
+    assert by_toll(run(nlp, text)) == {3: "Qardaha"}

@@ -265,13 +265,30 @@ def nearest_place(
     # used the same chemical weapons in Aleppo last year")
     after = [p for p in pool if p.start >= cand.sent_end and p.start not in past]
     if before:
-        place, where = before[-1], "named last before the sentence"
+        place, where = _finest(before, before[-1], text), "named last before the sentence"
     elif after:
-        place, where = after[0], "named first after the sentence"
+        place, where = _finest(after, after[0], text), "named first after the sentence"
     else:
         return None
     precision, why = geo_precision(place, text)
     return PlaceChoice(place, max(precision, 2), f"paragraph: {why}, {where}")
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _finest(pool: Sequence[Place], anchor: Place, text: str) -> Place:
+    """The most specific place of the sentence `anchor` is in ("in Qaryatayn in central Homs
+    province": Qaryatayn), the first named among equals."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, anchor.start)]
+    lo = starts[-1] if starts else 0
+    hi_match = _SENTENCE_END.search(text, anchor.end)
+    hi = hi_match.start() + 1 if hi_match else len(text)
+    same = [p for p in pool if lo <= p.start < hi]
+    return min(same, key=lambda p: (_SPECIFICITY.get(p.feature_code, 3) * -1, p.start))
+
+
+_SPECIFICITY = {"PCLI": 0, "CONT": 0, "ADM1": 1, "ADM2": 2}
 
 
 # Words that put a sentence in the past of the report ("in Aleppo last year").
