@@ -355,3 +355,16 @@ def test_a_toll_that_rises_after_a_long_subject_is_an_update() -> None:
     )
     [death] = find_deaths(text, 0, len(text))
     assert (death.count.best, death.revision) == (8, "update")
+
+
+def test_crucified_is_a_death_word() -> None:
+    text = "A jihadist group has publicly executed and crucified nine men eight of them rebels."
+    assert toll(text) == (9, 9, 9, None)
+
+
+def test_a_person_named_before_a_count_is_one_more_death() -> None:
+    text = "Mahmoud Abdulkarim Brouq and at least 10 members of the group were killed."
+    assert toll(text) == (11, 11, None, None)
+    assert toll("Ahmed Saleh and two of his sons were killed.") == (3, 3, 3, 2)
+    # a sentence opener or an organisation is no person
+    assert toll("In Aleppo and 10 civilians were killed.") == (10, 10, 10, 10)

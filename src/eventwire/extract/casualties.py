@@ -30,7 +30,7 @@ _DEATH_AFTER = re.compile(
     r"(?:(?:were|was|have been|had been|has been|are|being|got|reportedly|also|all|later|"
     r"were\s+reportedly|have|had|who|were\s+all)\s+){0,3}"
     r"(?P<w>killed|dead|died|slain|massacred|executed|perished|lost (?:their|his|her) lives|"
-    r"deaths|fatalities|bodies|martyrs|martyred|shot dead|burned to death|beheaded|"
+    r"deaths|fatalities|bodies|martyrs|martyred|shot dead|burned to death|beheaded|crucified|"
     r"were killed|drowned|suffocated|murdered|assassinated)\b"
     # "killed or wounded", "killed and injured", "killed/injured": casualties, not deaths
     r"(?!\s*(?:,|/|or|and|&)?\s*(?:injured|wounded|hurt)\b)",
@@ -45,7 +45,8 @@ _DEATH_BEFORE = re.compile(
     r"(?:death )?toll\b[^.;]{0,90}?\b(?:rose|climbed|reached|stood|hit|increased|jumped|"
     r"rising|climbing|reaching|stands|is|was|of|at|to)|toll (?:rose |climbed |reached )?"
     r"(?:at|to|of)|bodies of|executing|executed|massacring|massacred|murdering|murdered|"
-    r"shooting dead|shot dead|beheading|beheaded)\s+(?:at least\s+)?(?:some\s+)?(?:to\s+)?"
+    r"shooting dead|shot dead|beheading|beheaded|crucifying|crucified)\s+(?:at least\s+)?"
+    r"(?:some\s+)?(?:to\s+)?"
     # "killed another two civilians", "killing a further nine": more deaths (see _MORE_BEFORE);
     # "killed between 500 and 1300", "killed from 500 to well over 1000": a range
     r"(?:(?:another|a further|further|an additional)\s+(?:at least\s+)?|between\s+|from\s+)?)$",
@@ -413,6 +414,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             verb_after.add(id(death))
     deaths = _link_heads(text, counts, deaths, chained, verb_after, cumulative)
     deaths = _and_one_more(text, end, deaths, chained)
+    deaths = _named_and_count(text, start, deaths, chained, verb_after)
     for prior, d in itertools.pairwise(deaths):
         # "killing one woman ... while one child was killed": other victims, they add
         between = text[prior.end : d.start]
@@ -499,6 +501,32 @@ _REPORT_AGAIN = re.compile(r"\b(?:said|says|reported|according|put|gave|toll)\b"
 _AND_ONE = re.compile(
     r"^\s*,?\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?" + _ONE_NOUN + r"\b", re.IGNORECASE
 )
+
+
+# "Mahmoud Abdulkarim Brouq and at least 10 members of the group were killed": a person named
+# (two or more capitalised words opening the clause) before "and" a count is one more death.
+_NAME_AND = re.compile(
+    r"(?:^|[,;:]\s*|\.\s+)(?P<name>(?:(?!(?:In|On|At|By|From|For|With|The|This|That|Both|All|"
+    r"Meanwhile|Elsewhere|Also|Syrian|Russian|Iraqi|Turkish|Kurdish|Government|Regime|Rebel|"
+    r"Army|Islamic|State|Police|Civil|Defence|Defense)\b)[A-Z][a-z][\w'’-]*\s+){2,4})"
+    r"and\s+(?:at least\s+)?$"
+)
+
+
+def _named_and_count(
+    text: str, start: int, deaths: list[Death], chained: set[int], verb_after: set[int]
+) -> list[Death]:
+    out: list[Death] = []
+    for d in deaths:
+        m = _NAME_AND.search(text[start : d.count.start])
+        if m is None or d.subset or id(d) not in verb_after or id(d) in chained:
+            out.append(d)
+            continue
+        s, e = start + m.start("name"), start + m.end("name")
+        one = Death(Count(1, 1, 1, s, e), "unspecified", False, d.cumulative, s, e)
+        out.extend([one, d])
+        chained.add(id(d))
+    return out
 
 
 def _and_one_more(text: str, end: int, deaths: list[Death], chained: set[int]) -> list[Death]:
