@@ -272,7 +272,7 @@ def test_deaths_told_as_also_killed_add() -> None:
         "At least 287 IS fighters had been killed in the fight for the city, he said. Several "
         "dozen Kurdish fighters were also killed."
     )
-    assert toll(text) == (299, 299, None, None)
+    assert toll(text) == (323, 323, None, None)  # "several dozen" = 36
 
 
 def test_a_group_named_with_and_is_one_count() -> None:
@@ -368,3 +368,12 @@ def test_a_person_named_before_a_count_is_one_more_death() -> None:
     assert toll("Ahmed Saleh and two of his sons were killed.") == (3, 3, 3, 2)
     # a sentence opener or an organisation is no person
     assert toll("In Aleppo and 10 civilians were killed.") == (10, 10, 10, 10)
+
+
+def test_groups_joined_by_and_share_the_death_word_of_the_last() -> None:
+    text = (
+        "Another 120 soldiers and pro-regime militiamen and several dozen Kurdish fighters were "
+        "also killed."
+    )
+    [death] = find_deaths(text, 0, len(text))
+    assert (death.count.best, death.parts, death.extra) == (156, (120, 36), True)

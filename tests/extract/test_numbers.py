@@ -44,3 +44,8 @@ def test_so_many_is_no_quantity() -> None:
     text = "The toll jumped because so many people died of their wounds; many were hurt."
     assert [(c.best, text[c.start : c.end]) for c in find_numbers(text)] == [(10, "many")]
     assert [c.best for c in find_numbers("so 12 people")] == [12]
+
+
+def test_several_dozen_is_one_count() -> None:
+    [count] = find_numbers("several dozen Kurdish fighters")
+    assert (count.best, count.low, count.high) == (36, 36, 108)

@@ -15,14 +15,19 @@ _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+# A word that opens another count or another group ("and 3 civilians", "and a child", "and her
+# son", "and several dozen").
+_COUNT_WORD = (
+    r"(?:a|an|the|her|his|their|its|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|twenty|thirty|forty|fifty|hundred|dozens?|several|many|scores|few)\b"
+)
 # Words that cannot sit between a count and "killed" in one phrase ("28 October 2016 13 ...").
 _NOT_NOUN = (
     rf"(?:{_MONTHS}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
     r"thirty|forty|fifty|hundred|dozens?|but|while|after|before|as|when)\b|"
     # "70 regime and rebel fighters were killed": words joined by "and" name one group; "and"
     # before another count ("5 soldiers and 3 civilians") is a count of its own
-    r"(?:and|or)\b(?=\s+(?:\d|(?:a|an|the|her|his|their|its|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|several|many|scores)\b))"
+    r"(?:and|or)\b(?=\s+(?:\d|" + _COUNT_WORD + r"))"
 )
 _DEATH_AFTER = re.compile(
     r"^(?:\s+(?:of\s+)?(?:the\s+|them\s+|whom\s+)?(?:(?!" + _NOT_NOUN + r")[^\W\d][\w'’-]*\s+)"
@@ -476,7 +481,8 @@ def _headline_style(phrase: str) -> bool:
 # were killed]" (both add up), "15 civilians among them [11 children were killed]" (the first
 # is the whole). A few bare words, no verb, no other number.
 _COORD_GAP = re.compile(
-    r"^(?:\s+(?!and\b|or\b|were\b|was\b)[^\W\d][\w'’-]*){0,4}?\s*,?\s*(?:and|as well as|plus)\s+"
+    r"^(?:\s+(?!(?:and|or)\b(?=\s+(?:\d|" + _COUNT_WORD + r"))|were\b|was\b)[^\W\d][\w'’-]*)"
+    r"{0,4}?\s*,?\s*(?:and|as well as|plus)\s+"
     r"(?:another\s+|other\s+|at least\s+)?$",
     re.IGNORECASE,
 )

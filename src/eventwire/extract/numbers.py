@@ -33,6 +33,14 @@ VAGUE: dict[str, tuple[int, int, int]] = {
     "scores of": (20, 20, 99),
     "tens": (20, 20, 99),
     "tens of": (20, 20, 99),
+    # "several dozen", "a few hundred": the multiplier's range times the unit, best at its low
+    # end (conservative)
+    "several dozen": (36, 36, 108),
+    "a few dozen": (24, 24, 60),
+    "several hundred": (300, 300, 900),
+    "a few hundred": (200, 200, 500),
+    "several thousand": (3000, 3000, 9000),
+    "a few thousand": (2000, 2000, 5000),
     "hundreds": (100, 100, 999),
     "hundreds of": (100, 100, 999),
     "thousands": (1000, 1000, 9999),
