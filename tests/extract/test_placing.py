@@ -32,6 +32,8 @@ GAZETTEER = {
     "Qardaha": ("PPL", "Syria", "Latakia", "SY"),
     "Latakia": ("ADM1", "Syria", "Latakia", "SY"),
     "Ramallah": ("PPL", "Palestine", "West Bank", "PS"),
+    "Astana": ("PPLC", "Kazakhstan", "Astana", "KZ"),
+    "Geneva": ("PPLA", "Switzerland", "Geneva", "CH"),
 }
 
 
@@ -174,3 +176,19 @@ def test_the_place_before_is_the_finest_of_its_sentence(nlp) -> None:  # type: i
         "On Saturday a car bomb exploded at a checkpoint, killing 3 soldiers."
     )
     assert by_toll(run(nlp, text)) == {3: "Qardaha"}
+
+
+def test_talks_and_their_venues_are_no_places_of_events() -> None:
+    text = (
+        "Fighting went on near Aleppo despite the Geneva peace talks. Moscow and Damascus say "
+        "the truce holds. Negotiations in the Kazakh capital Astana went on."
+    )
+    assert [p.name for p in event_sites(places_in(text), text)] == ["Aleppo"]
+
+
+def test_where_people_came_from_is_no_place_of_a_sentence_that_names_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fighting raged in Hama on Saturday. Buses carrying evacuees from Idlib waited there. "
+        "A car bomb exploded on Saturday, killing 5 people."
+    )
+    assert by_toll(run(nlp, text)) == {5: "Hama"}

@@ -25,12 +25,13 @@ FOLD_SENTENCES = 2
 _NOT_A_SITE = re.compile(
     r"^(?:-based|-born|-backed|-led|-made|-controlled|\s+(?:hospital|university|mosque|church|"
     r"street|square|brigades?|battalion|newspaper|news agency|tv|television|radio|channel|"
-    r"airways|times|post|daily|observatory|office|embassy|government|regime|authorities)\b|"
+    r"airways|times|post|daily|observatory|office|embassy|government|regime|authorities|"
+    r"peace talks|peace conference|talks|meeting|summit)\b|"
     # A capital that speaks or acts is its government ("Damascus said", "Moscow has denied",
     # "Moscow and Damascus had rejected").
     r"(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:(?:has|have|had|also|then|later|again|repeatedly|"
     r"strongly|flatly)\s+)*"
-    r"(?:said|says|claimed|claims|accused|accuses|denied|denies|blamed|blames|announced|"
+    r"(?:said|says|say|claimed|claims|accused|accuses|denied|denies|blamed|blames|announced|"
     r"warned|insisted|insists|rejected|rejects|wants|wanted|condemned|condemns|welcomed|"
     r"welcomes|urged|urges|called on|calls on|demanded|demands|responded|threatened|vowed|"
     r"pledged|refused|refuses|agreed|agrees|believes|believed|maintains|argued|argues)\b"
@@ -75,7 +76,9 @@ _GOVERNMENT_BEFORE = re.compile(
 _VENUE_BEFORE = re.compile(
     r"\b(?:visits?|visiting|trip|tour|travell?ed|flew) to\s+(?:the\s+)?$|"
     r"\b(?:reporters|journalists|conference|briefing|meeting|speech|interview|remarks|"
-    r"address|gathering|forum) (?:in|at)\s+(?:the\s+)?$",
+    r"address|gathering|forum|talks|negotiations|summit) (?:in|at)\s+(?:the\s+)?"
+    # "negotiations in the Kazakh capital Astana"
+    r"(?:[A-Z][a-z]+\s+)?(?:capital\s+|city\s+)?$",
     re.IGNORECASE,
 )
 
@@ -94,7 +97,7 @@ def event_sites(places: Sequence[Place], text: str) -> list[Place]:
         government = p.feature_code in {"PCLI", "PPLC"} and _GOVERNMENT_BEFORE.search(before)
         if government or re.search(r"\b(?:regime|government) in\s*$|\bpro-$", before):
             continue
-        if _VENUE_BEFORE.search(before):
+        if _VENUE_BEFORE.search(text[max(0, p.start - 48) : p.start]):
             continue
         out.append(p)
     return out
@@ -258,6 +261,7 @@ def nearest_place(
         and lo <= p.start
         and p.end <= hi
         and is_site(p, text)
+        and not _origin(p, text)
     ]
     # (a mention that starts in the sentence but runs past its end, "Aleppo. At", is its own)
     before = [p for p in pool if p.start < cand.sent_end]
@@ -272,6 +276,17 @@ def nearest_place(
         return None
     precision, why = geo_precision(place, text)
     return PlaceChoice(place, max(precision, 2), f"paragraph: {why}, {where}")
+
+
+# "evacuees from Fuaa", "caution from Washington": where people, fire or words came from; but
+# "25 km from Aleppo" places something near it.
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+_DISTANCE_FROM = re.compile(r"(?:km|kilomet\w*|miles?)\)?\s+(?:away\s+)?from\s+\S*\s*$")
+
+
+def _origin(place: Place, text: str) -> bool:
+    before = text[max(0, place.start - 40) : place.start]
+    return bool(_FROM.search(before)) and not _DISTANCE_FROM.search(before)
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
