@@ -232,7 +232,7 @@ def test_lead_in_ending_with_a_colon_after_a_kept_sentence_is_kept() -> None:
 def test_numbered_list_beside_the_article_is_kept_but_not_under_a_list_heading() -> None:
     from eventwire.clean.text import body_mask
 
-    items = ["1a etapa: 10 de março – Interlagos", "2a etapa: 8 de abril – Curitiba", "3. Londrina"]
+    items = ["1a stage: 4 May – Dijon", "2a stage: 5 May – Beaune", "3. Autun"]
     lines = [_SENTENCE.format("seven"), *items, "Most read", "1. Headline one", "2. Headline two"]
     lines += ["3. Headline three"]
     probs = [0.9, 0.05, 0.05, 0.05, 0.01, 0.05, 0.05, 0.05]
