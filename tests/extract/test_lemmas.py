@@ -33,3 +33,10 @@ def test_regular_spelling_rules() -> None:
     assert inflections("stop") == {"stop", "stops", "stopped", "stopping"}
     assert inflections("flee") == {"flee", "flees", "fleed", "fleeing"}
     assert inflections("study") == {"study", "studies", "studied", "studying"}
+
+
+def test_irregular_forms_of_listed_verbs() -> None:
+    doc = tokens(["heard", "seen", "flew", "slammed"], ["VERB"] * 4)
+    assert [lemma(t, frozenset(["hear", "see", "fly", "slam"])) for t in doc] == [
+        "hear", "see", "fly", "slam",
+    ]  # fmt: skip

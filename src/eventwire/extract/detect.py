@@ -17,6 +17,7 @@ from eventwire.extract.syntax import (
     clause_span,
     governing_verb,
     is_asserted,
+    only_sighted,
 )
 from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
 from eventwire.extract.triggers import ACCIDENT, OUT_OF_SCOPE, STATE_HINT, Cue, find_cues
@@ -35,6 +36,33 @@ BACKGROUND = re.compile(
 # Lines that are not prose: headlines of other articles, section labels, link lists.
 _NOT_PROSE = re.compile(
     r"^\W*(?:read more|related|see also|watch|click|advertis|share|follow)\b", re.I
+)
+# A list of tags or topics; when scraping ran it into the lead sentence ("Tags Syria Raqqa
+# airstrikes ... A US-led coalition airstrike killed 18 ..."), that sentence has a finite verb.
+_TAGS = re.compile(r"^\W*(?:tags?|topics?|keywords|filed under|categor(?:y|ies))\b", re.I)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A strike cue that names only the aircraft ("Russian jets"), with no act.
+_AIRCRAFT = re.compile(
+    r"(?:\w+ )?(?:war ?planes|jets|aircraft|air ?force|drones?|helicopters?|bombers)", re.I
+)
+# Words of a date or time expression that tie a sentence to an incident ("on Friday", "last
+# night", "15 March"), unlike durations and frequencies ("for years", "every day").
+_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"overnight|morning|afternoon|evening|night|dawn|dusk|noon|midnight|last|earlier|ago|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d",
+    re.I,
+)
+# Words before a date that make it a stretch of time, no incident's day ("since March").
+_SPAN_WORDS = frozenset({"since", "for", "throughout", "over", "until", "till"})
+# A sentence that asks: it ends with a question mark and opens with a question word or an
+# inverted auxiliary ("Who shelled ...?", "Will the talks end the war?"); a question run into
+# the end of a reporting sentence by scraping does not make that sentence a question.
+_QUESTION = re.compile(
+    r"^\W*(?:who|whom|whose|what|which|why|how|when|where|do|does|did|is|are|was|were|will|"
+    r"would|can|could|should|shall|has|have|had|may|might|must)\b.*\?[\s\"'\u201d\u2019)]*$",
+    re.I | re.S,
 )
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|suspected|unconfirmed|possibly|apparently)\b", re.I)
 
@@ -65,11 +93,27 @@ def is_prose(sentence: Span, single_line: bool = False) -> bool:
     text = sentence.text.strip()
     if _NOT_PROSE.match(text):
         return False
+    if _TAGS.match(text) and not any(t.tag_ in _FINITE for t in sentence):
+        return False
     if single_line:
         return True
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in sentence)
     ends = text[-1:] in {".", "!", "?", '"', "”", "'", ")"}
     return has_verb and (ends or len(sentence) > 12)
+
+
+def anchors_incident(sentence: Span, deaths: Sequence[Death]) -> bool:
+    """The sentence ties what it tells to one incident: a death toll of its own (not a running
+    total) or a day or time ("on Friday", "last night", "15 March")."""
+    if any(not d.cumulative for d in deaths):
+        return True
+    doc = sentence.doc
+    return any(
+        e.label_ in {"DATE", "TIME"}
+        and _WHEN.search(e.text)
+        and not (e.start > 0 and doc[e.start - 1].lower_ in _SPAN_WORDS)
+        for e in sentence.ents
+    )
 
 
 def _state_agent(
@@ -89,9 +133,13 @@ def detect_sentence(
     sentence: Span,
     actors: Sequence[ActorMention],
     single_line: bool = False,
+    narrative: bool = False,
 ) -> list[Candidate]:
     """The event candidates of one sentence (its main event, and events of other types in
-    coordinated clauses); empty when it reports no asserted event."""
+    coordinated clauses); empty when it reports no asserted event.
+
+    `narrative`: the sentence is body prose (not a text's first line, not a one-line text),
+    where a simple present tense without a day or toll is generic, not a headline's present."""
     text = index.text
     start, end = sentence.start_char, sentence.end_char
     if not is_prose(sentence, single_line):
@@ -99,17 +147,27 @@ def detect_sentence(
     sent_text = text[start:end]
     if OUT_OF_SCOPE.search(sent_text) or BACKGROUND.search(sent_text):
         return []
+    if _QUESTION.search(sent_text):
+        return []  # "Who shelled the hospital?" asks; it reports nothing
+    cues = find_cues(text, start, end)
+    if not cues:
+        return []
+    deaths = tuple(find_deaths(text, start, end))
+    anchored = anchors_incident(sentence, deaths)
+    narrative = narrative and sent_text.rstrip()[-1:] in {".", "!", '"', "”"}
+    bounds = (sentence.start, sentence.end)
     kept: list[Cue] = []
     dropped: list[str] = []
-    for cue in find_cues(text, start, end):
-        ok, why = is_asserted(index.at(cue.start))
+    for cue in cues:
+        ok, why = is_asserted(index.at(cue.start), bounds, anchored, narrative)
+        if ok and _AIRCRAFT.fullmatch(cue.text) and only_sighted(index.at(cue.end - 1)):
+            ok, why = False, "aircraft seen or heard, no strike"
         if ok:
             kept.append(cue)
         else:
             dropped.append(f"{cue.text!r} {why}")
     if not kept:
         return []
-    deaths = tuple(find_deaths(text, start, end))
     civilian = any(d.kind == "civilian" and not d.cumulative for d in deaths)
     first = min(kept, key=lambda c: c.start)
     args = arguments(index.at(first.start))
@@ -211,7 +269,8 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     single_line = "\n" not in index.text.strip()
     spans = sentences(doc)
     for position, sentence in enumerate(spans):
-        for candidate in detect_sentence(doc, index, sentence, actors, single_line):
+        narrative = not single_line and position > 0
+        for candidate in detect_sentence(doc, index, sentence, actors, single_line, narrative):
             if _weak(candidate) and _disaster_nearby(spans, position):
                 continue  # "... is dead after his car lost control": an accident, not an attack
             out.append(dataclasses.replace(candidate, position=position))

@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 _IRREGULAR = {
     "said": "say", "told": "tell", "fled": "flee", "sought": "seek", "wrote": "write",
     "written": "write", "writing": "write", "shown": "show", "broadcasted": "broadcast",
-    "according": "accord",
+    "according": "accord", "heard": "hear", "saw": "see", "seen": "see", "flew": "fly",
+    "flown": "fly",
 }  # fmt: skip
 # One-syllable verbs ending consonant-vowel-consonant double it: banned, planning, stopped.
-_DOUBLING = frozenset(["ban", "plan", "plot", "stop"])
+_DOUBLING = frozenset(["ban", "plan", "plot", "slam", "stop"])
 
 
 def inflections(verb: str) -> set[str]:

@@ -103,6 +103,11 @@ NOUN_IRREALIS = frozenset(
         "criticism",
         "denial",
         "proposal",
+        "speculation",
+        "rumours",
+        "rumors",
+        "allegations",
+        "scenario",
     ]
 )
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "'ll"})
@@ -120,7 +125,6 @@ REPORTING = frozenset(
         "claim",
         "admit",
         "acknowledge",
-        "accuse",
         "explain",
         "write",
         "quote",
@@ -180,37 +184,196 @@ def _contains(node: Token, token: Token) -> bool:
     return node.left_edge.i <= token.i <= node.right_edge.i
 
 
-_LOOKED_UP = IRREALIS | REPORTING  # the verbs whose forms `base_form` must know
+# Verbs of accusation, condemnation and criticism: "accused X of shelling Y", "condemned
+# Monday's shelling" report an incident only when the sentence anchors one (a day, a toll);
+# "accused the regime of shelling residential areas", "denounced the air strikes on hospitals"
+# are charges and stances, no incident.
+ACCUSING = frozenset(
+    ["accuse", "blame", "condemn", "denounce", "decry", "deplore", "criticise", "criticize",
+     "slam"]
+)  # fmt: skip
+# Verbs of seeing, hearing and flying: "warplanes were heard over Raqqa" is no strike.
+SIGHTED = frozenset(["hear", "see", "spot", "sight", "fly", "circle", "hover", "patrol", "roar"])
+_LOOKED_UP = IRREALIS | REPORTING | ACCUSING | SIGHTED  # the verbs `base_form` must know
+# Adverbs of habit or frequency: "the regime routinely shells ..." tells what usually happens.
+_HABITUAL = frozenset(
+    [
+        "routinely",
+        "regularly",
+        "often",
+        "frequently",
+        "usually",
+        "always",
+        "habitually",
+        "typically",
+        "generally",
+        "constantly",
+        "continually",
+        "normally",
+        "customarily",
+        "whenever",
+    ]
+)
+# Adjectives that make a happening a kind, not an incident: "countless air raids".
+_HABITUAL_ADJ = frozenset(
+    ["countless", "numerous", "innumerable", "frequent", "regular", "routine", "incessant"]
+)
+# Predicates whose complement is a possibility or a prospect: "likely to attack", "it is
+# possible that ...", "poised to storm".
+_PROSPECT_ADJ = frozenset(
+    ["likely", "unlikely", "possible", "probable", "poised", "ready", "set", "bound", "unable",
+     "willing", "eager", "determined"]
+)  # fmt: skip
+_SUBJECTS = frozenset({"nsubj", "csubj", "agent"})
+# Determiners that make an event noun a kind: "any attack on civilians is terrorism".
+_ANY = frozenset({"any", "every", "each"})
 
 
-def is_asserted(token: Token) -> tuple[bool, str]:
-    """Whether the event word is reported as having happened (not a vow, plan, denial, ...)."""
+def _every_time(verb: Token) -> bool:
+    """`verb` heads or is qualified by a clause of recurrence: "every time X ...", "each time
+    ...", "whenever ..."."""
+    for child in verb.children:
+        if (
+            child.dep_ == "npadvmod"
+            and child.lower_ == "time"
+            and any(d.dep_ == "det" and d.lower_ in {"every", "each"} for d in child.children)
+        ):
+            return True
+        if child.dep_ in {"advmod", "mark"} and child.lower_ == "whenever":
+            return True
+        if child.dep_ == "advcl" and _every_time(child):
+            return True
+    return False
+
+
+def only_sighted(token: Token) -> bool:
+    """An aircraft named as the subject of a verb of seeing or flying ("Syrian warplanes were
+    heard over Raqqa", "jets flew over the city"): a sighting, not a strike, unless the
+    sentence goes on to an act of theirs ("flew over Idlib and bombed a market")."""
+    noun = token if token.pos_ in {"NOUN", "PROPN"} else token.head
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or base_form(verb, _LOOKED_UP) not in SIGHTED:
+        return False
+    return not any(c.dep_ in {"conj", "advcl", "xcomp"} for c in verb.children)
+
+
+def is_imperative(root: Token) -> bool:
+    """A sentence root in the bare base form, first in its sentence, with no subject or
+    auxiliary: a call to action ("End the shelling of Ghouta")."""
+    if root.tag_ != "VB" or root.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in root.children):
+        return False
+    first = next((t for t in root.sent if not (t.is_punct or t.is_space)), root)
+    return first.i == root.i or (first.lower_ == "please" and first.i + 1 == root.i)
+
+
+def is_asserted(
+    token: Token,
+    bounds: tuple[int, int] | None = None,
+    anchored: bool = True,
+    narrative: bool = False,
+) -> tuple[bool, str]:
+    """Whether the event word is reported as having happened (not a vow, plan, denial, ...).
+
+    `bounds`: the token range of the sentence (the parse may join a headline line to it; the
+    walk up the tree stops at its edge). `anchored`: the sentence ties what it tells to an
+    incident (a day or time, a death toll of its own); unanchored accusations and generic
+    statements are no incident. `narrative`: body prose of a multi-line text, where a simple
+    present tense is generic ("Russian jets target hospitals"), not a headline's present."""
+    lo, hi = bounds if bounds is not None else (token.sent.start, token.sent.end)
     current, came_from = token, token
+    verb_seen = False
     for _ in range(10):
         lemma = base_form(current, _LOOKED_UP)
-        # "Protesters demanded ..." is a protest; "they demanded a ceasefire" is no ceasefire.
-        subject = came_from.dep_ in {"nsubj", "nsubjpass", "csubj", "agent"}
+        # "Protesters demanded ..." is a protest; "they demanded a ceasefire" is no ceasefire;
+        # the passive subject is what is demanded or expected ("An offensive is expected").
+        subject = came_from.dep_ in _SUBJECTS
         if current is not token and lemma in IRREALIS and not subject:
             return False, f"under '{current.text}'"
+        if current is not token and lemma in ACCUSING and not subject and not anchored:
+            return False, f"charge '{current.text}' without a day or toll"
         if current is not token and current.pos_ == "NOUN" and current.lower_ in NOUN_IRREALIS:
             return False, f"under '{current.text}'"
         if current.dep_ == "pcomp" and current.head.lower_ == "for":
             return False, f"purpose 'for {current.text}'"
+        if (
+            current is not token
+            and current.lower_ in _PROSPECT_ADJ
+            and came_from.dep_ in {"xcomp", "ccomp"}
+        ):
+            return False, f"prospect '{current.text}'"
+        if current.lower_ == "going" and came_from.dep_ == "xcomp" and came_from.tag_ == "VB":
+            return False, "future 'going to'"
+        from_clause = came_from.dep_ in {"ccomp", "csubj"}
         for child in current.children:
             if child.dep_ == "amod" and child.lower_ in _UNREAL_ADJ:
                 return False, f"'{child.text}'"
             if child.dep_ == "neg" and current.pos_ in {"VERB", "AUX"}:
                 return False, f"negated by '{child.text}'"
+            if current is token and child.dep_ == "det" and child.lower_ == "no":
+                return False, "negated by 'no'"
+            if current is token and child.dep_ == "det" and child.lower_ in _ANY and not anchored:
+                return False, f"generic '{child.text}'"
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS:
                 return False, f"modal '{child.text}'"
             if child.dep_ == "mark" and _CONDITIONAL.match(child.text):
                 return False, f"conditional '{child.text}'"
+            if child.dep_ == "acomp" and child.lower_ in _PROSPECT_ADJ and from_clause:
+                return False, f"prospect '{child.text}'"  # "it is possible that ..."
+            if not anchored and child.lower_ in _HABITUAL and child.dep_ in {"advmod", "mark"}:
+                return False, f"habitual '{child.text}'"
+            if not anchored and child.dep_ == "amod" and child.lower_ in _HABITUAL_ADJ:
+                return False, f"habitual '{child.text}'"
+        if not anchored and current.pos_ in {"VERB", "AUX"} and _every_time(current):
+            return False, "recurrent 'every time'"
+        if current.pos_ in {"VERB", "AUX"} and not verb_seen:
+            verb_seen = True  # the tense that counts is that of the trigger's own clause
+            if not anchored and narrative and _generic_present(current):
+                return False, f"generic present '{current.text}'"
+            if not anchored and narrative and _existential_perfect(current):
+                return False, f"perfect of a kind '{current.text}'"
+        if current.dep_ == "ROOT" and is_imperative(current):
+            return False, f"imperative '{current.text}'"
         if lemma in REPORTING and current is not token:
             break  # "X said the army shelled ..." reports a fact
         if current.dep_ == "ROOT" or current.head is current:
             break
+        if not lo <= current.head.i < hi:
+            break  # the parse joined another line (a headline) to this sentence
         current, came_from = current.head, current
     return True, ""
+
+
+# Verbs in the simple present that still report an incident or its state in news prose.
+_PRESENT_OK = frozenset(
+    ["continue", "continues", "rage", "rages", "come", "comes", "follow", "follows", "remain",
+     "remains", "say", "says", "is", "are", "has", "have"]
+)  # fmt: skip
+
+
+def _existential_perfect(verb: Token) -> bool:
+    """A present perfect whose object is a bare plural ("Russia has targeted hospitals and
+    schools", "forces have shelled residential areas"): what has happened as a pattern, not
+    one incident (that names its target: "have shelled the town")."""
+    if verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.tag_ == "NNS"
+        and not any(c.dep_ in {"det", "nummod", "poss", "quantmod"} for c in o.children)
+        for o in objects
+    )
+
+
+def _generic_present(verb: Token) -> bool:
+    """A lexical verb in the simple present (no auxiliary): in a report's body this tells what
+    an actor does as a rule ("the militants kill anyone who ..."), not a dated incident."""
+    if verb.tag_ not in {"VBZ", "VBP"} or verb.lower_ in _PRESENT_OK:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 @dataclass(frozen=True, slots=True)
