@@ -137,9 +137,13 @@ def _drop_shadowed_regions(m: Mention, text: str) -> tuple[Entry, ...]:
 def _bears_name(town: Entry, m: Mention, candidates: tuple[Entry, ...]) -> bool:
     """The town bears the mention as its name, so a bare mention of it is the town and not
     the admin1 area of that name around it: its own name, a spelling of it (Hamah for
-    "Hama", Dar'a for "Daraa"), or a name the area does not bear as its own. "New York" is
-    the state's own name and only a short form of New York City's; so is "Oklahoma"."""
+    "Hama", Dar'a for "Daraa"), a name the area does not bear as its own, or a short form of
+    a metropolis of a million or more (news writes "marched in New York" for the city; "New
+    York state" still names the state). "Oklahoma" is the state's own name and only a short
+    form of Oklahoma City's, so it is the state."""
     if _primary(town, m) or _skeleton_key(town.name) == skeleton(m.key):
+        return True
+    if town.population >= 1_000_000:
         return True
     return not any(
         a.feature_code == "ADM1"
