@@ -40,6 +40,8 @@ def typed(nlp, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
         "Russia has targeted civilian neighborhoods, medical centers and schools.",
         "Government forces have shelled hospitals in rebel-held areas.",
         "Rebels have attacked army checkpoints around the city since March.",
+        # a participle that describes an actor
+        "Ahrar al-Sham is one of the most powerful groups fighting both Assad's forces and IS.",
         # accusations and condemnations without an incident of their own
         "Rights groups have accused the regime of shelling residential areas.",
         "The opposition condemned the shelling of Douma.",
@@ -88,6 +90,9 @@ def test_not_incidents(nlp, sentence: str) -> None:  # type: ignore[no-untyped-d
         ("Government forces have shelled the town, the Observatory said.",
          "Shelling/artillery/missile attack"),
         ("Government forces have killed 20 civilians in Idlib.", "Attack"),
+        ("Troops fighting rebels near Aleppo killed five civilians on Sunday.", "Armed clash"),
+        ("The jihadists extended their advances seizing a village near the border.",
+         "Non-state actor overtakes territory"),
         ("Clashes broke out between rebels and troops on Tuesday.", "Armed clash"),
         ("Fighting continues in the eastern districts of the city.", "Armed clash"),
         ("State media says rebels shelled a school in Damascus on Monday.",
