@@ -462,3 +462,46 @@ def test_a_street_named_after_a_place_is_no_place_but_still_context(
     # a title-case headline names the place itself
     text = "Rebels Dead in Fighting for Key Aleppo Road. Rebels died."
     assert [p.name for p in geoparser.find_places(text)] == ["Aleppo"]
+
+
+def test_organisation_names_are_not_towns(geoparser: Geoparser) -> None:
+    text = (
+        "Officials of the Red Cross met aides at the White House, the reporter told Agence "
+        "France Presse, and the Hama Media Center said shells fell on Hama in Syria."
+    )
+    names = [text[p.start : p.end] for p in geoparser.find_places(text)]
+    assert "Red Cross" not in names and "White House" not in names
+    assert "Presse" not in names and "Media" not in names
+    assert "Hama" in names and "Syria" in names
+
+
+def test_place_qualifying_an_organisation_stays_a_place(geoparser: Geoparser) -> None:
+    text = "A mudslide closed the road in East Bank, and the Texas Southern University board met."
+    names = [text[p.start : p.end] for p in geoparser.find_places(text)]
+    assert "East Bank" in names and "Texas" in names
+
+
+def test_arabic_outlet_and_longer_unknown_names(geoparser: Geoparser) -> None:
+    text = (
+        "Al-Manar TV said doctors at al-Quds hospital in Aleppo treated 20 people after "
+        "shelling near Orum al-Kubrah and Idlib in Syria, said Jaysh al-Fateh."
+    )
+    found = {text[p.start : p.end]: p for p in geoparser.find_places(text)}
+    assert all(p.country_code == "SY" for p in found.values()), found
+    assert "Aleppo" in found and "Idlib" in found
+
+
+def test_country_capital_and_lost_apostrophes(geoparser: Geoparser) -> None:
+    text = (
+        "A car bomb exploded near Syrias capital on Saturday, and clashes went on in Syrias "
+        "Deir ezzor province and near Kobaninorth, Syria."
+    )
+    found = {text[p.start : p.end]: p for p in geoparser.find_places(text)}
+    assert found["capital"].name == "Damascus"
+    assert found["Deir ezzor"].country_code == "SY"
+    assert found["Kobani"].country_code == "SY"
+    other = "Rebels shelled the eastern suburbs of the Syrian capital, killing five in Syria."
+    found = {other[p.start : p.end]: p for p in geoparser.find_places(other)}
+    assert found["capital"].name == "Damascus"
+    named = "Talks opened in the Kazakh capital Astana on Monday."
+    assert [named[p.start : p.end] for p in geoparser.find_places(named)] == ["Astana"]

@@ -130,6 +130,26 @@ class Gazetteer:
     def country(self, code: str) -> Country | None:
         return self.countries.get(code)
 
+    def capital(self, code: str) -> Entry | None:
+        """The capital (PPLC) of the country with ISO code `code`, if the gazetteer has one."""
+        row = self._capital_rows.get(code)
+        return None if row is None else self.entry(row)
+
+    @functools.cached_property
+    def _capital_rows(self) -> dict[str, int]:
+        fcodes = self._tables["fcode"]
+        if "PPLC" not in fcodes:
+            return {}
+        pplc = fcodes.index("PPLC")
+        best: dict[str, int] = {}
+        for row, code in enumerate(self._fcode):
+            if code != pplc:
+                continue
+            cc = self._tables["cc"][self._cc[row]]
+            if cc not in best or self._pop[row] > self._pop[best[cc]]:
+                best[cc] = row
+        return best
+
 
 def build(out: Path = DEFAULT_PATH, *, verbose: bool = False) -> Path:
     """Build the gazetteer file from installed packages and the shipped admin tables."""

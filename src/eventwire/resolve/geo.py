@@ -54,7 +54,7 @@ class Geoparser:
         return [
             self._place(m, e, s)
             for m, e, s in chosen
-            if (demonyms or not m.demonym) and not m.street
+            if (demonyms or not m.demonym) and not m.street and not m.in_name
         ]
 
     def _place(self, mention: Mention, entry: Entry, score: float) -> Place:

@@ -184,6 +184,79 @@ _LIST_BEFORE = re.compile(rf"[A-Z][\w.'’-]*{_LIST_JOIN}$")
 _LIST_SINGULAR = {"counties": "county", "parishes": "parish"}
 
 
+# Head nouns of organisations' names: a match that holds one inside a title-case run is the
+# organisation ("the Red Cross", "the White House", "Agence France Presse").
+ORG_HEADS = frozenset(
+    [
+        "tv",
+        "television",
+        "news",
+        "agency",
+        "press",
+        "presse",
+        "committee",
+        "cross",
+        "house",
+        "center",
+        "centre",
+        "council",
+        "media",
+        "network",
+        "channel",
+        "radio",
+        "times",
+        "post",
+        "herald",
+        "tribune",
+        "journal",
+        "gazette",
+        "hospital",
+        "clinic",
+        "university",
+        "college",
+        "institute",
+        "foundation",
+        "observatory",
+        "ministry",
+        "office",
+        "party",
+        "organisation",
+        "organization",
+        "association",
+        "union",
+        "society",
+        "company",
+        "corporation",
+        "bank",
+        "group",
+        "magazine",
+        "newspaper",
+        "mosque",
+        "church",
+    ]
+)
+# The same heads in lower case after a name that carries an Arabic article ("al-Quds
+# hospital", "Al-Manar correspondent"): a proper name of an institution or outlet.
+_ARABIC_NAME_HEAD = re.compile(
+    r"\s+(?:(?:tv|television|channel|radio|newspaper|news agency|agency|hospital|clinic|"
+    r"mosque|school|university|correspondent|reporter|website|station|satellite channel)\b|"
+    r"(?:TV|Television|Channel|Radio|Hospital|Mosque|News)\b)"
+)
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|as|ash|ad|an|ar|at|az)[-\s]", re.IGNORECASE)
+_ARTICLE_ENDS = re.compile(r"(?<![\w'’])(?:al|el|as|ash|ad|an|ar|at|az)-\Z", re.IGNORECASE)
+# Arabic names joined by an article: "Orum al-Kubrah", "Fateh al-Sham", "Jaysh al-Fateh".
+_ARTICLE_AFTER = re.compile(r"[\s-](?:al|el|as|ash|ad|an|ar|at|az)-[A-Z]")
+_ARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-](?:al|el|as|ash|ad|an|ar|at|az)-$")
+# A lower-case word that carries an assimilated Arabic article ("ezzor", "arraqqa").
+_ASSIMILATED_WORD = re.compile(r"^[ae](?:zz|ss|dd|rr|nn|tt|shsh)[a-z]{2,}$")
+# Direction words run onto a name by lost spaces in scraped text ("Kobaninorth").
+_GLUED_DIRECTION = re.compile(r"^([A-Z][a-z]{3,})(north|south|east|west)$")
+# "Syria's capital", "Syrias capital", "the Syrian capital": the country's capital, unless
+# named right after ("the Kazakh capital Astana", "the Syrian capital of Raqa").
+_CAPITAL_AFTER = re.compile(r"(?:'s|’s|s)?\s+capital(?:'s|’s|s)?\b")
+_NAMED_AFTER = re.compile(r"\s+(?:of\s+|city\s+(?:of\s+)?)?([A-Z][\w-]*)")
+
+
 # A place name that begins a street's name is the street ("Malta Road", "Hertford Road"):
 # no place, though streets are often named after the towns nearby, so still context.
 _STREET_AFTER = re.compile(
@@ -214,6 +287,8 @@ class Mention:
     sentence_initial: bool = False
     demonym: bool = False  # "Syrian": ties the text to a country, names no place
     street: bool = False  # "Malta Road": a street named after a place; context, no place
+    # "the Idlib Media Center": a place inside an organisation's name; context, no place
+    in_name: bool = False
     key: str = ""  # the folded surface the gazetteer was searched with
 
 
@@ -266,20 +341,125 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
         if region_end:
             i = region_end
             continue
-        hit = _longest_match(gaz, text, w, i)
+        hit = _longest_match(gaz, text, w, i) or _run_on(gaz, text, w, i)
         if w.surface[i] in gaz.demonyms and (hit is None or hit[0] == i + 1):
             # "Syrian" is its country; "British Columbia" is the longer name
             out.append(_demonym(gaz, text, w, i))
+            out.extend(_capital(gaz, text, w, i, out[-1]))
             i += 1
             continue
         if hit is not None and _accept(
             gaz, text, hit[1], w, i, hit[0], persons, person_starts, place_starts
         ):
-            out.append(_street(text, w, i, _with_listed_areas(gaz, text, hit[1])))
-            i = hit[0]
+            m = _in_name(gaz, text, w, i, hit[0], _street(text, w, i, hit[1]))
+            if m is not None:
+                out.append(_with_listed_areas(gaz, text, m))
+                out.extend(_capital(gaz, text, w, hit[0] - 1, m))
+                i = hit[0]
+            else:
+                i += 1
         else:
             i += 1
     return out
+
+
+def _run_on(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, Mention] | None:
+    """A notable place with a lost apostrophe or space: "Syrias capital", "Aleppos Old
+    City", "Kobaninorth". The mention covers the name only."""
+    word = w.surface[i]
+    glued = _GLUED_DIRECTION.match(word)
+    stem = glued.group(1) if glued else word[:-1] if word.endswith("s") and len(word) > 4 else ""
+    if not stem or gaz.has_key(w.folded[i]):
+        return None
+    key = fold(stem)
+    found = [e for e in gaz.lookup_key(key) if glued or _run_on_stem(e, key)]
+    if not found:
+        return None
+    start = w.spans[i][0]
+    initial = _sentence_initial(text, start)
+    cands = tuple(found[:MAX_CANDIDATES])
+    return i + 1, Mention(start, start + len(stem), stem, cands, False, initial, key=fold(stem))
+
+
+def _run_on_stem(e: Entry, key: str) -> bool:
+    """A country, capital or city of a million by its own name: "Syrias", "Aleppos" (not
+    "Mages", nor "Americas", "Duals" through alternate names)."""
+    own = fold(e.name) == key
+    return own and (e.feature_code in ("PCLI", "PPLC") or e.population >= 1_000_000)
+
+
+def _capital(gaz: Gazetteer, text: str, w: _Words, last: int, m: Mention) -> list[Mention]:
+    """The capital a country's possessive or demonym names ("Syria's capital", "Syrias
+    capital", "the Syrian capital"), when the text does not name it right after."""
+    codes = {e.country_code for e in m.candidates if e.feature_code == "PCLI"}
+    if len(codes) != 1:
+        return []
+    after = _CAPITAL_AFTER.match(text, w.spans[last][1])
+    if after is None:
+        return []
+    named = _NAMED_AFTER.match(text, after.end())
+    if named and not _CALENDAR_ABBR.match(named.group(1)) and named.group(1) not in _NOT_A_NAME:
+        return []
+    capital = gaz.capital(codes.pop())
+    if capital is None:
+        return []
+    start = after.end() - len(after.group().lstrip().split()[-1])
+    surface = text[start : after.end()]
+    return [Mention(start, after.end(), surface, (capital,), key=fold(capital.name))]
+
+
+_NOT_A_NAME = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "On",
+        "In",
+        "At",
+        "Saturday",
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+    ]
+)
+
+
+def _in_name(gaz: Gazetteer, text: str, w: _Words, i: int, j: int, m: Mention) -> Mention | None:
+    """None for a match that is itself an organisation's name: it ends in an organisation's
+    head noun after "the" or inside a title-case run ("the Red Cross", "the White House",
+    "Agence France Presse", "Idlib Media Center": not the towns Red Cross, White House,
+    Prisse, Media; "in East Bank", "Post Falls" stay). The mention flagged as part of a
+    name where it carries an Arabic article before an outlet's or institution's noun
+    ("Al-Manar TV", "al-Quds hospital"): context, no place. A place that only qualifies an
+    organisation ("the Minnesota House", "Douglas County Hospital") stays a place, as LGL
+    and TR-News annotate it."""
+    if m.street or m.demonym or any(e.feature_code in ("PCLI", "ADM1") for e in m.candidates):
+        return m
+    before = (
+        i > 0
+        and w.cap[i - 1]
+        and w.folded[i - 1] not in gaz.stop_words  # "But East Bank Mayor ..."
+        and _gap_ok(text, w.spans[i - 1][1], w.spans[i][0])
+    )
+    after = j < len(w.spans) and w.cap[j] and _gap_ok(text, w.spans[j - 1][1], w.spans[j][0])
+    # the head ends the match: "East Bank", "Post Falls", "Cross Lanes" are towns
+    if w.folded[j - 1] in ORG_HEADS and (
+        (before and not m.sentence_initial)
+        or (i > 0 and w.folded[i - 1] == "the")
+        or (after and w.folded[j] in ORG_HEADS)
+    ):
+        return None
+    if _arabic_named(text, m) and _ARABIC_NAME_HEAD.match(text, m.end):
+        return replace(m, in_name=True)
+    return m
+
+
+def _arabic_named(text: str, m: Mention) -> bool:
+    """The name carries an Arabic article, inside it or just before it ("al-Quds")."""
+    return bool(_ARABIC_ARTICLE.match(m.text) or _ARTICLE_ENDS.search(text, 0, m.start))
 
 
 def _street(text: str, w: _Words, i: int, m: Mention) -> Mention:
@@ -333,8 +513,16 @@ def _longest_match(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, M
             break
         limit += 1
     initial = _sentence_initial(text, w.spans[i][0])
-    for j in range(limit, i, -1):
-        if not w.cap[j - 1]:
+    top = limit
+    if (
+        limit < n
+        and limit - i < 3
+        and _gap_ok(text, w.spans[limit - 1][1], w.spans[limit][0])
+        and _ASSIMILATED_WORD.match(w.surface[limit])
+    ):
+        top = limit + 1  # "Deir ezzor": an article written onto a lower-case word
+    for j in range(top, i, -1):
+        if not w.cap[j - 1] and j <= limit:
             continue
         start, end = w.spans[i][0], w.spans[j - 1][1]
         if end < len(text) and text[end] == ".":
@@ -423,6 +611,11 @@ def _accept(
         return False
     if _inside_compound(gaz, text, m.end):
         return False
+    if not any(_notable(e) for e in m.candidates) and (
+        _ARTICLE_AFTER.match(text, m.end)
+        or _ARTICLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+    ):
+        return False  # a word of a longer Arabic name not in the gazetteer ("Orum al-Kubrah")
     lower = surface.lower()
     weak = m.sentence_initial or big < 100_000 or m.fuzzy
     dateline = surface.isupper() and len(surface) >= 5 and big >= 10_000  # "CHARLESTON, W.Va."

@@ -369,12 +369,18 @@ def _unsupported(m: Mention, e: Entry, ctx: _Context) -> bool:
     """A place matched only loosely (by skeleton) or by an alternate name, with no support
     from the article's countries or admin areas: more likely a word or a name ("Xinhua",
     "Leelah"). Big cities and regions stand alone."""
-    if e.feature_code in ("PCLI", "ADM1", "CONT") or m.demonym:
+    if e.feature_code in ("PCLI", "CONT") or m.demonym:
         return False
     alternate = _plain(e.name) != m.key
+    country, area = ctx.shares(m, e)
+    if (m.fuzzy or e.feature_code == "ADM1") and country == 0.0 and ctx.top >= 2.0:
+        # a loose spelling or a small admin area abroad in an article about elsewhere
+        # ("Orum" as Orem, Utah, "Grad" as a Slovenian municipality in Syrian reports)
+        return e.feature_code != "ADM1" or e.population < _ISOLATED or m.fuzzy
+    if e.feature_code == "ADM1":
+        return False
     if e.population >= (_ALONE_ALTERNATE if alternate else 50_000):
         return False
-    country, area = ctx.shares(m, e)
     if e.population < _ISOLATED and country == 0.0 and ctx.top >= 2.0:
         return True  # a village in a country nothing else in the article is in ("Assads")
     if m.fuzzy:
