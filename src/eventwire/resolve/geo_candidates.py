@@ -459,7 +459,9 @@ def _in_name(gaz: Gazetteer, text: str, w: _Words, i: int, j: int, m: Mention) -
 
 def _arabic_named(text: str, m: Mention) -> bool:
     """The name carries an Arabic article, inside it or just before it ("al-Quds")."""
-    return bool(_ARABIC_ARTICLE.match(m.text) or _ARTICLE_ENDS.search(text, 0, m.start))
+    return bool(
+        _ARABIC_ARTICLE.match(m.text) or _ARTICLE_ENDS.search(text, max(0, m.start - 4), m.start)
+    )
 
 
 def _street(text: str, w: _Words, i: int, m: Mention) -> Mention:
