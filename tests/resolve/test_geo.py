@@ -505,3 +505,14 @@ def test_country_capital_and_lost_apostrophes(geoparser: Geoparser) -> None:
     assert found["capital"].name == "Damascus"
     named = "Talks opened in the Kazakh capital Astana on Monday."
     assert [named[p.start : p.end] for p in geoparser.find_places(named)] == ["Astana"]
+
+
+def test_neighbourhoods_titles_descriptions_and_alternate_words(geoparser: Geoparser) -> None:
+    text = (
+        "A shell hit the Sulaymaniyah neighborhood of Aleppo. Deputy Ambassador Vladimir "
+        "Petrov spoke. Fighters left the Old City of Homs. Clashes went on in Hama, Syria, "
+        "2017 Amid continuing violence."
+    )
+    found = {text[p.start : p.end]: p for p in geoparser.find_places(text)}
+    assert all(p.country_code == "SY" for p in found.values()), found
+    assert {"Aleppo", "Homs", "Hama", "Syria"} <= set(found)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.resolve.gazetteer import Entry, Gazetteer
 from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS
-from eventwire.resolve.toponyms import fold, words
+from eventwire.resolve.toponyms import ascii_name, fold, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -111,6 +111,10 @@ TITLES = frozenset(
         "commissioner",
         "spokesman",
         "spokeswoman",
+        "ambassador",
+        "envoy",
+        "deputy",
+        "secretary",
     ]
 )
 # Capitalised words that may stand before a toponym without making it another name.
@@ -619,7 +623,9 @@ def _accept(
     ):
         return False  # a word of a longer Arabic name not in the gazetteer ("Orum al-Kubrah")
     lower = surface.lower()
-    weak = m.sentence_initial or big < 100_000 or m.fuzzy
+    # only an alternate name of every candidate ("Amid", "Hail", "Rim"): no town's own name
+    alternate = not any(fold(e.name) == m.key or _ascii_key(e) == m.key for e in m.candidates)
+    weak = m.sentence_initial or big < 100_000 or m.fuzzy or alternate
     dateline = surface.isupper() and len(surface) >= 5 and big >= 10_000  # "CHARLESTON, W.Va."
     if (
         j - i == 1
@@ -632,6 +638,8 @@ def _accept(
         return False
     if j - i == 1 and _date_word(text, m):
         return False
+    if _generic(text, w, i, j):
+        return False
     return not (m.fuzzy and lower in gaz.common_words)
 
 
@@ -643,6 +651,23 @@ _CALENDAR_WORD = (
 _CALENDAR_ABBR = re.compile(rf"^{_CALENDAR_WORD}$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^\.?,?\s+(?:\d|{_CALENDAR_WORD}\s+\d)", re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\d\s*$")
+
+
+def _ascii_key(e: Entry) -> str:
+    return fold(ascii_name(e.name))
+
+
+def _generic(text: str, w: _Words, i: int, j: int) -> bool:
+    """A description, not a town's name: modifier words only after "the" or a possessive
+    ("the Old City", "Aleppos Old City"; Old City, Pennsylvania stands alone)."""
+    if j - i < 2 or not all(w.folded[k] in MODIFIERS for k in range(i, j)) or i == 0:
+        return False
+    prev = w.surface[i - 1]
+    return (
+        prev.lower() == "the"
+        or text[w.spans[i - 1][1] : w.spans[i][0]] != " "
+        or (prev.endswith("s") and w.cap[i - 1])
+    )
 
 
 def _date_word(text: str, m: Mention) -> bool:

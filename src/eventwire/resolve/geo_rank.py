@@ -40,6 +40,8 @@ _SHADOWED = 2.5
 # the article names, however many more names it gives of another country: "Paris" in a
 # Newark story that names the French is Paris, France, not Paris, Texas.
 _NAMED_SHARE = 0.5
+# A quarter of a town: the gazetteer holds towns, so a namesake abroad is never it.
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?)\b", re.IGNORECASE)
 
 
 def _prior(e: Entry, m: Mention) -> float:
@@ -358,14 +360,14 @@ def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention,
     for k, m in enumerate(mentions):
         scored = _rank(k, m, pools[k], ctx, parents[k])
         best_s, best = scored[0]
-        if _unsupported(m, best, ctx):
+        if _unsupported(m, best, ctx, text):
             continue
         margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
         out.append((m, best, 1.0 / (1.0 + math.exp(-margin))))
     return out
 
 
-def _unsupported(m: Mention, e: Entry, ctx: _Context) -> bool:
+def _unsupported(m: Mention, e: Entry, ctx: _Context, text: str = "") -> bool:
     """A place matched only loosely (by skeleton) or by an alternate name, with no support
     from the article's countries or admin areas: more likely a word or a name ("Xinhua",
     "Leelah"). Big cities and regions stand alone."""
@@ -373,6 +375,8 @@ def _unsupported(m: Mention, e: Entry, ctx: _Context) -> bool:
         return False
     alternate = _plain(e.name) != m.key
     country, area = ctx.shares(m, e)
+    if country == 0.0 and ctx.top >= 2.0 and _NEIGHBOURHOOD_AFTER.match(text, m.end):
+        return True  # "the Sulaymaniyah neighborhood" of a Syrian city: not the Iraqi city
     if (m.fuzzy or e.feature_code == "ADM1") and country == 0.0 and ctx.top >= 2.0:
         # a loose spelling or a small admin area abroad in an article about elsewhere
         # ("Orum" as Orem, Utah, "Grad" as a Slovenian municipality in Syrian reports)
