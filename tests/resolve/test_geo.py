@@ -516,3 +516,9 @@ def test_neighbourhoods_titles_descriptions_and_alternate_words(geoparser: Geopa
     found = {text[p.start : p.end]: p for p in geoparser.find_places(text)}
     assert all(p.country_code == "SY" for p in found.values()), found
     assert {"Aleppo", "Homs", "Hama", "Syria"} <= set(found)
+
+
+def test_loose_spelling_abroad_needs_its_country(geoparser: Geoparser) -> None:
+    text = "Planes Deliver Over 5 Tonnes of Aid to Homs in Syria."
+    found = {text[p.start : p.end]: p for p in geoparser.find_places(text)}
+    assert "Tonnes" not in found and found["Homs"].country_code == "SY"

@@ -377,6 +377,8 @@ def _unsupported(m: Mention, e: Entry, ctx: _Context, text: str = "") -> bool:
     country, area = ctx.shares(m, e)
     if country == 0.0 and ctx.top >= 2.0 and _NEIGHBOURHOOD_AFTER.match(text, m.end):
         return True  # "the Sulaymaniyah neighborhood" of a Syrian city: not the Iraqi city
+    if m.fuzzy and e.feature_code != "ADM1" and country == 0.0 and ctx.top >= 1.0:
+        return True  # a loose spelling abroad where the article names another country
     if (m.fuzzy or e.feature_code == "ADM1") and country == 0.0 and ctx.top >= 2.0:
         # a loose spelling or a small admin area abroad in an article about elsewhere
         # ("Orum" as Orem, Utah, "Grad" as a Slovenian municipality in Syrian reports)
