@@ -522,3 +522,13 @@ def test_loose_spelling_abroad_needs_its_country(geoparser: Geoparser) -> None:
     text = "Planes Deliver Over 5 Tonnes of Aid to Homs in Syria."
     found = {text[p.start : p.end]: p for p in geoparser.find_places(text)}
     assert "Tonnes" not in found and found["Homs"].country_code == "SY"
+
+
+def test_arabic_place_names_tagged_person_are_places(geoparser: Geoparser) -> None:
+    text = "Kurdish fighters took Tel Hamis and held Ras al-Ain near Qamishli, Syria."
+    doc = _doc_with_entities(text, [("Tel Hamis", "PERSON"), ("Ras al-Ain", "PERSON")])
+    found = {text[p.start : p.end]: p for p in geoparser.find_places(text, doc)}
+    assert found["Tel Hamis"].country_code == "SY"
+    assert found["Ras al-Ain"].country_code == "SY"
+    other = "Clashes went on near Tal Rifaat Qadim and in Aleppo, Syria."
+    assert "Tal" not in [other[p.start : p.end] for p in geoparser.find_places(other)]

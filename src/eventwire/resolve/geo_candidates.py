@@ -253,6 +253,39 @@ _ARTICLE_AFTER = re.compile(r"[\s-](?:al|el|as|ash|ad|an|ar|at|az)-[A-Z]")
 _ARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-](?:al|el|as|ash|ad|an|ar|at|az)-$")
 # A lower-case word that carries an assimilated Arabic article ("ezzor", "arraqqa").
 _ASSIMILATED_WORD = re.compile(r"^[ae](?:zz|ss|dd|rr|nn|tt|shsh)[a-z]{2,}$")
+# Arabic place-name heads (hill, headland, inn, monastery, bridge, village, spring, gate,
+# mountain, house, palace, well, valley): a multi-word name led by one is a place, not a
+# person, when the gazetteer holds it ("Ras al-Ain", "Tel Hamis" tagged PERSON).
+_ARABIC_GENERICS = frozenset(
+    [
+        "tal",
+        "tall",
+        "tel",
+        "tell",
+        "ras",
+        "khan",
+        "deir",
+        "dayr",
+        "jisr",
+        "kafr",
+        "kfar",
+        "ain",
+        "ayn",
+        "bab",
+        "jabal",
+        "jebel",
+        "jabel",
+        "beit",
+        "bayt",
+        "qasr",
+        "bir",
+        "wadi",
+        "maarat",
+        "maarrat",
+    ]
+)
+# Spellings the skeleton does not merge (e -> i, so Tel is "til", Tall "tal").
+_ARABIC_GENERIC_VARIANTS = {"tel": "tall", "tell": "tall", "jebel": "jabal", "kfar": "kafr"}
 # Direction words run onto a name by lost spaces in scraped text ("Kobaninorth").
 _GLUED_DIRECTION = re.compile(r"^([A-Z][a-z]{3,})(north|south|east|west)$")
 # "Syria's capital", "Syrias capital", "the Syrian capital": the country's capital, unless
@@ -541,6 +574,9 @@ def _longest_match(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, M
         # (not from an abbreviation: "US" in "US Secretary" is no Arabic article "us")
         if not found and j - i <= 3 and len(surface) >= 4 and not w.surface[i].isupper():
             found = _skeleton_rows(gaz, " ".join(w.folded[i:j]))
+            variant = _ARABIC_GENERIC_VARIANTS.get(w.folded[i]) if j - i > 1 else None
+            if not found and variant:  # "Tel Hamis" = Tall Hamis, "Jebel" = Jabal
+                found = _skeleton_rows(gaz, " ".join([variant, *w.folded[i + 1 : j]]))
             if len(surface) == 4:  # "Raqa": four letters meet many names; big places only
                 found = [e for e in found if _notable(e)]
             fuzzy = True
@@ -640,6 +676,14 @@ def _accept(
         return False
     if _generic(text, w, i, j):
         return False
+    if (
+        j - i == 1
+        and w.folded[i] in _ARABIC_GENERICS
+        and j < len(w.spans)
+        and w.cap[j]
+        and _gap_ok(text, w.spans[i][1], w.spans[j][0])
+    ):
+        return False  # the head of a longer name the gazetteer lacks: "Tal" of "Tal Halaf"
     return not (m.fuzzy and lower in gaz.common_words)
 
 
@@ -752,7 +796,17 @@ def _person_entities(gaz: Gazetteer, doc: Doc | None) -> list[Span]:
         and len(ent) > 1
         and not _headline_run(gaz, [t.text for t in ent])
         and not gaz.has_key(fold(ent.text))
+        and not _arabic_place_name(gaz, fold(ent.text))
     ]
+
+
+def _arabic_place_name(gaz: Gazetteer, key: str) -> bool:
+    """A name led by an Arabic place-name head that the gazetteer holds in some spelling."""
+    first, _, rest = key.partition(" ")
+    if first not in _ARABIC_GENERICS or not rest:
+        return False
+    variant = _ARABIC_GENERIC_VARIANTS.get(first, first)
+    return bool(_skeleton_rows(gaz, key) or _skeleton_rows(gaz, f"{variant} {rest}"))
 
 
 def _headline_run(gaz: Gazetteer, words: list[str]) -> bool:
