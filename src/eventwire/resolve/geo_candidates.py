@@ -659,15 +659,13 @@ def _accept(
     ):
         return False  # a word of a longer Arabic name not in the gazetteer ("Orum al-Kubrah")
     lower = surface.lower()
-    # only an alternate name of every candidate ("Amid", "Hail", "Rim"): no town's own name
-    alternate = not any(fold(e.name) == m.key or _ascii_key(e) == m.key for e in m.candidates)
-    weak = m.sentence_initial or big < 100_000 or m.fuzzy or alternate
+    weak = m.sentence_initial or big < 100_000 or m.fuzzy
     dateline = surface.isupper() and len(surface) >= 5 and big >= 10_000  # "CHARLESTON, W.Va."
     if (
         j - i == 1
         and lower in gaz.common_words
         and not region
-        and weak
+        and (weak or _alternate_only(m))
         and not dateline
         and not _place_here(text, m, place_starts)  # "the city of Palmyra": not the palm
     ):
@@ -697,8 +695,15 @@ _DATE_AFTER = re.compile(rf"^\.?,?\s+(?:\d|{_CALENDAR_WORD}\s+\d)", re.IGNORECAS
 _DATE_BEFORE = re.compile(r"\d\s*$")
 
 
-def _ascii_key(e: Entry) -> str:
-    return fold(ascii_name(e.name))
+def _alternate_only(m: Mention) -> bool:
+    """The mention is only an alternate name of every candidate ("Amid" for Diyarbakir,
+    "Hail", "Rim" for Rome): no town bears it as its own name."""
+    return not any(_fold_word(e.name) == m.key or _ascii_key(e.name) == m.key for e in m.candidates)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _ascii_key(name: str) -> str:
+    return fold(ascii_name(name))
 
 
 def _generic(text: str, w: _Words, i: int, j: int) -> bool:
