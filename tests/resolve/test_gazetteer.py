@@ -92,3 +92,18 @@ def test_a_file_of_an_older_format_is_rebuilt(
     finally:
         load_gazetteer.cache_clear()
     assert built == [stale] and gaz.country("SY") is not None
+
+
+def test_built_entries_are_kept_and_the_store_of_them_is_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gaz = load_gazetteer()
+    monkeypatch.setattr(gazetteer_module, "_ENTRY_CACHE", 3)
+    gaz._entries.clear()
+    rows = [row for row, _ in zip(range(0, len(gaz), 997), range(5), strict=False)]
+    first = gaz.entry(rows[0])
+    assert gaz.entry(rows[0]) is first  # kept, not built again
+    assert first == gaz._build_entry(rows[0])
+    for row in rows:
+        assert gaz.entry(row) == gaz._build_entry(row)
+    assert len(gaz._entries) <= 3

@@ -19,6 +19,7 @@ from eventwire.resolve.toponyms import fold, skeleton
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_PATH = DATA_DIR / "gazetteer.pickle"
+_ENTRY_CACHE = 100_000  # built entries kept, about 20 MB at most
 
 
 class Entry(NamedTuple):
@@ -77,11 +78,23 @@ class Gazetteer:
         self.demonyms: dict[str, str] = demonym_index()
         self.max_words: int = tables["max_words"]
         self._admin1_rows: dict[str, int] = tables["admin1_rows"]
+        # Entries are immutable; the same few thousand rows are built again and again while
+        # candidates are ranked, so built ones are kept (bounded: cleared when full).
+        self._entries: dict[int, Entry] = {}
 
     def __len__(self) -> int:
         return len(self._name)
 
     def entry(self, row: int) -> Entry:
+        built = self._entries.get(row)
+        if built is not None:
+            return built
+        if len(self._entries) >= _ENTRY_CACHE:
+            self._entries.clear()
+        built = self._entries[row] = self._build_entry(row)
+        return built
+
+    def _build_entry(self, row: int) -> Entry:
         t = self._tables
         cc, a1 = t["cc"][self._cc[row]], t["a1"][self._a1[row]]
         gid = self._gid[row]
