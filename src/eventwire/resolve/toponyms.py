@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -66,6 +67,20 @@ _WORD = re.compile(r"[^\W_]+(?:['’‘`´ʿʾʼʻ][^\W_]+)*")
 
 def fold(text: str) -> str:
     """Lower case, accents and apostrophes removed, other punctuation to single spaces."""
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+# Names are folded and skeletonised again and again while a text is geoparsed; short
+# strings (names, not texts) are remembered, a bounded number of them.
+_SHORT = 64
+
+
+@functools.lru_cache(maxsize=32768)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _JOINERS.sub("", text.lower())
@@ -102,6 +117,15 @@ def skeleton(key: str) -> str:
 
     Only for fallback lookups: it also merges unrelated names, so callers demand context.
     """
+    return _skeleton_short(key) if len(key) <= _SHORT else _skeleton(key)
+
+
+@functools.lru_cache(maxsize=32768)
+def _skeleton_short(key: str) -> str:
+    return _skeleton(key)
+
+
+def _skeleton(key: str) -> str:
     words = key.split()
     if len(words) > 1:
         words = [w for w in words if w not in ARTICLES] or words
