@@ -246,11 +246,12 @@ _ARABIC_NAME_HEAD = re.compile(
     r"mosque|school|university|correspondent|reporter|website|station|satellite channel)\b|"
     r"(?:TV|Television|Channel|Radio|Hospital|Mosque|News)\b)"
 )
-_ARABIC_ARTICLE = re.compile(r"(?:al|el|as|ash|ad|an|ar|at|az)[-\s]", re.IGNORECASE)
-_ARTICLE_ENDS = re.compile(r"(?<![\w'’])(?:al|el|as|ash|ad|an|ar|at|az)-\Z", re.IGNORECASE)
+_ARTICLE = r"(?:al|el|as|ash|ad|an|ar|at|az)"  # the Arabic article as written in names
+_ARABIC_ARTICLE = re.compile(rf"{_ARTICLE}[-\s]", re.IGNORECASE)
+_ARTICLE_ENDS = re.compile(rf"(?<![\w'’]){_ARTICLE}-\Z", re.IGNORECASE)
 # Arabic names joined by an article: "Orum al-Kubrah", "Fateh al-Sham", "Jaysh al-Fateh".
-_ARTICLE_AFTER = re.compile(r"[\s-](?:al|el|as|ash|ad|an|ar|at|az)-[A-Z]")
-_ARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-](?:al|el|as|ash|ad|an|ar|at|az)-$")
+_ARTICLE_AFTER = re.compile(rf"[\s-]{_ARTICLE}-[A-Z]")
+_ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]*[\s-]{_ARTICLE}-$")
 # A lower-case word that carries an assimilated Arabic article ("ezzor", "arraqqa").
 _ASSIMILATED_WORD = re.compile(r"^[ae](?:zz|ss|dd|rr|nn|tt|shsh)[a-z]{2,}$")
 # Arabic place-name heads (hill, headland, inn, monastery, bridge, village, spring, gate,
