@@ -446,23 +446,8 @@ def _capital(gaz: Gazetteer, text: str, w: _Words, last: int, m: Mention) -> lis
     return [Mention(start, after.end(), surface, (capital,), key=fold(capital.name))]
 
 
-_NOT_A_NAME = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "On",
-        "In",
-        "At",
-        "Saturday",
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-    ]
-)
+# Words that may follow "capital" without naming it (weekdays and months: _CALENDAR_ABBR).
+_NOT_A_NAME = frozenset(["The", "A", "An", "On", "In", "At"])
 
 
 def _in_name(gaz: Gazetteer, text: str, w: _Words, i: int, j: int, m: Mention) -> Mention | None:
