@@ -105,24 +105,13 @@ class PostgresStore(SQLStore):
         self._execute("VACUUM ANALYZE events")
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            try:
-                with self._conn.transaction():
-                    self._depth = 1
-                    self._execute(_LOCK)
-                    yield
-            except self._psycopg.Error as exc:
-                raise StoreError(self.url, f"PostgreSQL: {str(exc).strip()}") from None
-            finally:
-                self._depth = 0
+    def _transaction(self) -> Iterator[None]:
+        try:
+            with self._conn.transaction():
+                self._execute(_LOCK)
+                yield
+        except self._psycopg.Error as exc:
+            raise StoreError(self.url, f"PostgreSQL: {str(exc).strip()}") from None
 
     def _migrate(self) -> None:
         # One transaction for the check and all migrations, under the writers' advisory lock.

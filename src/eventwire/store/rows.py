@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,14 +56,35 @@ BLOCK_COLUMNS = (
 class Plumbing:
     """What a backend supplies: statements, a write transaction, change numbers."""
 
+    _lock: threading.RLock
+    _depth: int  # how many `_write` blocks are open in this store's transaction
+
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         raise NotImplementedError
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         raise NotImplementedError
 
-    def _write(self) -> contextlib.AbstractContextManager[None]:
-        """A write transaction that holds the store's single-writer lock."""
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """A write transaction that holds the store's single-writer lock; nested calls join it."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            try:
+                with self._transaction():
+                    self._depth = 1
+                    yield
+            finally:
+                self._depth = 0
+
+    def _transaction(self) -> contextlib.AbstractContextManager[None]:
+        """The backend's outermost write transaction (commits on success, rolls back on error)."""
         raise NotImplementedError
 
     def _next_change(self) -> int:

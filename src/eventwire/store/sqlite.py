@@ -85,25 +85,14 @@ class SQLiteStore(SQLStore):
             raise StoreError(self.path, f"SQLite: {exc}") from None
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth:  # already inside this store's transaction
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self._execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield
-            except BaseException:
-                self._depth = 0
-                self._conn.rollback()
-                raise
-            self._depth = 0
-            self._execute("COMMIT")
+    def _transaction(self) -> Iterator[None]:
+        self._execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.rollback()
+            raise
+        self._execute("COMMIT")
 
     def _migrate(self) -> None:
         # One write transaction per migration (PostgreSQL: one for all, under its advisory lock).
