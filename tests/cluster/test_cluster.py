@@ -107,6 +107,26 @@ def test_the_same_toll_does_not_bridge_more(changes: dict[str, Any], why: str) -
     assert not compatible(report("a"), report("b", **changes)), why
 
 
+@pytest.mark.parametrize(
+    ("tolls", "agree"),
+    [
+        ((1300, 1400), True),  # rounded counts of one incident by two outlets
+        ((84, 86), True),
+        ((40, 44), True),  # 10% exactly
+        ((40, 45), False),
+        ((9, 10), False),  # below ten dead, only the same toll agrees
+        ((16, 9), False),
+    ],
+)
+def test_tolls_within_ten_percent_corroborate(tolls: tuple[int, int], agree: bool) -> None:
+    a_day_later = dict(event_date="2016-07-06")  # the one rule that fails
+    first, second = tolls
+    linked = compatible(
+        report("a", fatalities=first), report("b", fatalities=second, **a_day_later)
+    )
+    assert linked == agree, tolls
+
+
 def test_an_attack_on_civilians_and_a_strike_by_the_same_actor_link() -> None:
     """The codebook codes a strike that kills civilians as the strike; outlets often tell it
     as an attack on civilians. A shared named attacker is enough, without a toll."""
@@ -126,10 +146,16 @@ def test_coarser_precision_widens_the_windows() -> None:
     assert compatible(report("a", time_precision=3), month)
     late_week = report("b", event_date="2016-07-09", time_precision=2)
     assert not compatible(report("a", time_precision=2), late_week)
-    # An exactly dated report and a week-dated one link only with a corroborating toll:
-    # otherwise the latter would bridge a town's separate daily incidents.
-    assert not compatible(report("a"), report("b", time_precision=2, fatalities=9))
-    assert compatible(report("a"), report("b", time_precision=2))
+    # An exactly dated report and a week-dated one on another day of its week link only with
+    # a corroborating toll: otherwise the latter would bridge a town's separate daily incidents.
+    other_day = dict(event_date="2016-07-06", time_precision=2)
+    assert not compatible(report("a"), report("b", fatalities=9, **other_day))
+    assert compatible(report("a"), report("b", **other_day))
+    # On the very day the exact report gives, they agree: the week-dated report can then link
+    # to exactly dated reports of that one day only, which bridges nothing.
+    assert compatible(report("a"), report("b", time_precision=2, fatalities=9))
+    month = dict(time_precision=3, fatalities=9)  # a month's date is no reading of the day
+    assert not compatible(report("a"), report("b", **month))
     region = report("b", latitude=36.9, longitude=41.2, geo_precision=3)  # ~60 km
     assert compatible(report("a"), region)
     assert not compatible(report("a"), report("b", latitude=36.9, longitude=41.2, fatalities=9))
