@@ -127,6 +127,16 @@ def test_tolls_within_ten_percent_corroborate(tolls: tuple[int, int], agree: boo
     assert linked == agree, tolls
 
 
+def test_a_states_forces_and_its_government_are_one_side() -> None:
+    """ "The regime" to one outlet is "the army" to the next: one perpetrator, named two ways."""
+    army = report("a", actor1="Military Forces of Syria (2000-2024)")
+    regime = dict(actor1="Government of Syria (2000-2024)", fatalities=9)  # another toll
+    assert compatible(army, report("b", **regime))
+    assert compatible(army, report("b", **{**regime, "actor1": "Police Forces of Syria"}))
+    assert not compatible(army, report("b", **{**regime, "actor1": "Government of Iraq"}))
+    assert not compatible(army, report("b", **{**regime, "actor1": "Syrian Democratic Forces"}))
+
+
 def test_an_attack_on_civilians_and_a_strike_by_the_same_actor_link() -> None:
     """The codebook codes a strike that kills civilians as the strike; outlets often tell it
     as an attack on civilians. A shared named attacker is enough, without a toll."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from eventwire.extract.taxonomy import EVENT_TYPES
+from eventwire.resolve.actors import STATE_ROLES
 
 # Days two event dates may differ by, from the coarser of the two time precisions
 # (ACLED: 1 = the day is known, 2 = the week, 3 = only the month). Exactly dated reports must
@@ -56,6 +58,11 @@ CORROBORATED_DAY_TOLERANCE = 1
 # Actor names that do not tell one incident from another: they overlap with anything.
 # "Civilians (Syria)" is the victim of most attacks in a country, so sharing it proves nothing.
 _VAGUE_ACTOR_WORDS = ("unidentified", "unknown", "civilians")
+# A state's military, police and government are one side of an incident: one outlet's "the
+# regime" is another's "the army" ("Government of Syria (2000-2024)", "Military Forces of
+# Syria (2000-2024)"). Group 1 is the country.
+_STATE_ROLE_NAMES = "|".join(re.escape(role.casefold()) for role in STATE_ROLES.values())
+_STATE_ACTOR = re.compile(rf"(?:{_STATE_ROLE_NAMES}) of (.+?)(?: \(.*\))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +175,20 @@ def _is_vague(actor: str) -> bool:
     return any(word in actor for word in _VAGUE_ACTOR_WORDS)
 
 
+def _side(actor: str) -> str:
+    """The state for its military, police or government ("state of syria"), else the actor."""
+    match = _STATE_ACTOR.fullmatch(actor)
+    return f"state of {match.group(1)}" if match else actor
+
+
+def _named_sides(report: Report) -> set[str]:
+    return {_side(x) for x in report.actors if not _is_vague(x)}
+
+
 def actors_compatible(a: Report, b: Report) -> bool:
-    """The actor sets overlap, or one side names nobody specific."""
-    specific_a = {x for x in a.actors if not _is_vague(x)}
-    specific_b = {x for x in b.actors if not _is_vague(x)}
+    """The actor sets overlap (a state's forces and government count as one), or one side
+    names nobody specific."""
+    specific_a, specific_b = _named_sides(a), _named_sides(b)
     if not specific_a or not specific_b:
         return True
     return bool(specific_a & specific_b)
@@ -232,7 +249,7 @@ def _attack_told_two_ways(a: Report, b: Report) -> bool:
 
 
 def _share_named_actor(a: Report, b: Report) -> bool:
-    return bool({x for x in a.actors if not _is_vague(x)} & b.actors)
+    return bool(_named_sides(a) & _named_sides(b))
 
 
 def near(a: Report, b: Report) -> bool:
