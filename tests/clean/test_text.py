@@ -358,3 +358,39 @@ def test_link_texts_ending_in_a_count_are_no_sentences_of_the_article() -> None:
     lines = [*counted, "Advertisement", "Posted on May 3", _SENTENCE.format("eight")]
     keep = body_mask(lines, [0.5, 0.5, 0.0, 0.0, 0.0, 0.9])
     assert keep == [False] * 5 + [True]
+
+
+def test_captions_closed_by_a_photo_credit_are_never_kept() -> None:
+    from eventwire.clean.text import body_mask
+
+    captions = [
+        "Fighters patrol the road north of the town on Monday. (AP Photo/Sam Clark, File)",
+        "Smoke rises over the market after the strike.Credit...Lina Haddad/The Daily Levant",
+        "A damaged school in the eastern district (Image: GETTY)",
+        "Hana Saleh, AP",
+    ]
+    lines = [_SENTENCE.format("one"), *captions, _SENTENCE.format("two")]
+    assert body_mask(lines, [0.9, 0.9, 0.9, 0.9, 0.6, 0.9]) == [True] + [False] * 4 + [True]
+    # A sentence that only mentions a photo or an agency is no caption.
+    mentions = [
+        "The photo by a local resident was shared widely on Monday.",
+        "Two officials confirmed the toll to Reuters.",
+    ]
+    assert body_mask([lines[0], *mentions], [0.9, 0.9, 0.9]) == [True] * 3
+
+
+def test_small_groups_of_lines_far_from_the_article_are_dropped_unless_sure() -> None:
+    from eventwire.clean.text import body_mask
+
+    article = [_SENTENCE.format(n) for n in ("three", "four", "five", "six")]
+    appeal = "Sign up for our morning briefing and get the day's stories in your inbox every day."
+    furniture_lines = ["Share", "Advertisement", "Most read", "Weather", "Contact"]
+    lines = [*article, *furniture_lines, appeal]
+    probs = [0.9] * 4 + [0.0] * 5 + [0.6]
+    assert body_mask(lines, probs) == [True] * 4 + [False] * 6
+    # The classifier is sure of it: kept.
+    assert body_mask(lines, [*probs[:-1], 0.85])[-1] is True
+    # Four lines from the article, it may be the article's own (after a photo and its
+    # caption): kept.
+    near = [*article, *furniture_lines[:3], appeal]
+    assert body_mask(near, [0.9] * 4 + [0.0] * 3 + [0.6])[-1] is True

@@ -50,6 +50,18 @@ CREDIT = re.compile(
     r"|©.{0,80}|\(?(photo|image)\s*(:|by|credit|courtesy).{0,100})$",
     re.I,
 )
+# A photo credit closing a caption: "… in Hialeah, Fla. (AP Photo/Alan Diaz, File)", "… a
+# rabbitCredit: Getty - Contributor", "… (Image: GETTY)", "Michael Conroy, AP". Articles end
+# their sentences with words; a caption ends with whose picture it is.
+_NAME = r"(?-i:[\w.'’-]*[A-Z][\w.'’-]*)"  # a word with a capital in it (iStock, McDonald)
+CAPTION_CREDIT = re.compile(
+    r"(\((ap|afp|reuters|getty|epa)\b( photo)?[^()]{0,60}\)"
+    r"|\((photo|image|picture|credit|file)s?( credit)?\s*:[^()]{0,60}\)"
+    r"|(\b|(?-i:(?<=[a-z])(?=[A-Z])))(credit|photograph|photo|image)s?\s*(:|\.\.\.|…|by\b)\s*"
+    rf"{_NAME}([ /,&|-]+{_NAME}){{0,7}}"
+    r"|(/|\b)getty images|, (ap|afp|reuters|epa)|\[file: [^\]]{2,40}\])\W{0,2}$",
+    re.I,
+)
 SHARE = re.compile(
     r"^\W*(share|share this( article| story)?|tweet|email|print|facebook|twitter|linkedin|whatsapp"
     r"|reddit|copy link|comments?|\d+ comments?|save|bookmark)\W*$",
@@ -71,6 +83,11 @@ def words(line: str) -> int:
 @lru_cache(maxsize=4096)
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
+
+
+def ends_in_credit(line: str) -> bool:
+    """A caption: a line that closes with a photo credit."""
+    return bool(CAPTION_CREDIT.search(line[-150:]))
 
 
 def is_list_heading(line: str) -> bool:

@@ -20,6 +20,9 @@ SPAN_WORDS = 20  # a sentence line this long inside the kept article is kept ...
 SPAN_FLOOR = 0.05  # ... unless the classifier is this sure it is not body
 TEASER_PAIRS = 3  # headline + one-paragraph summary pairs in a row that make a teaser list
 TEASER_APART = 3  # ... dropped when it is at least this many lines from the article's paragraphs
+SATELLITE_APART = 5  # lines: a small group of kept lines this far from the article ...
+SATELLITE_LINES = 3  # ... of at most this many lines ...
+SATELLITE_SHARE = 0.3  # ... and at most this share of the article's words is dropped
 _LIST_ITEMS = 3  # a numbered list beside the article is kept from this many items ...
 _LIST_NEAR = 3  # ... when a kept sentence is at most this many lines from its ends
 _UNIFORM_ITEMS = 4  # lines of one shape with a number in it (dates, scores) right under a
@@ -126,7 +129,42 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = keep_numbered_lists(lines, keep)
     keep = keep_uniform_lists(lines, keep)
     keep = keep_lead_ins(lines, keep)
-    return cut_at_comments(lines, keep)
+    keep = cut_at_comments(lines, keep)
+    return drop_satellites(lines, keep, probs)
+
+
+def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
+    """Drop small groups of kept lines that stand apart from the article.
+
+    Kept lines with at most one other line between them form a group; the group with the
+    most words is the article. A teaser, an appeal or a cookie notice the classifier lets
+    through stands alone, SATELLITE_APART lines or more away, with a few lines and few words
+    (SATELLITE_LINES, SATELLITE_SHARE of the article's); the article's own paragraphs follow
+    one another. Lines the classifier is sure of (STRAY_SURE) stay.
+    """
+    groups: list[list[int]] = []
+    for i in (i for i, k in enumerate(keep) if k):
+        if groups and i - groups[-1][-1] <= 2:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    if len(groups) < 2:
+        return keep
+    size = [sum(furniture.words(lines[i]) for i in group) for group in groups]
+    main = max(range(len(groups)), key=size.__getitem__)
+    first, last = groups[main][0], groups[main][-1]
+    out = list(keep)
+    for group, words in zip(groups, size, strict=True):
+        apart = first - group[-1] if group[-1] < first else group[0] - last
+        if (
+            apart >= SATELLITE_APART
+            and len(group) <= SATELLITE_LINES
+            and words <= SATELLITE_SHARE * size[main]
+            and all(probs[i] < STRAY_SURE for i in group)
+        ):
+            for i in group:
+                out[i] = False
+    return out
 
 
 def cut_at_comments(lines: list[str], keep: list[bool]) -> list[bool]:
@@ -312,8 +350,12 @@ def _teaser_headline(line: str) -> bool:
 
 
 def _never_kept(line: str) -> bool:
-    """Image credits and announced links ("Related: …") are furniture wherever they stand."""
-    return furniture.furniture_reason(line) in {"image credit", "inline link"}
+    """Image credits, captions closed by one and announced links ("Related: …") are
+    furniture wherever they stand."""
+    return furniture.furniture_reason(line) in {
+        "image credit",
+        "inline link",
+    } or furniture.ends_in_credit(line)
 
 
 def keep_numbered_lists(lines: list[str], keep: list[bool]) -> list[bool]:
