@@ -368,9 +368,12 @@ def test_captions_closed_by_a_photo_credit_are_never_kept() -> None:
         "Smoke rises over the market after the strike.Credit...Lina Haddad/The Daily Levant",
         "A damaged school in the eastern district (Image: GETTY)",
         "Hana Saleh, AP",
+        "© Omar Khalil Displaced families queue for bread at the edge of the camp in March.",
+        "Yusuf Demir Submitted photo",
     ]
     lines = [_SENTENCE.format("one"), *captions, _SENTENCE.format("two")]
-    assert body_mask(lines, [0.9, 0.9, 0.9, 0.9, 0.6, 0.9]) == [True] + [False] * 4 + [True]
+    probs = [0.9, 0.9, 0.9, 0.9, 0.6, 0.9, 0.5, 0.9]
+    assert body_mask(lines, probs) == [True] + [False] * 6 + [True]
     # A sentence that only mentions a photo or an agency is no caption.
     mentions = [
         "The photo by a local resident was shared widely on Monday.",
@@ -394,3 +397,15 @@ def test_small_groups_of_lines_far_from_the_article_are_dropped_unless_sure() ->
     # caption): kept.
     near = [*article, *furniture_lines[:3], appeal]
     assert body_mask(near, [0.9] * 4 + [0.0] * 3 + [0.6])[-1] is True
+
+
+def test_desk_credits_and_teasers_cut_with_read_more_are_never_kept() -> None:
+    from eventwire.clean.text import body_mask
+
+    lines = [
+        _SENTENCE.format("seven"),
+        "Reporting by Sami Aziz; Editing by Clara Moss",
+        "Aid agencies say hundreds of families fled the town overnight as Read more",
+        _SENTENCE.format("eight"),
+    ]
+    assert body_mask(lines, [0.9, 0.5, 0.6, 0.9]) == [True, False, False, True]

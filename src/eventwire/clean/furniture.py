@@ -59,7 +59,8 @@ CAPTION_CREDIT = re.compile(
     r"|\((photo|image|picture|credit|file)s?( credit)?\s*:[^()]{0,60}\)"
     r"|(\b|(?-i:(?<=[a-z])(?=[A-Z])))(credit|photograph|photo|image)s?\s*(:|\.\.\.|…|by\b)\s*"
     rf"{_NAME}([ /,&|-]+{_NAME}){{0,7}}"
-    r"|(/|\b)getty images|, (ap|afp|reuters|epa)|\[file: [^\]]{2,40}\])\W{0,2}$",
+    r"|(/|\b)getty images|, (ap|afp|reuters|epa)|\[file: [^\]]{2,40}\]"
+    r"|\b(submitted|file|staff|handout|courtesy|contributed) (photo|image|picture)s?)\W{0,2}$",
     re.I,
 )
 SHARE = re.compile(
@@ -85,9 +86,9 @@ def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
 
-def ends_in_credit(line: str) -> bool:
-    """A caption: a line that closes with a photo credit."""
-    return bool(CAPTION_CREDIT.search(line[-150:]))
+def is_caption(line: str) -> bool:
+    """A caption: a line that closes with a photo credit or opens with one ("© Name …")."""
+    return line.lstrip()[:1] == "©" or bool(CAPTION_CREDIT.search(line[-150:]))
 
 
 def is_list_heading(line: str) -> bool:

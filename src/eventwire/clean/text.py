@@ -349,13 +349,17 @@ def _teaser_headline(line: str) -> bool:
     return n >= 3 and (furniture.looks_like_headline(line) or cut)
 
 
+_READ_ON = re.compile(r"\b(read more|continue reading)\W{0,3}$", re.I)
+
+
 def _never_kept(line: str) -> bool:
-    """Image credits, captions closed by one and announced links ("Related: …") are
-    furniture wherever they stand."""
-    return furniture.furniture_reason(line) in {
-        "image credit",
-        "inline link",
-    } or furniture.ends_in_credit(line)
+    """Image credits, captions, announced links ("Related: …"), desk credits ("Reporting
+    by …") and teasers cut with "Read more" are furniture wherever they stand."""
+    return (
+        furniture.furniture_reason(line) in {"image credit", "inline link", "desk credit"}
+        or furniture.is_caption(line)
+        or bool(_READ_ON.search(line[-40:]))
+    )
 
 
 def keep_numbered_lists(lines: list[str], keep: list[bool]) -> list[bool]:
