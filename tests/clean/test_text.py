@@ -386,16 +386,16 @@ def test_small_groups_of_lines_far_from_the_article_are_dropped_unless_sure() ->
     from eventwire.clean.text import body_mask
 
     article = [_SENTENCE.format(n) for n in ("three", "four", "five", "six")]
-    appeal = "Sign up for our morning briefing and get the day's stories in your inbox every day."
+    teaser = "Rebels say they will take the crossroads town back before the winter sets in."
     furniture_lines = ["Share", "Advertisement", "Most read", "Weather", "Contact"]
-    lines = [*article, *furniture_lines, appeal]
+    lines = [*article, *furniture_lines, teaser]
     probs = [0.9] * 4 + [0.0] * 5 + [0.6]
     assert body_mask(lines, probs) == [True] * 4 + [False] * 6
     # The classifier is sure of it: kept.
     assert body_mask(lines, [*probs[:-1], 0.85])[-1] is True
     # Four lines from the article, it may be the article's own (after a photo and its
     # caption): kept.
-    near = [*article, *furniture_lines[:3], appeal]
+    near = [*article, *furniture_lines[:3], teaser]
     assert body_mask(near, [0.9] * 4 + [0.0] * 3 + [0.6])[-1] is True
 
 
@@ -409,3 +409,16 @@ def test_desk_credits_and_teasers_cut_with_read_more_are_never_kept() -> None:
         _SENTENCE.format("eight"),
     ]
     assert body_mask(lines, [0.9, 0.5, 0.6, 0.9]) == [True, False, False, True]
+
+
+def test_appeals_addressed_to_the_reader_at_the_article_edge_are_dropped() -> None:
+    from eventwire.clean.text import body_mask
+
+    appeal = "Sign up for our morning briefing to get the day's top stories from the region."
+    article = [_SENTENCE.format(n) for n in ("nine", "ten")]
+    assert body_mask([*article, appeal], [0.9, 0.9, 0.6]) == [True, True, False]
+    # Between two paragraphs it is the article's own sentence.
+    assert body_mask([article[0], appeal, article[1]], [0.9, 0.6, 0.9]) == [True] * 3
+    # Without words to the reader, a sentence about a subscription is reporting.
+    report = "The council said residents could sign up for the evacuation buses at the town hall."
+    assert body_mask([*article, report], [0.9, 0.9, 0.6]) == [True] * 3

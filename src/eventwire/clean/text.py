@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from eventwire.clean import furniture
 from eventwire.clean.linemodel import body_probabilities
-from eventwire.clean.lines import split_lines
+from eventwire.clean.lines import READER, split_lines
 
 THRESHOLD = 0.2  # body probability from which a line is kept (3-fold CV: F1 flat, recall up)
 STRAY_MARGIN = 1  # lines: a short non-sentence kept further than this outside the article
@@ -20,6 +20,8 @@ SPAN_WORDS = 20  # a sentence line this long inside the kept article is kept ...
 SPAN_FLOOR = 0.05  # ... unless the classifier is this sure it is not body
 TEASER_PAIRS = 3  # headline + one-paragraph summary pairs in a row that make a teaser list
 TEASER_APART = 3  # ... dropped when it is at least this many lines from the article's paragraphs
+APPEAL_WORDS = 45  # a promo line addressed to the reader, up to this long, at the article's
+APPEAL_NEAR = 3  # edge (no paragraph within this many lines on one side) is dropped
 SATELLITE_APART = 5  # lines: a small group of kept lines this far from the article ...
 SATELLITE_LINES = 3  # ... of at most this many lines ...
 SATELLITE_SHARE = 0.3  # ... and at most this share of the article's words is dropped
@@ -130,7 +132,39 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = keep_uniform_lists(lines, keep)
     keep = keep_lead_ins(lines, keep)
     keep = cut_at_comments(lines, keep)
-    return drop_satellites(lines, keep, probs)
+    keep = drop_satellites(lines, keep, probs)
+    return drop_appeals(lines, keep)
+
+
+def drop_appeals(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Drop appeals written as prose at the article's edges ("Sign up for our newsletter
+    and …", "Get the magazine delivered through your letterbox … Click here …").
+
+    A promo phrase in a line that speaks to the reader (you, your, we, our), with a
+    paragraph of the article on one side only: the article's own sentences that mention a
+    subscription stand between its paragraphs.
+    """
+    paragraph = [
+        k and furniture.is_prose(line) and furniture.words(line) >= 15
+        for k, line in zip(keep, lines, strict=True)
+    ]
+    out = list(keep)
+    for i, line in enumerate(lines):
+        if not keep[i] or furniture.words(line) > APPEAL_WORDS:
+            continue
+        if not furniture.PROMO.search(line) or not _addresses_reader(line):
+            continue
+        above = any(paragraph[max(0, i - APPEAL_NEAR) : i])
+        below = any(paragraph[i + 1 : i + 1 + APPEAL_NEAR])
+        out[i] = above and below
+    return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _addresses_reader(line: str) -> bool:
+    return any(word.lower() in READER for word in _WORD.findall(line))
 
 
 def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
