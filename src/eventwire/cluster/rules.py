@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -35,6 +36,10 @@ COMPATIBLE_SUB_EVENTS: tuple[frozenset[str], ...] = (
         {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
     ),
     frozenset({"Violent demonstration", "Mob violence"}),
+)
+# The same as ordered pairs, for the store's first test of every candidate (`near`).
+_COMPATIBLE_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    (a, b) for group in COMPATIBLE_SUB_EVENTS for a in group for b in group
 )
 
 # Strikes and bombings: an "Attack" on civilians told as one of these is one incident when
@@ -90,7 +95,7 @@ class Report:
 
 def sub_events_compatible(a: str, b: str) -> bool:
     """Same sub-event type, or two that one incident is often reported as."""
-    return a == b or any(a in group and b in group for group in COMPATIBLE_SUB_EVENTS)
+    return a == b or (a, b) in _COMPATIBLE_PAIRS
 
 
 def dates_compatible(a: Report, b: Report) -> bool:
@@ -175,6 +180,7 @@ def _is_vague(actor: str) -> bool:
     return any(word in actor for word in _VAGUE_ACTOR_WORDS)
 
 
+@functools.lru_cache(maxsize=4096)  # a store compares the same few names again and again
 def _side(actor: str) -> str:
     """The state for its military, police or government ("state of syria"), else the actor."""
     match = _STATE_ACTOR.fullmatch(actor)
