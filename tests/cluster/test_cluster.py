@@ -137,6 +137,22 @@ def test_a_states_forces_and_its_government_are_one_side() -> None:
     assert not compatible(army, report("b", **{**regime, "actor1": "Syrian Democratic Forces"}))
 
 
+def test_unnamed_perpetrators_of_two_kinds_are_two_incidents() -> None:
+    """Unknown aircraft (state or foreign forces) and an unknown armed group shelling the same
+    city on the same day: neither report names anyone, but they name different kinds."""
+    aircraft = dict(actor1="Unidentified Military Forces", inter1=8)
+    group = dict(actor1="Unidentified Armed Group (Syria)", inter1=3)
+    raid = report("a", sub_event_type="Air/drone strike", fatalities=11, **aircraft)
+    rockets = dict(sub_event_type="Shelling/artillery/missile attack", fatalities=8)
+    assert not compatible(raid, report("b", **rockets, **group))
+    assert compatible(raid, report("b", **rockets, **aircraft))
+    shelling = dict(sub_event_type="Shelling/artillery/missile attack", fatalities=11)
+    assert compatible(report("a", **shelling, **group), report("b", **rockets, **group))
+    # A report that names its perpetrator still overlaps one that names nobody.
+    named = dict(actor1="Military Forces of Syria (2000-2024)", inter1=1)
+    assert compatible(report("a", **shelling, **named), report("b", **rockets, **group))
+
+
 def test_an_attack_on_civilians_and_a_strike_by_the_same_actor_link() -> None:
     """The codebook codes a strike that kills civilians as the strike; outlets often tell it
     as an attack on civilians. A shared named attacker is enough, without a toll."""

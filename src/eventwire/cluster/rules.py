@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.extract import taxonomy as tx
 from eventwire.extract.taxonomy import EVENT_TYPES
 from eventwire.resolve.actors import STATE_ROLES
 
@@ -63,6 +64,17 @@ CORROBORATED_DAY_TOLERANCE = 1
 # Actor names that do not tell one incident from another: they overlap with anything.
 # "Civilians (Syria)" is the victim of most attacks in a country, so sharing it proves nothing.
 _VAGUE_ACTOR_WORDS = ("unidentified", "unknown", "civilians")
+# The kind of perpetrator an actor1's inter code says, for reports that name nobody: unknown
+# aircraft are "Unidentified Military Forces" (state or foreign forces), an unknown shooter or
+# bomber an "Unidentified Armed Group" (non-state). An air raid and a rocket attack on one city
+# on one day are two incidents even when neither report knows who carried them out.
+_PERPETRATOR_KINDS: dict[int, str] = {
+    tx.INTER_STATE: "forces",
+    tx.INTER_EXTERNAL: "forces",
+    tx.INTER_REBEL: "armed group",
+    tx.INTER_POLITICAL_MILITIA: "armed group",
+    tx.INTER_IDENTITY_MILITIA: "armed group",
+}
 # A state's military, police and government are one side of an incident: one outlet's "the
 # regime" is another's "the army" ("Government of Syria (2000-2024)", "Military Forces of
 # Syria (2000-2024)"). Group 1 is the country.
@@ -193,11 +205,20 @@ def _named_sides(report: Report) -> set[str]:
 
 def actors_compatible(a: Report, b: Report) -> bool:
     """The actor sets overlap (a state's forces and government count as one), or one side
-    names nobody specific."""
+    names nobody specific; when neither does, their unnamed perpetrators are not of two kinds
+    (state or foreign forces against a non-state armed group)."""
     specific_a, specific_b = _named_sides(a), _named_sides(b)
-    if not specific_a or not specific_b:
+    if specific_a and specific_b:
+        return bool(specific_a & specific_b)
+    if specific_a or specific_b:
         return True
-    return bool(specific_a & specific_b)
+    kind_a, kind_b = _perpetrator_kind(a), _perpetrator_kind(b)
+    return kind_a is None or kind_b is None or kind_a == kind_b
+
+
+def _perpetrator_kind(report: Report) -> str | None:
+    inter = report.record.get("inter1")
+    return _PERPETRATOR_KINDS.get(int(inter)) if inter is not None else None
 
 
 def sub_events_possible(a: str, b: str) -> bool:
