@@ -387,16 +387,16 @@ def test_small_groups_of_lines_far_from_the_article_are_dropped_unless_sure() ->
 
     article = [_SENTENCE.format(n) for n in ("three", "four", "five", "six")]
     teaser = "Rebels say they will take the crossroads town back before the winter sets in."
-    furniture_lines = ["Share", "Advertisement", "Most read", "Weather", "Contact"]
+    furniture_lines = ["Share", "Advertisement", "Most read", "Weather", "Contact", "Print"]
     lines = [*article, *furniture_lines, teaser]
-    probs = [0.9] * 4 + [0.0] * 5 + [0.6]
-    assert body_mask(lines, probs) == [True] * 4 + [False] * 6
+    probs = [0.9] * 4 + [0.0] * 6 + [0.6]
+    assert body_mask(lines, probs) == [True] * 4 + [False] * 7
     # The classifier is sure of it: kept.
     assert body_mask(lines, [*probs[:-1], 0.85])[-1] is True
-    # Four lines from the article, it may be the article's own (after a photo and its
-    # caption): kept.
-    near = [*article, *furniture_lines[:3], teaser]
-    assert body_mask(near, [0.9] * 4 + [0.0] * 3 + [0.6])[-1] is True
+    # Six lines from the article, it may be the article's own (after a photo and its
+    # caption, or a box of links): kept.
+    near = [*article, *furniture_lines[:5], teaser]
+    assert body_mask(near, [0.9] * 4 + [0.0] * 5 + [0.6])[-1] is True
 
 
 def test_desk_credits_and_teasers_cut_with_read_more_are_never_kept() -> None:
