@@ -30,7 +30,9 @@ INLINE_LINK = re.compile(
 # Wire-service and newsroom credits at the foot of an article.
 DESK_CREDIT = re.compile(
     r"^\W*((additional )?reporting|writing|editing|compiled|translated) by\b"
-    r"|^\W*\d+\s*min(ute)?s?\s+read\W*$|^\W*reading time\b",
+    r"|^\W*\d+\s*min(ute)?s?\s+read\W*$|^\W*reading time\b"
+    r"|^[^.!?]{0,300}\bcontributed (reporting|to this (report|story|article))"
+    r"( (from|in) [^.!?]{1,60})?\W*$",
     re.I,
 )
 URL = re.compile(r"\b(https?://|www\.)\S+", re.I)
