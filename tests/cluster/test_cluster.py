@@ -107,26 +107,6 @@ def test_the_same_toll_does_not_bridge_more(changes: dict[str, Any], why: str) -
     assert not compatible(report("a"), report("b", **changes)), why
 
 
-@pytest.mark.parametrize(
-    ("tolls", "agree"),
-    [
-        ((1300, 1400), True),  # rounded counts of one incident by two outlets
-        ((84, 86), True),
-        ((40, 44), True),  # 10% exactly
-        ((40, 45), False),
-        ((9, 10), False),  # below ten dead, only the same toll agrees
-        ((16, 9), False),
-    ],
-)
-def test_tolls_within_ten_percent_corroborate(tolls: tuple[int, int], agree: bool) -> None:
-    a_day_later = dict(event_date="2016-07-06")  # the one rule that fails
-    first, second = tolls
-    linked = compatible(
-        report("a", fatalities=first), report("b", fatalities=second, **a_day_later)
-    )
-    assert linked == agree, tolls
-
-
 def test_a_states_forces_and_its_government_are_one_side() -> None:
     """ "The regime" to one outlet is "the army" to the next: one perpetrator, named two ways."""
     army = report("a", actor1="Military Forces of Syria (2000-2024)")

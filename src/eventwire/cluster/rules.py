@@ -53,10 +53,6 @@ LETHAL_SUB_EVENTS: frozenset[str] = REMOTE_SUB_EVENTS | {"Attack", *EVENT_TYPES[
 # A toll identifies an incident only when it is not one of the small numbers many incidents
 # share: one or two dead is the most common toll of all.
 MIN_CORROBORATING_TOLL = 3
-# Two tolls of one incident agree when the larger is within 10% of the smaller (the tolerance
-# the toll benchmark allows): outlets count at different hours and round ("1,300" against
-# "1,400"; 84 against 86). Below ten dead, 10% is less than one: the tolls must be equal.
-TOLL_AGREEMENT_PERCENT = 10
 # Exactly dated reports of one incident may differ by a day: one outlet dates it by its
 # publication day or resolves "Tuesday" differently. Allowed only with a corroborating toll.
 CORROBORATED_DAY_TOLERANCE = 1
@@ -227,14 +223,14 @@ def sub_events_possible(a: str, b: str) -> bool:
 
 
 def tolls_corroborate(a: Report, b: Report) -> bool:
-    """Both reports give a toll of at least MIN_CORROBORATING_TOLL, and the two agree within
-    TOLL_AGREEMENT_PERCENT.
+    """Both reports give the same toll, at least MIN_CORROBORATING_TOLL.
 
     Only the toll itself: the extractor's low/high figures often come from other numbers of
     the article (the wounded, an earlier count), and a wide range would corroborate anything.
     """
-    low, high = sorted((int(a.record.get("fatalities") or 0), int(b.record.get("fatalities") or 0)))
-    return low >= MIN_CORROBORATING_TOLL and 100 * (high - low) <= TOLL_AGREEMENT_PERCENT * low
+    toll_a = int(a.record.get("fatalities") or 0)
+    toll_b = int(b.record.get("fatalities") or 0)
+    return toll_a >= MIN_CORROBORATING_TOLL and toll_a == toll_b
 
 
 def compatible(a: Report, b: Report) -> bool:
@@ -244,8 +240,8 @@ def compatible(a: Report, b: Report) -> bool:
     tolls corroborate and the one that fails holds in its widest form (`near`): reports of one
     incident often disagree on exactly one thing (its day, the town or its province, how the
     attack was made, who made it), rarely on two, and distinct incidents of one day and place
-    rarely give the same toll (within 10%). An "Attack" and a strike or bombing that name the
-    same attacker also corroborate each other's type (`_attack_told_two_ways`). Two events
+    rarely give the same toll. An "Attack" and a strike or bombing that name the same
+    attacker also corroborate each other's type (`_attack_told_two_ways`). Two events
     extracted from the same document are never linked directly: the extractor already judged
     them to be different events.
     """
