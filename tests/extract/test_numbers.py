@@ -16,6 +16,9 @@ from eventwire.extract.numbers import find_numbers, parse_number, words_to_int
         ("more than a hundred", 100, 100, None),
         ("a dozen", 12, 12, 12),
         ("scores of", 20, 20, 99),
+        # ACLED's guide: 10 for "tens", 12 for "dozens", 100 for "hundreds"
+        ("tens of", 10, 10, 99),
+        ("hundreds", 100, 100, 999),
         ("1,200", 1200, 1200, 1200),
         ("twenty-five", 25, 25, 25),
         ("nearly 50", 50, 40, 50),

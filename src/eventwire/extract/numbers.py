@@ -18,7 +18,9 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 # Vague quantities, following ACLED's conservative convention (the best estimate is the low end
-# of what the phrase can mean; the high end is kept in fatalities_high).
+# of what the phrase can mean; the high end is kept in fatalities_high). ACLED's fatalities
+# guide gives three of them: 10 for "tens", 12 for "dozens", 100 for "hundreds"; "many" is
+# read as 10 as well, the others at the low end of their range.
 VAGUE: dict[str, tuple[int, int, int]] = {
     "a few": (2, 3, 5),
     "few": (2, 3, 5),
@@ -31,8 +33,8 @@ VAGUE: dict[str, tuple[int, int, int]] = {
     "dozens of": (12, 12, 99),
     "scores": (20, 20, 99),
     "scores of": (20, 20, 99),
-    "tens": (20, 20, 99),
-    "tens of": (20, 20, 99),
+    "tens": (10, 10, 99),
+    "tens of": (10, 10, 99),
     # "several dozen", "a few hundred": the multiplier's range times the unit, best at its low
     # end (conservative)
     "several dozen": (36, 36, 108),
