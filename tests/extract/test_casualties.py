@@ -377,3 +377,37 @@ def test_groups_joined_by_and_share_the_death_word_of_the_last() -> None:
     )
     [death] = find_deaths(text, 0, len(text))
     assert (death.count.best, death.parts, death.extra) == (156, (120, 36), True)
+
+
+def test_attackers_counted_before_an_active_death_verb_are_not_dead() -> None:
+    assert toll("Two gunmen killed at least four villagers near the mill.") == (4, 4, None, 4)
+    # (a passive death verb: the count before it is of the dead)
+    assert toll("Two gunmen were killed near the mill.") == (2, 2, 2, None)
+
+
+def test_one_of_those_killed_is_no_count_of_its_own() -> None:
+    assert toll("The shell hit a teacher who was one of those killed in the raid.") is None
+
+
+def test_a_part_told_apart_from_its_whole_sets_a_floor() -> None:
+    text = (
+        "Jets killed 5 people in the town on Friday, activists said on Saturday. "
+        "The monitor later said 9 of the dead were rebels."
+    )
+    assert toll(text) == (9, 9, 9, None)
+    # (a part told with its own whole is a part of that whole only: no floor of 18 here)
+    text = "Shelling killed 15 people. Jets had killed 82 people among them 18 children."
+    assert toll(text) == (15, 15, 82, 15)
+
+
+def test_a_threat_to_lives_is_no_death() -> None:
+    assert toll("Hunger is spreading in the town, threatening the lives of 40 children.") is None
+    assert toll("The strike claimed the lives of 12 farmers.") == (12, 12, 12, 12)
+
+
+def test_a_lower_toll_reached_in_one_district_is_no_update() -> None:
+    text = (
+        "Rockets killed 20 people across the city on Friday. "
+        "The death toll in one district reached 4."
+    )
+    assert toll(text) == (20, 20, 20, None)

@@ -43,7 +43,9 @@ _DEATH_AFTER = re.compile(
 )
 _DEATH_BEFORE = re.compile(
     r"(?:\b(?:killing|killed|kill|kills|claimed the lives of|claiming the lives of|"
-    r"lives of|(?:the )?(?:killing|deaths?) of|"
+    # ("threatening the lives of many", "saved the lives of 40": no deaths)
+    r"(?<!threatening the )(?<!threatened the )(?<!threaten the )(?<!endangering the )"
+    r"(?<!saving the )(?<!saved the )(?<!save the )lives of|(?:the )?(?:killing|deaths?) of|"
     # "the number of civilians who have been martyred by the shelling ... has become around 40"
     r"number of\b[^.;]{0,80}?\b(?:killed|dead|deaths|victims|martyred|martyrs)\b[^.;]{0,90}?"
     r"\b(?:rose|risen|climbed|reached|increased|jumped|become|became)(?:\s+to)?|"
@@ -145,6 +147,9 @@ _NEW_SENTENCE = re.compile(r"^\s+(?:The|A|An|In|On|At|This|It|He|She|They)\s")
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 # "many of whom were civilians": a vague word before "of whom" is no count.
 _VAGUE_OF = re.compile(r"^\s+of\s+(?:whom|them|which|those|the)\b", re.IGNORECASE)
+# "a student who was one of those killed": who among the deaths of a toll told before, no
+# count of its own.
+_PART_OF_TOLD = re.compile(r"^\s+of\s+those\b", re.IGNORECASE)
 _AND_BEFORE = re.compile(
     r"^\s*(?:,\s*)?(?:and|as well as|plus)\s+(?:(?:their|his|her)\s+)?(?:at least\s+)?$", re.I
 )
@@ -196,7 +201,11 @@ _SUBSET_BEFORE = re.compile(
     r"among those killed(?: were)?)\s*$",
     re.IGNORECASE,
 )
-_SUBSET_AFTER = re.compile(r"^\s+(?:of them|of whom|among them)\b", re.IGNORECASE)
+# ("14 of the dead were fighters", "the three others among the dead")
+_SUBSET_AFTER = re.compile(
+    r"^\s+(?:others?\s+)?(?:of them|of whom|among them|(?:of|among) the (?:dead|victims))\b",
+    re.IGNORECASE,
+)
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|children|child|kids|women|woman|girls?|boys?|residents|villagers|"
     r"worshippers|students|pupils|farmers|shepherds|family|families|journalists?|doctors|"
@@ -321,7 +330,8 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         c
         for c in counts
         if not (
-            c.high is not None and c.high > c.best and _VAGUE_OF.match(text[c.end : c.end + 14])
+            (c.high is not None and c.high > c.best and _VAGUE_OF.match(text[c.end : c.end + 14]))
+            or _PART_OF_TOLD.match(text[c.end : c.end + 24])
         )
     ]
     counts = _ranges(text, counts)
@@ -381,6 +391,8 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
                 skip = gap.end() if m_after is not None else 0
         if m_after is not None and _WEAPONS.search(after[: skip + m_after.start("w")]):
             m_after = None  # "a dozen airstrikes ... killed": the count is of weapons
+        if m_after is not None and _agents(after[skip:], m_after):
+            m_after = None  # "three suicide bombers killed two people": the count is of attackers
         m_before = _DEATH_BEFORE.search(before)
         if m_after is None and m_before is None:
             jargon = _KILL_JARGON.search(before)
@@ -688,6 +700,30 @@ def _breakdown_of(deaths: list[Death]) -> list[Death]:
     return out
 
 
+# A count of victims right after an active verb ("killed at least two people", "executed a
+# man"): not a count qualified by "of them" or one of the wounded ("30 killed 50 wounded").
+_VICTIMS_AFTER = re.compile(
+    r"^\s+(?:(?:at least|more than|over|some|about|nearly|around|up to)\s+)?"
+    r"(?:\d|(?!the\b)" + _COUNT_WORD + r")(?![^.;,]{0,30}?\b(?:of them|of whom|among|wounded|"
+    r"injured|hurt)\b)",
+    re.IGNORECASE,
+)
+_ACTIVE_DEATH = frozenset(
+    {"killed", "executed", "murdered", "massacred", "beheaded", "assassinated"}
+)
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|is|being|got)\b", re.IGNORECASE)
+
+
+def _agents(after: str, death: re.Match[str]) -> bool:
+    """ "Three suicide bombers killed at least two people": the count before a death verb used
+    actively, with a count of victims as its object, counts who killed."""
+    if death.group("w").lower() not in _ACTIVE_DEATH:
+        return False
+    if _PASSIVE.search(after[: death.start("w")]):
+        return False
+    return _VICTIMS_AFTER.match(after[death.end() :]) is not None
+
+
 _WOUND_WORD = re.compile(r"\b(?:wounded|injured|hurt|injuries)\b", re.IGNORECASE)
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died|deaths|slain|lost their lives)\b", re.I)
 
@@ -774,6 +810,10 @@ class Toll:
     spans: tuple[tuple[int, int], ...]
 
 
+def _has_whole(part: Death, deaths: Sequence[Death]) -> bool:
+    return any(not d.subset and d.start <= part.start <= d.end + 60 for d in deaths)
+
+
 def reported(reports: Sequence[Death]) -> Count:
     """One count from several reports of the same group's deaths in one event.
 
@@ -789,6 +829,14 @@ def reported(reports: Sequence[Death]) -> Count:
     # one of the groups a fuller report sums is part of it, not a rival count.
     sums = {p for d in reports for p in d.parts if len(d.parts) > 1}
     reports = [d for d in reports if d.parts or d.count.best not in sums] or list(reports)
+    # "The toll in one district reached 3" after "40 were killed": a toll lower than one told
+    # before it is a part's toll, not an update of the event's.
+    reports = [
+        d
+        for d in reports
+        if d.revision != "update"
+        or d.count.best >= max((e.count.best for e in reports if e.start < d.start), default=0)
+    ]
     updates = [d for d in reports if d.revision == "update"]
     if updates:
         last = max(updates, key=lambda d: d.start)
@@ -859,6 +907,12 @@ def combine(deaths: Sequence[Death]) -> Toll | None:
     low = sum(c.low for c in chosen)
     highs = [c.high for c in chosen]
     high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
+    # "14 of the dead were fighters": the toll is at least its largest part (a part told
+    # apart from its whole: "killed 82 people among them 18 children" is a part of 82 only)
+    part = max((d.count.best for d in own if d.subset and not _has_whole(d, own)), default=0)
+    if part > best:
+        best, low = part, max(low, part)
+        high = None if high is None else max(high, part)
     civilians: int | None = by_kind["civilian"].best if "civilian" in by_kind else None
     if civ_sub and (civilians is None or civ_sub > civilians):
         civilians = min(civ_sub, best)
