@@ -433,3 +433,28 @@ def test_a_dateline_long_before_the_record_date_is_the_day_of_writing(nlp) -> No
     assert [(e.sub_event_type, e.event_date) for e in found] == [
         ("Air/drone strike", dt.date(2014, 3, 1))
     ]
+
+
+def test_a_toll_told_in_a_sentence_of_its_own_is_the_event_befores(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government jets bombed the town of Douma on Friday.\n"
+        "A doctor at the main hospital told reporters the death toll from the strikes was 45.\n"
+    )
+    [strike] = run(nlp, text)
+    assert strike.fatalities == 45
+    assert "death toll from the strikes was 45" in {e.text for e in strike.evidence}
+
+
+def test_a_toll_of_its_own_sentence_stays_apart_from_another_region_or_far_away(nlp) -> None:  # type: ignore[no-untyped-def]
+    elsewhere = (
+        "Government jets bombed the town of Douma on Friday.\n"
+        "In Hama the death toll from the strikes was 45.\n"
+    )
+    assert sum(e.fatalities for e in run(nlp, elsewhere)) == 0
+    far = (
+        "Government jets bombed the town of Douma on Friday.\n"
+        "The town has been besieged for months.\n"
+        "Its residents are short of food and medicine.\n"
+        "A doctor told reporters the death toll from the strikes was 45.\n"
+    )
+    assert sum(e.fatalities for e in run(nlp, far)) == 0

@@ -22,8 +22,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from eventwire.extract.casualties import Toll, combine
+from eventwire.extract.casualties import Death, Toll, combine
 from eventwire.extract.placing import Located, carries_deaths, generic, merge
 from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
 
@@ -177,6 +178,46 @@ def join_reports(located: Sequence[Located], text: str) -> list[Located]:
         if _named(item) and not _named(target):  # the place its own sentence names wins
             merged = dataclasses.replace(merged, place=item.place)
         out[out.index(target)] = merged
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TollSentence:
+    """A sentence with deaths that gave no event candidate: its span, its deaths, the admin1
+    regions of the places it names, and the spans of the two sentences before it (none for
+    the text's first line, a headline)."""
+
+    span: tuple[int, int]
+    deaths: tuple[Death, ...]
+    regions: tuple[str, ...]
+    before: tuple[tuple[int, int], ...]
+
+
+def orphan_tolls(located: Sequence[Located], found: Sequence[TollSentence]) -> list[Located]:
+    """Deaths told in a sentence that names no event of its own ("the death toll from the
+    strikes was 45", "the number of dead rose to 45", "the army destroyed over 60 terrorists")
+    are the toll of the event told in one of the two sentences before it; a headline's ("45
+    dead in Aleppo"), of the event told first. They join that event's own reports
+    (casualties.reported), so a number told again is counted once and an update replaces it.
+    Not when that event carries no deaths, nor when the sentence names a place in another
+    region than the event's (it is about something else), nor for a running total."""
+    out = list(located)
+    for sentence in found:
+        own = tuple(d for d in sentence.deaths if not d.cumulative)
+        near = [k for k, o in enumerate(out) if set(o.sentences) & set(sentence.before)]
+        if near:
+            k = max(near, key=lambda k: max(set(out[k].sentences) & set(sentence.before)))
+        elif not sentence.before and out:
+            k = min(range(len(out)), key=lambda k: out[k].sentences[0][0])
+        else:
+            continue
+        target = out[k]
+        admin1 = target.place.place.admin1
+        if not own or not carries_deaths(target.candidate.decision.sub_event_type):
+            continue
+        if any(admin1 and region != admin1 for region in sentence.regions):
+            continue
+        out[k] = dataclasses.replace(target, deaths=target.deaths + own)
     return out
 
 

@@ -5,15 +5,21 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.extract import taxonomy as tx
 from eventwire.extract.attribution import Source, find_sources, source_names
-from eventwire.extract.breakdown import distribute, join_reports, tolls_of
-from eventwire.extract.casualties import Toll
-from eventwire.extract.detect import Candidate, detect, sentences
+from eventwire.extract.breakdown import (
+    TollSentence,
+    distribute,
+    join_reports,
+    orphan_tolls,
+    tolls_of,
+)
+from eventwire.extract.casualties import Toll, find_deaths
+from eventwire.extract.detect import BACKGROUND, Candidate, detect, is_prose, sentences
 from eventwire.extract.notes import write_note
 from eventwire.extract.placing import (
     Located,
@@ -32,13 +38,14 @@ from eventwire.extract.placing import (
 )
 from eventwire.extract.recall import recalled
 from eventwire.extract.roles import assign_roles
+from eventwire.extract.triggers import OUT_OF_SCOPE
 from eventwire.models import Actor, Document, Event, Evidence, Place
 from eventwire.resolve.actors import ActorLexicon, ActorMention, load_actor_lexicon
 from eventwire.resolve.dates import DateMention, choose_event_date, report_date
 from eventwire.resolve.geo import PlaceChoice, is_site
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from eventwire.settings import Settings
 
@@ -103,6 +110,10 @@ class EventExtractor:
         ]
         undated: list[Candidate] = []
         located = self._locate(document, found, places, dates, list(by_span), countries, undated)
+        # A toll told in a sentence of its own ("the death toll from the strikes was 45").
+        located = orphan_tolls(
+            located, toll_sentences(document.text, by_span.values(), found, places)
+        )
         # Another source's report of an event told before joins it; a total told again as
         # its parts counts each death once.
         located = join_reports(located, document.text)
@@ -298,6 +309,34 @@ class EventExtractor:
             confidence=confidence,
             evidence=tuple(dict.fromkeys(evidence)),
         )
+
+
+def toll_sentences(
+    text: str, spans: Iterable[Span], found: Sequence[Candidate], places: Sequence[Place]
+) -> list[TollSentence]:
+    """The sentences that tell deaths but gave no candidate (no event word of their own), in
+    text order: prose, or the text's first line (a headline), neither background nor out of
+    scope (a disaster's toll)."""
+    out: list[TollSentence] = []
+    taken = {(c.sent_start, c.sent_end) for c in found}
+    seen: list[tuple[int, int]] = []
+    for i, span in enumerate(spans):
+        here = (span.start_char, span.end_char)
+        before, seen = tuple(seen[-2:]), [*seen[-1:], here]
+        # (such a sentence was not parsed: no part-of-speech test, a full stop instead)
+        ends = text[here[0] : here[1]].rstrip()[-1:] in {".", "!", '"', "”"}
+        if here in taken or not (is_prose(span, single_line=True) and (i == 0 or ends)):
+            continue
+        if BACKGROUND.search(text[here[0] : here[1]]) or OUT_OF_SCOPE.search(
+            text[here[0] : here[1]]
+        ):
+            continue
+        deaths = tuple(find_deaths(text, *here))
+        if not deaths:
+            continue
+        regions = tuple(p.admin1 for p in places if here[0] <= p.start < here[1] and p.admin1)
+        out.append(TollSentence(here, deaths, regions, before))
+    return out
 
 
 def _same_sentence(a: Candidate, b: Candidate) -> bool:
