@@ -90,3 +90,16 @@ def test_that_said_of_the_attack_is_no_recall() -> None:
     that = text.replace("that the attack", "that attack")
     sentence = sentence.replace("that the attack", "that attack")
     assert recalled(candidate(that, sentence, "killed"), that, PUBLISHED, None, PUBLISHED, lead)
+
+
+def test_a_sentence_dated_by_a_calendar_date_told_before_it_is_recalled() -> None:
+    text = (
+        "Air strikes on Idlib killed 12 civilians on Saturday.\n"
+        "Rights groups recalled an attack on Damascus on November 2.\n"
+        "There, 40 people died.\n"
+    )
+    sentence = "There, 40 people died."
+    at = text.index("November 2")
+    mention = DateMention(at, at + 10, "November 2", dt.date(2024, 11, 2), None, 1, False)
+    args = (text, dt.date(2024, 11, 2), mention, PUBLISHED, PUBLISHED)
+    assert recalled(candidate(text, sentence, "died"), *args)

@@ -76,10 +76,12 @@ def recalled(
     first event."""
     if lead_date is None:
         return False  # the article's first event is what it reports
+    # (written in the candidate's sentence, or in one before it that the candidate's date is
+    # taken from: "... before an April 4 attack that killed dozens. In Hama, 64 people died")
     if (
         mention is not None
         and published is not None
-        and cand.sent_start <= mention.start < cand.sent_end
+        and mention.start < cand.sent_end
         and _CALENDAR.search(mention.text)
         and (published - date).days >= RECALL_DAYS
     ):
