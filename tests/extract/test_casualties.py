@@ -411,3 +411,14 @@ def test_a_lower_toll_reached_in_one_district_is_no_update() -> None:
         "The death toll in one district reached 4."
     )
     assert toll(text) == (20, 20, 20, None)
+
+
+def test_a_toll_since_the_weekend_is_a_running_total() -> None:
+    assert toll("The strikes have killed 80 people in the town since the weekend.") is None
+
+
+def test_the_incidents_toll_before_a_tallying_clause_is_its_own() -> None:
+    text = "Air strikes killed 20 people on Monday, bringing the number killed this week to 95."
+    assert toll(text) == (20, 20, 20, None)
+    # (a sentence that is a running total before the tally stays one)
+    assert toll("Shelling killed 300 people this month, bringing the siege's toll to 900.") is None

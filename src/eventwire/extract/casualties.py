@@ -231,6 +231,7 @@ CUMULATIVE = re.compile(
     r"since (?!dawn|daybreak|(?:early |this |the )?(?:morning|hours|midnight)|"
     r"early (?:today|hours))"
     r"(?:" + _MONTHS + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|then|last|early|mid-?|"
+    r"(?:the |last )?weekend|"
     r"(?:a|an|the)\s+(?:\w+[\s-]+){0,3}?(?:ceasefire|truce|offensive|campaign|operation|"
     r"assault|battle|siege|bombardment|escalation|agreement|deal))\b|"
     # "a month of infighting ... has killed", "two weeks of air strikes"
@@ -421,11 +422,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
         noun_text = text[count.end : phrase_end]
         kind = _kind(noun_text[: skip + m_after.start("w")] if m_after else noun_text)
         subset = bool(_SUBSET_BEFORE.search(before) or _SUBSET_AFTER.match(after))
-        # No single event in the codebook's sense kills ten thousand: that is a war total.
-        huge = count.best >= CUMULATIVE_FLOOR or (
-            count.best >= 100 and count.high is not None and count.high >= 9 * count.best
-        )  # "hundreds", "thousands": a summary, not one event's count
-        death = Death(count, kind, subset, cumulative or huge, phrase_start, phrase_end)
+        death = Death(count, kind, subset, cumulative or _huge(count), phrase_start, phrase_end)
         deaths.append(death)
         if m_after is not None and m_before is None:
             verb_after.add(id(death))
@@ -446,6 +443,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
     deaths = _breakdown_of(_sum_chains(deaths, chained))
     if not deaths:
         deaths.extend(_single_deaths(text, start, end, cumulative))
+    deaths = _before_the_tally(text, start, end, deaths, cumulative)
     earlier = bool(_EARLIER_REPORT.search(sentence))
     out = []
     for d in deaths:
@@ -465,6 +463,36 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             d = dataclasses.replace(d, revision="earlier")
         out.append(d)
     return out
+
+
+# "..., bringing the number killed this week to 95": a running total told after the toll of
+# the incident the sentence reports.
+_TALLY_TAIL = re.compile(r",?\s+(?:bringing|raising|taking|pushing)\s+(?:the|its)\b", re.I)
+
+
+def _huge(count: Count) -> bool:
+    """No single event in the codebook's sense kills ten thousand: that is a war total; nor
+    "hundreds", "thousands": a summary, not one event's count."""
+    return count.best >= CUMULATIVE_FLOOR or (
+        count.best >= 100 and count.high is not None and count.high >= 9 * count.best
+    )
+
+
+def _before_the_tally(
+    text: str, start: int, end: int, deaths: list[Death], cumulative: bool
+) -> list[Death]:
+    """ "Air strikes killed 20 people on Monday, bringing the number killed this week to 95":
+    the sentence is a running total only from the clause that tallies; the count before it is
+    the incident's own."""
+    tail = _TALLY_TAIL.search(text, start, end)
+    if not cumulative or tail is None or CUMULATIVE.search(text[start : tail.start()]):
+        return deaths
+    return [
+        dataclasses.replace(d, cumulative=False)
+        if d.end <= tail.start() and not _huge(d.count)
+        else d
+        for d in deaths
+    ]
 
 
 # Outside the text's first sentence and past this many characters (a dateline and a headline
