@@ -30,8 +30,12 @@ INLINE_LINK = re.compile(
 # Wire-service and newsroom credits at the foot of an article.
 DESK_CREDIT = re.compile(
     r"^\W*((additional )?reporting|writing|editing|compiled|translated) by\b"
-    r"|^\W*\d+\s*min(ute)?s?\s+read\W*$|^\W*reading time\b"
-    r"|^[^.!?]{0,300}\bcontributed (reporting|to this (report|story|article))"
+    r"|^\W*\d+\s*min(ute)?s?\s+read\W*$|^\W*reading time\b",
+    re.I,
+)
+# The wire's sign-off: "Associated Press writer Jill Colvin contributed to this report."
+CONTRIBUTED = re.compile(
+    r"^[^.!?]*\bcontributed (reporting|to this (report|story|article))"
     r"( (from|in) [^.!?]{1,60})?\W*$",
     re.I,
 )
@@ -88,9 +92,21 @@ def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
 
+# One of these is in every credit CAPTION_CREDIT finds: looking for them first is several
+# times cheaper than the pattern, which most lines of a page would otherwise go through.
+_CREDIT_WORDS = (
+    "ap", "afp", "reuters", "getty", "epa", "photo", "image", "picture", "credit", "file",
+    "submitted", "staff", "handout", "courtesy", "contributed",
+)  # fmt: skip
+
+
 def is_caption(line: str) -> bool:
     """A caption: a line that closes with a photo credit or opens with one ("© Name …")."""
-    return line.lstrip()[:1] == "©" or bool(CAPTION_CREDIT.search(line[-150:]))
+    if line.lstrip()[:1] == "©":
+        return True
+    tail = line[-150:]
+    lower = tail.lower()
+    return any(word in lower for word in _CREDIT_WORDS) and bool(CAPTION_CREDIT.search(tail))
 
 
 def is_list_heading(line: str) -> bool:
@@ -117,9 +133,13 @@ def furniture_reason(line: str) -> str | None:
         return "image credit"
     if n <= 25 and INLINE_LINK.match(text):
         return "inline link"
-    if n <= 60 and DESK_CREDIT.match(text):
+    if n <= 60 and (DESK_CREDIT.match(text) or _contributed(text)):
         return "desk credit"
     return None
+
+
+def _contributed(text: str) -> bool:
+    return "ontributed" in text and bool(CONTRIBUTED.match(text))
 
 
 def _reads_as_prose(text: str) -> bool:

@@ -152,11 +152,12 @@ def drop_appeals(lines: list[str], keep: list[bool]) -> list[bool]:
     for i, line in enumerate(lines):
         if not keep[i] or furniture.words(line) > APPEAL_WORDS:
             continue
-        if not furniture.PROMO.search(line) or not _addresses_reader(line):
-            continue
-        above = any(paragraph[max(0, i - APPEAL_NEAR) : i])
-        below = any(paragraph[i + 1 : i + 1 + APPEAL_NEAR])
-        out[i] = above and below
+        if any(paragraph[max(0, i - APPEAL_NEAR) : i]) and any(
+            paragraph[i + 1 : i + 1 + APPEAL_NEAR]
+        ):
+            continue  # between paragraphs: the article's own sentence
+        if furniture.PROMO.search(line) and _addresses_reader(line):
+            out[i] = False
     return out
 
 
