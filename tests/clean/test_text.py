@@ -370,16 +370,18 @@ def test_captions_closed_by_a_photo_credit_are_never_kept() -> None:
         "Hana Saleh, AP",
         "© Omar Khalil Displaced families queue for bread at the edge of the camp in March.",
         "Yusuf Demir Submitted photo",
+        "2of5Residents carry water past the damaged clinic on Tuesday.",
     ]
     lines = [_SENTENCE.format("one"), *captions, _SENTENCE.format("two")]
-    probs = [0.9, 0.9, 0.9, 0.9, 0.6, 0.9, 0.5, 0.9]
-    assert body_mask(lines, probs) == [True] + [False] * 6 + [True]
+    probs = [0.9, 0.9, 0.9, 0.9, 0.6, 0.9, 0.5, 0.9, 0.9]
+    assert body_mask(lines, probs) == [True] + [False] * 7 + [True]
     # A sentence that only mentions a photo or an agency is no caption.
     mentions = [
         "The photo by a local resident was shared widely on Monday.",
         "Two officials confirmed the toll to Reuters.",
+        "2 of 5 clinics in the district were damaged, the ministry said.",
     ]
-    assert body_mask([lines[0], *mentions], [0.9, 0.9, 0.9]) == [True] * 3
+    assert body_mask([lines[0], *mentions], [0.9] * 4) == [True] * 4
 
 
 def test_small_groups_of_lines_far_from_the_article_are_dropped_unless_sure() -> None:

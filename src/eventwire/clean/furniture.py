@@ -100,9 +100,14 @@ _CREDIT_WORDS = (
 )  # fmt: skip
 
 
+# A gallery's counter glued to the caption it numbers: "2of4A shopper looks at …".
+_GALLERY_COUNT = re.compile(r"^\d{1,3} ?of ?\d{1,3}(?=[A-Z“\"])")
+
+
 def is_caption(line: str) -> bool:
-    """A caption: a line that closes with a photo credit or opens with one ("© Name …")."""
-    if line.lstrip()[:1] == "©":
+    """A caption: a line that closes with a photo credit, opens with one ("© Name …") or
+    with a gallery's counter."""
+    if line.lstrip()[:1] == "©" or _GALLERY_COUNT.match(line):
         return True
     tail = line[-150:]
     lower = tail.lower()
