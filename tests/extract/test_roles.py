@@ -137,3 +137,98 @@ def test_an_unattributed_drone_strike_stays_an_armed_group(nlp) -> None:  # type
     text = "A drone strike hit a market in Idlib on Wednesday, killing 5 people."
     found = [e for e in run(nlp, text) if e.sub_event_type == "Air/drone strike"]
     assert found and all(e.actor1 != "Unidentified Military Forces" for e in found)
+
+
+def test_a_blast_in_a_crowded_place_hits_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb exploded near a crowded market in Aleppo on Wednesday, wounding dozens."
+    blast = one(nlp, text, "Remote explosive/landmine/IED")
+    assert (blast.actor2, blast.inter2) == ("Civilians (Syria)", 7)
+
+
+def test_shells_on_homes_hit_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jaish al-Islam fired mortar shells at residential neighbourhoods of Aleppo on Wednesday."
+    )
+    shelling = one(nlp, text, "Shelling/artillery/missile attack")
+    assert (shelling.actor1, shelling.actor2) == ("Jaish al-Islam", "Civilians (Syria)")
+
+
+def test_an_agency_is_no_side_of_a_battle(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government forces battled north of Aleppo on Wednesday "
+        "despite a truce brokered by the U.N."
+    )
+    clash = one(nlp, text, "Armed clash")
+    assert clash.actor2 != "UN"
+
+
+def test_the_group_that_claimed_an_attack_is_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb tore through a bus carrying pilgrims in Aleppo on Wednesday, killing 7. "
+        "Islamic State claimed responsibility for the blast."
+    )
+    attack = run(nlp, text)[0]
+    assert (attack.actor1, attack.actor2) == ("Islamic State", "Civilians (Syria)")
+
+
+def test_an_air_strike_takes_the_one_air_force_the_article_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian warplanes have pounded rebel districts for weeks. "
+        "Air strikes hit Idlib on Wednesday, killing 9 fighters."
+    )
+    strikes = [e for e in run(nlp, text) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.actor1 == "Military Forces of Russia (2000-)" for e in strikes)
+
+
+def test_an_air_strike_stays_unidentified_where_the_article_names_two(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Strikes by Russian or Syrian warplanes have pounded rebel districts for weeks. "
+        "Air strikes hit Idlib on Wednesday, killing 9 fighters."
+    )
+    strikes = [e for e in run(nlp, text) if e.sub_event_type == "Air/drone strike"]
+    assert strikes[-1].actor1 == "Unidentified Military Forces"
+
+
+def test_an_allied_militia_is_no_loser_of_territory(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The army and allied militia captured two villages north of Aleppo from insurgents "
+        "on Wednesday."
+    )
+    gain = one(nlp, text, "Government regains territory")
+    assert gain.actor2 == "Opposition Rebels (Syria)"
+
+
+def test_a_chemical_attack_takes_the_one_air_force_the_article_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Syrian aircraft have bombed the area for days. "
+        "A chemical attack hit Idlib on Wednesday, killing 70."
+    )
+    attack = one(nlp, text, "Chemical weapon")
+    assert attack.actor1 == SYRIA
+
+
+def test_a_generic_noun_from_a_named_group_is_the_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government forces clashed with terrorists from the Islamic State "
+        "east of Aleppo on Wednesday."
+    )
+    clash = one(nlp, text, "Armed clash")
+    assert (clash.actor1, clash.actor2) == (SYRIA, "Islamic State")
+
+
+def test_a_bomb_that_kills_people_kills_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb killed eight people near a checkpoint in Aleppo on Wednesday."
+    blast = one(nlp, text, "Remote explosive/landmine/IED")
+    assert (blast.actor2, blast.inter2) == ("Civilians (Syria)", 7)
+
+
+def test_a_civilian_vehicle_hit_in_the_passive_is_a_civilian_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In Aleppo a minibus was hit by regime air strikes on Wednesday."
+    strike = one(nlp, text, "Air/drone strike")
+    assert strike.actor2 == "Civilians (Syria)"
+
+
+def test_a_government_that_strikes_is_its_military_forces(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Syrian government shelled Douma on Wednesday, killing 12 civilians."
+    shelling = one(nlp, text, "Shelling/artillery/missile attack")
+    assert shelling.actor1 == SYRIA

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.errors import ModelError
 from eventwire.resolve.actors import DATA_DIR, ActorLexicon, build_petrarch
 
 pytestmark = pytest.mark.slow
@@ -94,3 +95,33 @@ def test_possessive_without_apostrophe(nlp, lexicon: ActorLexicon) -> None:  # t
 def test_plural_is_no_possessive_of_a_petrarch_common_noun(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
     # PETRARCH2 lists "youth" and "organization" as aliases of foreign groups.
     assert names(nlp, lexicon, "terrorist organizations and youths") == []
+
+
+def test_a_petrarch_common_noun_is_a_name_only_capitalised(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    assert names(nlp, lexicon, "blamed the terror organization for the shells") == []
+    assert names(nlp, lexicon, "the Tanzim fighters") == ["Tanzim"]
+
+
+def test_an_agency_is_named_but_marked_as_no_armed_side(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    [un, red_cross] = lexicon.find(nlp("a U.N. envoy and the Red Cross"))
+    assert (un.role, red_cross.role) == ("agency", "agency")
+    assert lexicon.name(un, "Syria", WHEN).name == "UN"
+
+
+def test_a_row_with_an_unknown_role_is_refused(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.csv"
+    extra.write_text("name,inter,country,aliases,role\nSome Body,8,,Some Body,charity\n")
+    with pytest.raises(ModelError, match="role must be one of"):
+        ActorLexicon.from_files(DATA_DIR, str(extra))
+
+
+def test_a_held_place_is_no_actor(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    assert names(nlp, lexicon, "shells hit rebel-held and government-held districts") == []
+    assert names(nlp, lexicon, "rebel shelling") == ["Opposition Rebels (Syria)"]
+
+
+def test_a_generic_noun_before_a_name_only_describes_it(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    found = names(
+        nlp, lexicon, "the jihadist group Nusra Front, rebels Ahrar al-Sham and militants"
+    )
+    assert found == ["Al Nusra Front", "Ahrar al-Sham", "Unidentified Armed Group (Syria)"]

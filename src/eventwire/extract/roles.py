@@ -75,6 +75,12 @@ ACTING_ROLES = {"group", "country", "military", "government"}
 # "the militants", "the jihadists": a definite generic noun refers back to a group named before.
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 ANAPHORA_CHARS = 400
+# "terrorists from the Islamic State", "fighters of Ahrar al-Sham": a generic armed noun is
+# the group named right after it.
+GENERIC_ARMED = {"unidentified", "rebels", "militia"}
+_MEMBER_OF = re.compile(
+    r"^\s+(?:from|of|belonging to|affiliated (?:with|to)|linked to)\s+(?:the\s+)?", re.IGNORECASE
+)
 # Aircraft are flown by state (or foreign state) forces: ACLED's codebook names the unknown
 # side of such an act "Unidentified Military Forces" (Inter 1 or 8 by context; a strike whose
 # air force the report does not name is taken as external, 8). Drones are left out: armed groups
@@ -83,6 +89,49 @@ UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
 _DRONE = re.compile(
     r"\b(?:drones?|uavs?|unmanned)\b", re.IGNORECASE
 )  # how far back a definite "the militants" looks for the group it means
+
+
+# "Russian warplanes", "coalition air strikes", "regime helicopters": an air force named for
+# the article's strikes.
+_AIR_AFTER = re.compile(
+    r"^[\s-]*(?:war ?planes?|jets?|aircraft|helicopters?|bombers|air ?force|air ?strikes?|"
+    r"air[- ]raids?|air attacks?|bombing raids?)\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|and/or|,\s*and|,\s*or)?\s*", re.IGNORECASE)
+_AIR_MENTION = re.compile(
+    r"(?:war ?planes?|jets?|aircraft|helicopters?|bombers|air ?force)$", re.IGNORECASE
+)
+# "The Daesh group claimed responsibility", "responsibility was claimed by IS": the claimant is
+# the attacker of a bombing or attack the sentence leaves unattributed.
+_CLAIMS_AFTER = re.compile(
+    r"^\W{0,2}(?:\s*[\w'’-]+){0,3}?\s+(?:has |have |had |later |quickly |swiftly )?"
+    r"(?:claimed|claims|claiming)\s+(?:the\s+)?(?:responsibility|credit)\b",
+    re.IGNORECASE,
+)
+_CLAIMS_BEFORE = re.compile(
+    r"\b(?:responsibility|credit)\s+(?:\w+\s+){0,3}?claimed\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
+CLAIM_CHARS = (300, 600)  # how far before and past the sentence a claim is looked for
+# An attack is on civilians where it hits a place or vehicle only civilians fill: ACLED codes
+# the victims as "Civilians (<country>)" (inter 7) though the report gives no count of them.
+_CIVILIAN_SITE = re.compile(
+    r"\b(?:crowds?|crowded|busy|residential (?:areas?|neighbou?rhoods?|buildings?|district|"
+    r"quarters?)|(?:market|marketplace|bakery|bus|minibus|buses|homes?|houses?|school|hospital|"
+    r"clinic|mosque|church|shrine|funeral|wedding|queue)s?|camps? for (?:the )?displaced|"
+    r"refugee camps?|displacement camps?)\b",
+    re.IGNORECASE,
+)
+# A bomb that kills "people" (no armed target named) kills civilians: planted and suicide
+# bombs in public places are what such reports describe.
+BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb"}
+_PEOPLE_HIT = re.compile(r"\b(?:people|persons)\b", re.IGNORECASE)
+_SITE_HIT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:hit|struck|targeted|bombed|shelled|attacked)\b",
+    re.IGNORECASE,
+)
+VIOLENT_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +188,10 @@ def assign_roles(
     """Actors of one event from the mentions in its sentence (sources excluded)."""
     sub = candidate.decision.sub_event_type
     trig = candidate.decision.trigger.start
+    agencies = {m.start for m in mentions if m.role == "agency"}
+    if tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS:
+        # An agency is no side of armed violence: its staff hit by it are civilians.
+        mentions = [_as_civilians(m) if m.start in agencies else m for m in mentions]
 
     def pool(lo: int, hi: int) -> list[ActorMention]:
         return [
@@ -183,7 +236,11 @@ def assign_roles(
         )
     ]
     agents = (
-        [m for m in _inside(candidate.agent, in_sentence) if m not in counted]
+        [
+            m
+            for m in _inside(candidate.agent, in_sentence)
+            if m not in counted and m.role != "civilians"
+        ]
         or [m for m in by_phrase if m not in counted][:1]  # "carried out by the Syrian regime"
         or at_trigger[:1]
         or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in counted][
@@ -192,6 +249,8 @@ def assign_roles(
     )
     if not agents:
         agents = _sayer_acts(candidate, mentions, text, trig)
+    if not agents and not armed_only:
+        agents = _claimant(candidate, mentions, text)
     patients = _inside(candidate.patient, in_sentence) or [
         m for m in in_sentence if m.start >= trig and m not in agents
     ]
@@ -202,27 +261,40 @@ def assign_roles(
     if sub in PROTEST_TYPES | RIOT_TYPES:
         return _demonstration_roles(sub, in_sentence, lexicon, country, when)
     if sub == "Non-state actor overtakes territory":
-        agents, patients = _winner_first(agents, patients, in_sentence, state_wins=False)
+        agents, patients = _winner_first(agents, patients, in_sentence, False, text)
     elif sub == "Government regains territory":
-        agents, patients = _winner_first(agents, patients, in_sentence, state_wins=True)
+        agents, patients = _winner_first(agents, patients, in_sentence, True, text)
     # "Al-Qaeda's Syrian affiliate Al-Nusra Front": the group, not the country, is the actor.
     agents = sorted(agents, key=lambda m: m.role == "country" or m.possessive)
     if armed_only:  # a side of a battle is the state's forces, not its government
         agents, patients = _forces(agents), _forces(patients)
+    elif tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS:  # so is a state that strikes or kills
+        agents = _forces(agents)
     names = [_name(m, mentions, lexicon, country, when, text) for m in agents]
     others = [_name(m, mentions, lexicon, country, when, text) for m in patients]
     others = [a for a in others if all(a.name != n.name for n in names)]
+    sentence = text[candidate.sent_start : candidate.sent_end]
     if names:
         actor1 = names[0]
-    elif sub == "Air/drone strike" and not _DRONE.search(
-        text[candidate.sent_start : candidate.sent_end]
-    ):
-        actor1 = Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL)
+    elif sub in {"Air/drone strike", "Chemical weapon"} and not _DRONE.search(sentence):
+        # the sentence names no air force: the one the article names for its strikes
+        air_force = _air_force(mentions, text, country)
+        actor1 = (
+            lexicon.name(_forces([air_force])[0], country, when)
+            if air_force is not None
+            else Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL)
+        )
     else:
         actor1 = _unidentified(lexicon, country, when)
     actor2 = others[0] if others else None
     remote = tx.SUB_EVENT_TO_EVENT[sub] == "Explosions/Remote violence"
-    if actor2 is None and (sub in VICTIM_TYPES or (remote and civilian_victims)):
+    hit_civilians = (
+        civilian_victims
+        or any(m.role == "civilians" and m.start not in agencies for m in whole)
+        or (sub in BOMBS and bool(_PEOPLE_HIT.search(sentence)))
+        or _civilian_site(text, candidate.sent_start, trig, candidate.sent_end)
+    )
+    if actor2 is None and (sub in VICTIM_TYPES or (remote and hit_civilians)):
         actor2 = Actor(f"Civilians ({country})" if country else "Civilians", tx.INTER_CIVILIANS)
     assoc1 = next((a for a in names[1:] if a.name != actor1.name), None)
     assoc2 = next((a for a in others[1:] if actor2 and a.name != actor2.name), None)
@@ -242,18 +314,77 @@ def _sayer_acts(
     ][-1:]
 
 
+def _claimant(
+    candidate: Candidate, mentions: Sequence[ActorMention], text: str
+) -> list[ActorMention]:
+    """The group that claimed responsibility, in the sentence or the few around it."""
+    before, after = CLAIM_CHARS
+    return [
+        m
+        for m in mentions
+        if candidate.sent_start - before <= m.start < candidate.sent_end + after
+        and m.role == "group"
+        and (
+            _CLAIMS_AFTER.match(text[m.end : m.end + 60])
+            or _CLAIMS_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        )
+    ][:1]
+
+
+def _air_force(
+    mentions: Sequence[ActorMention], text: str, country: str | None
+) -> ActorMention | None:
+    """The one air force the article names for its strikes ("Russian warplanes", "regime air
+    strikes", "coalition jets"); None where it names none, or several ("Syrian or Russian
+    jets", "Syrian, Russian or coalition aircraft"). A bare "warplanes" names nobody."""
+    found: list[ActorMention] = []
+    after: ActorMention | None = None  # the qualifying mention right after this one
+    for m in reversed(mentions):
+        named = (
+            m.role in {"military", "country", "government"}
+            and (m.country is not None or not _AIR_MENTION.fullmatch(m.text))
+        ) or (m.role == "group" and m.inter == tx.INTER_EXTERNAL)
+        listed = after is not None and _LIST_GAP.fullmatch(text[m.end : after.start])
+        if named and (
+            _AIR_MENTION.search(m.text) or _AIR_AFTER.match(text[m.end : m.end + 30]) or listed
+        ):
+            found.append(m)
+            after = m
+        else:
+            after = None
+    sides = {(m.name, m.country or (None if m.role == "group" else country)) for m in found}
+    return found[-1] if len(sides) == 1 else None
+
+
+def _civilian_site(text: str, start: int, trig: int, end: int) -> bool:
+    """A place only civilians fill is hit: after the trigger ("shells hit a crowded market"),
+    or as the subject of a passive hit ("a bus was also hit by regime bombing raids")."""
+    if _CIVILIAN_SITE.search(text, trig, end):
+        return True
+    before = _CIVILIAN_SITE.finditer(text, start, trig)
+    return any(_SITE_HIT.match(text, site.end(), end) for site in before)
+
+
+def _as_civilians(m: ActorMention) -> ActorMention:
+    return dataclasses.replace(m, role="civilians", name=None, inter=None, country=None)
+
+
 _ALLY_BEFORE = re.compile(
     r"\b(?:alongside|backed by|supported by|support (?:to|for)|allied (?:with|to)|allies|ally|"
+    r"loyal to|"
     r"together with|along with|with (?:the )?(?:help|support|backing) of)\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
 _ALLY_AFTER = re.compile(r"^-(?:backed|led|allied|supported)\b", re.IGNORECASE)
+_ALLIED = re.compile(r"\b(?:allied|pro-government|pro-regime|loyalist)\s+$", re.IGNORECASE)
 
 
 def _ally(m: ActorMention, text: str) -> bool:
-    """ "fought alongside Hezbollah", "US-backed forces": a partner, not the opponent."""
+    """ "fought alongside Hezbollah", "US-backed forces", "allied militia": a partner, not the
+    opponent."""
     return bool(
         _ALLY_BEFORE.search(text[max(0, m.start - 40) : m.start])
+        or _ALLIED.search(text[max(0, m.start - 20) : m.start])
         or _ALLY_AFTER.match(text[m.end : m.end + 12])
     )
 
@@ -309,7 +440,16 @@ def _name(
     when: dt.date | None,
     text: str,
 ) -> Actor:
-    """ACLED name of a mention; "the militants" is the group the text named just before."""
+    """ACLED name of a mention; "the militants" is the group the text named just before,
+    "terrorists from the Islamic State" the group named right after."""
+    if m.role in GENERIC_ARMED:
+        gap = _MEMBER_OF.match(text[m.end : m.end + 30])
+        after = next(
+            (g for g in mentions if gap and g.role == "group" and g.start == m.end + gap.end()),
+            None,
+        )
+        if after is not None:
+            return lexicon.name(after, country, when)
     if m.role == "unidentified" and _DEFINITE.search(text[max(0, m.start - 8) : m.start]):
         before = [
             g
@@ -329,11 +469,17 @@ def _winner_first(
     patients: list[ActorMention],
     in_sentence: list[ActorMention],
     state_wins: bool,
+    text: str = "",
 ) -> tuple[list[ActorMention], list[ActorMention]]:
-    """Territory changes hands: actor1 is the side that gained it."""
+    """Territory changes hands: actor1 is the side that gained it; its partners ("the army and
+    allied militia") are no loser."""
     pool = list(dict.fromkeys([*agents, *patients, *in_sentence]))
     winners = [m for m in pool if (m.role in STATE_ROLES) == state_wins and m.role != "civilians"]
-    losers = [m for m in pool if (m.role in STATE_ROLES) != state_wins and m.role != "civilians"]
+    losers = [
+        m
+        for m in pool
+        if (m.role in STATE_ROLES) != state_wins and m.role != "civilians" and not _ally(m, text)
+    ]
     return (winners or agents), [m for m in losers if m not in winners]
 
 

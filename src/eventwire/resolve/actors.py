@@ -40,6 +40,11 @@ GENERIC_NAMES: dict[str, tuple[str, int]] = {
     "rioters": ("Rioters", tx.INTER_RIOTERS),
     "civilians": ("Civilians", tx.INTER_CIVILIANS),
 }
+# Roles of named rows: an armed or political "group", or an "agency" (an international
+# organisation, aid or rights body: it mediates, reports and delivers aid, and is never a side
+# of armed violence; its staff hit by violence are civilians).
+NAMED_ROLES = {"group", "agency"}
+_HELD = re.compile(r"-(?:held|controlled|run|besieged|dominated|populated)\b", re.IGNORECASE)
 _SPLIT = re.compile(r"[\s\-_]+")
 _PUNCT_TOKENS = {"-", "'", "’", "'s", "’s", "."}
 
@@ -54,7 +59,7 @@ class ActorEntry:
     """One row of actor knowledge: a phrase, the role it names and, for groups, the name."""
 
     phrase: str
-    role: str  # "group", "country", or a generic role (military, police, protesters, ...)
+    role: str  # "group", "agency", "country", or a generic role (military, police, ...)
     name: str | None = None
     inter: int | None = None
     country: str | None = None
@@ -99,8 +104,11 @@ def _group_entries(path: Path, exact: bool = False) -> Iterator[ActorEntry]:
         except (KeyError, ValueError):
             raise ModelError(str(path), f"row {row!r}: inter must be an integer 1..8") from None
         aliases = [a for a in (row.get("aliases") or "").split("|") if a.strip()]
+        role = row.get("role") or "group"
+        if role not in NAMED_ROLES:
+            raise ModelError(str(path), f"row {row!r}: role must be one of {sorted(NAMED_ROLES)}")
         for alias in aliases or [row["name"]]:
-            yield ActorEntry(alias, "group", row["name"], inter, row.get("country") or None, exact)
+            yield ActorEntry(alias, role, row["name"], inter, row.get("country") or None, exact)
 
 
 class ActorLexicon:
@@ -160,10 +168,11 @@ class ActorLexicon:
         # "the coalitions airstrikes"): a name's last word may carry one.
         bare = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words]
         upper = [text[s:e].replace(".", "").isupper() for _, s, e in toks]
+        capital = [text[s].isupper() for _, s, _ in toks]
         found: list[ActorMention] = []
         i = 0
         while i < len(toks):
-            match = self._match_at(words, upper, i, bare)
+            match = self._match_at(words, upper, i, bare, capital)
             if match is None:
                 i += 1
                 continue
@@ -173,8 +182,10 @@ class ActorLexicon:
             possessive = text[end : end + 2].lower() in {"'s", "’s"} or (
                 words[last] != bare[last] and words[last] not in self._last_words
             )
-            if text[max(0, start - 5) : start].lower() == "anti-":
-                i += length  # "anti-government militants" are not the government
+            if text[max(0, start - 5) : start].lower() == "anti-" or _HELD.match(text, end):
+                # "anti-government militants" are not the government; "a rebel-held town",
+                # "government-held districts" are places, not actors
+                i += length
                 continue
             found.append(
                 ActorMention(
@@ -189,15 +200,24 @@ class ActorLexicon:
                 )
             )
             i += length
-        return _merge_demonyms(found, text)
+        return _drop_descriptors(_merge_demonyms(found, text), text)
 
     def _match_at(
-        self, words: list[str], upper: list[bool], i: int, bare: Sequence[str] = ()
+        self,
+        words: list[str],
+        upper: list[bool],
+        i: int,
+        bare: Sequence[str] = (),
+        capital: Sequence[bool] = (),
     ) -> tuple[int, ActorEntry] | None:
         for key, entry in self._index.get(words[i], ()):
             n = len(key)
             if tuple(words[i : i + n]) == key:
                 if n == 1 and _is_acronym(entry.phrase) and not upper[i]:
+                    continue
+                # PETRARCH2's one-word aliases include common nouns ("organization" for
+                # Tanzim, "youth", "tigers"): as a name they are written with a capital.
+                if n == 1 and entry.exact and capital and not capital[i]:
                     continue
                 return n, entry
         if not bare:
@@ -223,7 +243,7 @@ class ActorLexicon:
     def name(self, mention: ActorMention, country: str | None, when: dt.date | None) -> Actor:
         """The ACLED-style actor for a mention in an event located in `country` on `when`."""
         own = mention.country or country
-        if mention.role == "group":
+        if mention.role in NAMED_ROLES:
             inter = mention.inter or tx.INTER_REBEL
             return Actor(mention.name or mention.text, inter, mention.start, mention.end, own)
         role = "military" if mention.role == "country" else mention.role
@@ -282,6 +302,29 @@ def _merge_demonyms(found: list[ActorMention], text: str) -> list[ActorMention]:
             continue
         out.append(mention)
     return out
+
+
+_DESCRIBES = re.compile(
+    r"\s*(?:(?:islamist|jihadist|armed|opposition|militant|kurdish|insurgent)\s+)?"
+    r"(?:groups?|factions?|movement|organi[sz]ation|alliance|coalition)?\s*(?:,\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _drop_descriptors(found: list[ActorMention], text: str) -> list[ActorMention]:
+    """ "the rebel group Ahrar al-Sham", "jihadists Jabhat al-Nusra": a generic noun right before
+    the group's name only describes it; the name is the actor."""
+    generic = {"rebels", "unidentified", "militia"}
+    return [
+        m
+        for m, after in zip(found, [*found[1:], None][: len(found)], strict=True)
+        if not (
+            m.role in generic
+            and after is not None
+            and after.role == "group"
+            and _DESCRIBES.fullmatch(text[m.end : after.start])
+        )
+    ]
 
 
 @functools.lru_cache(maxsize=4)
