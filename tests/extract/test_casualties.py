@@ -422,3 +422,14 @@ def test_the_incidents_toll_before_a_tallying_clause_is_its_own() -> None:
     assert toll(text) == (20, 20, 20, None)
     # (a sentence that is a running total before the tally stays one)
     assert toll("Shelling killed 300 people this month, bringing the siege's toll to 900.") is None
+
+
+def test_a_listed_headline_after_related_is_no_toll() -> None:
+    text = (
+        "Views 210 Related Rebels say talks are off 31 civilians dead in shelling of the old city "
+        "Monitor Aid groups plead for access to the town"
+    )
+    assert toll(text) is None
+    # (the lead's prose run into the list is still read)
+    text = "Related Ministers meet in Geneva At least 22 people were killed Friday in the blast."
+    assert toll(text) == (22, 22, None, None)

@@ -449,6 +449,8 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
     for d in deaths:
         if start > 0 and d.start >= HEADLINE_CHARS and _headline_style(text[d.start : d.end]):
             continue  # another article's headline left in the page ("Related ... Over 20 Dead")
+        if _RELATED.search(text, start, d.start) and _HEADLINE_FORM.search(text[d.start : d.end]):
+            continue  # "Related ... 43 civilians dead in bombardment": a listed headline
         if (
             _MORE_BEFORE.search(text[max(start, d.count.start - 20) : d.count.start])
             or _OTHER_AFTER.match(text[d.count.end : d.count.end + 12])
@@ -501,6 +503,15 @@ def _before_the_tally(
 # headline but one of the headlines of other articles a page lists ("Related", "Read also"):
 # its incident is another article's, and its date is not known here.
 HEADLINE_CHARS = 150
+# A page's list of other articles run into the text ("Related", "Read also"), and a toll in
+# a headline's form: a present "kill(s)" or "dead" with no verb ("Regime attacks kill 16
+# civilians", "43 civilians dead in bombardment"), unlike the prose of a lead that may follow
+# the list ("At least 22 people were killed").
+_RELATED = re.compile(r"\b(?:Related|Read [Aa]lso|Read [Mm]ore|See [Aa]lso)\b")
+_HEADLINE_FORM = re.compile(
+    r"\b(?:kills?\b|(?<!\bwere )(?<!\bwas )(?<!\bare )(?<!\bis )(?<!\bbeen )(?<!\bleft )dead\b)",
+    re.IGNORECASE,
+)
 _DEATH_TITLE = re.compile(r"\b(?:Kill|Kills|Killed|Killing|Dead|Die|Dies|Died|Deaths)\b")
 _MINOR_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "over",
