@@ -232,3 +232,12 @@ def test_a_government_that_strikes_is_its_military_forces(nlp) -> None:  # type:
     text = "The Syrian government shelled Douma on Wednesday, killing 12 civilians."
     shelling = one(nlp, text, "Shelling/artillery/missile attack")
     assert shelling.actor1 == SYRIA
+
+
+def test_a_group_that_claimed_the_bombing_is_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb exploded at a checkpoint in Aleppo on Wednesday, killing 4 soldiers. "
+        "Ahrar al-Sham later claimed the bombing."
+    )
+    blast = one(nlp, text, "Remote explosive/landmine/IED")
+    assert blast.actor1 == "Ahrar al-Sham"

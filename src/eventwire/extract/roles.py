@@ -106,7 +106,8 @@ _AIR_MENTION = re.compile(
 # the attacker of a bombing or attack the sentence leaves unattributed.
 _CLAIMS_AFTER = re.compile(
     r"^\W{0,2}(?:\s*[\w'’-]+){0,3}?\s+(?:has |have |had |later |quickly |swiftly )?"
-    r"(?:claimed|claims|claiming)\s+(?:the\s+)?(?:responsibility|credit)\b",
+    r"(?:claimed|claims|claiming)\s+(?:the\s+)?(?:responsibility|credit|(?:\w+\s+)?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|assault|killings?))\b",
     re.IGNORECASE,
 )
 _CLAIMS_BEFORE = re.compile(
