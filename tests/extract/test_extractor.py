@@ -458,3 +458,15 @@ def test_a_toll_of_its_own_sentence_stays_apart_from_another_region_or_far_away(
         "A doctor told reporters the death toll from the strikes was 45.\n"
     )
     assert sum(e.fatalities for e in run(nlp, far)) == 0
+
+
+def test_a_part_told_before_its_total_counts_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The incident comes first, the day's total for the province after it.
+    text = (
+        "Rockets hit a market in Idlib on Saturday, killing four civilians.\n"
+        "Rebel rocket attacks killed 10 civilians in Aleppo and Idlib on Saturday, a monitor "
+        "said.\n"
+    )
+    events = run(nlp, text)
+    assert sum(e.fatalities for e in events) == 10
+    assert ("Idlib", 4) in {(e.location, e.fatalities) for e in events}

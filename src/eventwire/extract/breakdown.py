@@ -11,10 +11,12 @@ civilians across Eastern Ghouta") and then tell the incidents it sums ("shells o
 killed 6", "strikes on Mesraba killed 17 while artillery fire on Douma killed another two").
 Each incident is an event with its own place, but the total must not be counted again on top
 of them: the opening event keeps only the deaths its parts do not account for, and is dropped
-when they account for all of them (it told nothing the parts do not). A later event is a part
-of an earlier total when it is of the same day (give or take one), in the same region (or the
-total's place is vague, or the sentence giving the total names the part's place), of the same
-kind of victims, not another side's attack, and the parts told so far still fit in the total.
+when they account for all of them (it told nothing the parts do not). Another event is a part
+of a total (mostly told after it, sometimes before: "air strikes killed 13 on Thursday ... the
+bombardment has killed at least 84") when it is of the same day (give or take one), in the
+same region (or the total's place is vague, or the sentence giving the total names the part's
+place), of the same kind of victims, not another side's attack, and the parts told so far
+still fit in the total.
 """
 
 from __future__ import annotations
@@ -245,21 +247,24 @@ def distribute(
             continue
         accounted = civilians = 0
         elsewhere: list[int] = []
-        for j in range(i + 1, len(located)):
+        # (a part told before its total, "air strikes killed 13 on Thursday ... the
+        # bombardment has killed at least 84", stays the event it is, however it is placed)
+        for j in [*range(i + 1, len(located)), *range(i)]:
             part = out[j]
-            if j in used or part is None or part.best <= 0:
+            if j in used or j in gone or part is None or part.best <= 0:
                 continue
             if accounted + part.best > toll.best or not is_part(total, located[j], text, toll.best):
                 continue
             accounted += part.best
             used.add(j)
-            if located[j].place.place.name == total.place.place.name:
+            if j > i and located[j].place.place.name == total.place.place.name:
                 items[i] = _join(items[i], located[j])
                 gone.add(j)
             else:
                 civilians += part.civilians or 0
                 elsewhere.append(j)
-        used.add(i)
+        if accounted:
+            used.add(i)  # (a total with no parts may still be a part of a later one)
         if not elsewhere:
             continue
         rest = toll.best - sum(t.best for t in (out[j] for j in elsewhere) if t is not None)
