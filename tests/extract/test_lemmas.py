@@ -40,3 +40,9 @@ def test_irregular_forms_of_listed_verbs() -> None:
     assert [lemma(t, frozenset(["hear", "see", "fly", "slam"])) for t in doc] == [
         "hear", "see", "fly", "slam",
     ]  # fmt: skip
+
+
+def test_forms_of_failing_and_trying() -> None:
+    doc = tokens(["broke", "broken", "scrapped", "strove", "struggling"], ["VERB"] * 5)
+    verbs = frozenset(["break", "scrap", "strive", "struggle"])
+    assert [lemma(t, verbs) for t in doc] == ["break", "break", "scrap", "strive", "struggle"]

@@ -13,6 +13,7 @@ from eventwire.extract.casualties import Death, find_deaths
 from eventwire.extract.classify import Decision, classify
 from eventwire.extract.syntax import (
     TokenIndex,
+    agreement_undone,
     arguments,
     clause_span,
     governing_verb,
@@ -64,6 +65,24 @@ _QUESTION = re.compile(
     r"would|can|could|should|shall|has|have|had|may|might|must)\b.*\?[\s\"'\u201d\u2019)]*$",
     re.I | re.S,
 )
+# A photo's credit that closes its caption: "(AFP Photo)", "(File photo)", "(Photo: SANA)",
+# "REUTERS/Omar Sanadiki". (A bare "AP Photo" line follows an article's end or a link, not its
+# caption, so it closes nothing.)
+_CREDIT = re.compile(
+    r"\((?:[A-Z][\w&.' -]{0,40} )?(?i:photo(?:graph)?s?|pictures?|images?)"
+    r"(?:(?::| by|/)[^)]{0,60})?\)|"
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|AA|IHA|SANA) ?/ ?[A-Z][a-z]+\b"
+)
+# Words that make a sentence a caption: "in this photo", "in a photo released by SANA", "in
+# this handout picture", "This photo ... shows", "are pictured", "Pictured:".
+_CAPTION = re.compile(
+    r"\bin (?:this|these|a|an|the) (?:\w+ ){0,2}?(?:photo(?:graph)?s?|pictures?|images?|"
+    r"handout|file photo|video grab|screen ?grab|still)\b|"
+    r"\b(?:this|the above) (?:\w+ ){0,2}?(?:photo(?:graph)?|picture|image)\b|"
+    r"\b(?:is|are|was|were) (?:seen )?pictured\b|^\W*pictured\b",
+    re.I,
+)
+_AGREEMENT_CUES = frozenset({"Agreement", "agreement_weak"})
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|suspected|unconfirmed|possibly|apparently)\b", re.I)
 
 
@@ -102,6 +121,38 @@ def is_prose(sentence: Span, single_line: bool = False) -> bool:
     return has_verb and (ends or len(sentence) > 12)
 
 
+def is_fragment(sentence: Span) -> bool:
+    """A sentence with no finite verb built on a present participle, ending in a full stop: a
+    caption's description of a picture ("Syrian troops walking through the town after retaking
+    it.", "A man carrying a child near a shelled building on Monday.")."""
+    if not sentence.text.rstrip().endswith("."):
+        return False
+    if any(t.tag_ in _FINITE for t in sentence):
+        return False
+    root = sentence.root
+    return root.tag_ == "VBG" or any(c.tag_ == "VBG" and c.dep_ == "acl" for c in root.children)
+
+
+def caption_spans(spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """Character spans of the photo captions among a text's sentences: a sentence that says it
+    is about a picture ("in this photo", "are pictured"), a participle fragment, and the words
+    a photo credit closes ("... on Monday (AFP Photo)"; a credit opening a sentence closes the
+    sentence before it). What a picture shows is told again, or not at all, in the report."""
+    out: list[tuple[int, int]] = []
+    for i, sentence in enumerate(spans):
+        text = sentence.text
+        start = sentence.start_char
+        credit = _CREDIT.search(text)
+        if _CAPTION.search(text) or is_fragment(sentence):
+            end = start + credit.end() if credit else sentence.end_char
+            out.append((start, end))
+        elif credit is not None and text[: credit.start()].strip(" \"'“”"):
+            out.append((start, start + credit.end()))
+        elif credit is not None and i > 0:
+            out.append((spans[i - 1].start_char, start + credit.end()))
+    return out
+
+
 def anchors_incident(sentence: Span, deaths: Sequence[Death]) -> bool:
     """The sentence ties what it tells to one incident: a death toll of its own (not a running
     total) or a day or time ("on Friday", "last night", "15 March")."""
@@ -134,12 +185,14 @@ def detect_sentence(
     actors: Sequence[ActorMention],
     single_line: bool = False,
     narrative: bool = False,
+    captions: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """The event candidates of one sentence (its main event, and events of other types in
     coordinated clauses); empty when it reports no asserted event.
 
     `narrative`: the sentence is body prose (not a text's first line, not a one-line text),
-    where a simple present tense without a day or toll is generic, not a headline's present."""
+    where a simple present tense without a day or toll is generic, not a headline's present.
+    `captions`: spans of photo captions, whose cues report nothing of their own."""
     text = index.text
     start, end = sentence.start_char, sentence.end_char
     if not is_prose(sentence, single_line):
@@ -150,6 +203,8 @@ def detect_sentence(
     if _QUESTION.search(sent_text):
         return []  # "Who shelled the hospital?" asks; it reports nothing
     cues = find_cues(text, start, end)
+    dropped = [f"{c.text!r} in a photo caption" for c in cues if _inside(c.start, captions)]
+    cues = [c for c in cues if not _inside(c.start, captions)]
     if not cues:
         return []
     deaths = tuple(find_deaths(text, start, end))
@@ -157,11 +212,13 @@ def detect_sentence(
     narrative = narrative and sent_text.rstrip()[-1:] in {".", "!", '"', "”"}
     bounds = (sentence.start, sentence.end)
     kept: list[Cue] = []
-    dropped: list[str] = []
     for cue in cues:
         ok, why = is_asserted(index.at(cue.start), bounds, anchored, narrative)
         if ok and _AIRCRAFT.fullmatch(cue.text) and only_sighted(index.at(cue.end - 1)):
             ok, why = False, "aircraft seen or heard, no strike"
+        if ok and cue.cue in _AGREEMENT_CUES:
+            undone = agreement_undone(index.at(cue.end - 1))
+            ok, why = undone is None, undone or ""
         if ok:
             kept.append(cue)
         else:
@@ -172,7 +229,9 @@ def detect_sentence(
     first = min(kept, key=lambda c: c.start)
     args = arguments(index.at(first.start))
     deadly = any(not d.cumulative for d in deaths)
-    state_agent = _state_agent(text, args.agent, actors)
+    # the parse may join a headline line to the subject ("Syria news\nRebels captured ...")
+    agent = (max(args.agent[0], start), args.agent[1]) if args.agent else None
+    state_agent = _state_agent(text, agent, actors)
     decision = classify(kept, sent_text, start, civilian, state_agent, deadly)
     if decision is None:
         return []
@@ -191,6 +250,10 @@ def detect_sentence(
         )
         main = dataclasses.replace(main, deaths=own)
     return [main, *sides]
+
+
+def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in spans)
 
 
 # A clause joined by these reports a second happening ("..., as the army sent reinforcements").
@@ -268,9 +331,11 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     out = []
     single_line = "\n" not in index.text.strip()
     spans = sentences(doc)
+    captions = caption_spans(spans)
     for position, sentence in enumerate(spans):
         narrative = not single_line and position > 0
-        for candidate in detect_sentence(doc, index, sentence, actors, single_line, narrative):
+        found = detect_sentence(doc, index, sentence, actors, single_line, narrative, captions)
+        for candidate in found:
             if _weak(candidate) and _disaster_nearby(spans, position):
                 continue  # "... is dead after his car lost control": an accident, not an attack
             out.append(dataclasses.replace(candidate, position=position))

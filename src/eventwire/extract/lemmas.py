@@ -20,10 +20,10 @@ _IRREGULAR = {
     "said": "say", "told": "tell", "fled": "flee", "sought": "seek", "wrote": "write",
     "written": "write", "writing": "write", "shown": "show", "broadcasted": "broadcast",
     "according": "accord", "heard": "hear", "saw": "see", "seen": "see", "flew": "fly",
-    "flown": "fly",
+    "flown": "fly", "broke": "break", "broken": "break", "strove": "strive", "striven": "strive",
 }  # fmt: skip
 # One-syllable verbs ending consonant-vowel-consonant double it: banned, planning, stopped.
-_DOUBLING = frozenset(["ban", "plan", "plot", "slam", "stop"])
+_DOUBLING = frozenset(["ban", "plan", "plot", "scrap", "slam", "stop"])
 
 
 def inflections(verb: str) -> set[str]:

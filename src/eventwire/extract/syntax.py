@@ -76,6 +76,10 @@ IRREALIS = frozenset(
         "rumour",
         "speculate",
         "claim_responsibility",
+        # attempts and failures: "struggling to broker a ceasefire", "failed to agree a truce"
+        "struggle",
+        "strive",
+        "fail",
     ]
 )
 NOUN_IRREALIS = frozenset(
@@ -108,6 +112,18 @@ NOUN_IRREALIS = frozenset(
         "rumors",
         "allegations",
         "scenario",
+        # attempts and hopes: "efforts to reach a truce", "a bid to retake", "talks on a truce"
+        "effort",
+        "efforts",
+        "bid",
+        "bids",
+        "chance",
+        "chances",
+        "prospects",
+        "hopes",
+        "talks",
+        "negotiations",
+        "mediation",
     ]
 )
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "'ll"})
@@ -255,6 +271,35 @@ def only_sighted(token: Token) -> bool:
     if noun.dep_ not in {"nsubj", "nsubjpass"} or base_form(verb, _LOOKED_UP) not in SIGHTED:
         return False
     return not any(c.dep_ in {"conj", "advcl", "xcomp"} for c in verb.children)
+
+
+# Words that tell an agreement did not hold or was never made: "the truce collapsed", "talks
+# broke down", "violated the ceasefire", "a breach of the truce", "despite the ceasefire".
+UNDOING = frozenset(
+    ["collapse", "fail", "falter", "stall", "founder", "crumble", "break", "violate", "breach",
+     "reject", "abandon", "scrap", "undermine", "expire", "end"]
+)  # fmt: skip
+_UNDOING_WORDS = frozenset(
+    ["violation", "violations", "breach", "breaches", "collapse", "failure", "breakdown",
+     "end", "despite"]
+)  # fmt: skip
+
+
+def agreement_undone(token: Token) -> str | None:
+    """Why an agreement word (`token`, "ceasefire", "truce", "deal") tells no agreement made:
+    it is what collapsed, failed, was violated or broken, or it stands after "despite"; None
+    when nothing says so ("the sides agreed a ceasefire")."""
+    noun = token
+    while noun.dep_ in {"compound", "amod"} and noun.head is not noun:
+        noun = noun.head  # "ceasefire deal", "peace talks"
+    head = noun.head
+    verb = head.pos_ in {"VERB", "AUX"} and base_form(head, UNDOING) in UNDOING
+    if verb and noun.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        return f"undone '{head.text}'"
+    heads = [head, head.head] if head.dep_ == "prep" else [head]
+    if noun.dep_ == "pobj" and any(h.lower_ in _UNDOING_WORDS for h in heads):
+        return f"undone '{next(h for h in heads if h.lower_ in _UNDOING_WORDS).text}'"
+    return None
 
 
 # Nouns for armed actors and people, which an -ing participle after them describes.
