@@ -37,6 +37,20 @@ def typed(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
          "Looting/property destruction"),
         ("Security forces found a cache of weapons and ammunition in a hideout.",
          "Disrupted weapons use"),
+        # executions of captives are attacks on the defenceless, whoever they were
+        ("The militants beheaded six soldiers who had surrendered at the checkpoint.", "Attack"),
+        ("Twenty rebels were rounded up and executed by the group on Monday.", "Attack"),
+        ("The jihadists crucified two men in the square on Friday.", "Attack"),
+        # aircraft that kill or strike, however far the verb, and coalition strikes
+        ("Jets \"thought to belong to the coalition\" struck the village of Hajin on Monday.",
+         "Air/drone strike"),
+        ("Military planes believed to be Russian killed 40 people near the river on Monday.",
+         "Air/drone strike"),
+        ("Nine civilians were killed in US-led coalition strikes near Raqqa on Monday.",
+         "Air/drone strike"),
+        # an advance is no capture; an advance into a place is
+        ("The army advanced into the town of Kafr Nabl on Sunday.",
+         "Government regains territory"),
     ],
 )  # fmt: skip
 def test_codebook_types(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -52,6 +66,7 @@ def test_codebook_types(nlp, text: str, expected: str) -> None:  # type: ignore[
         "An earthquake killed 20 people in the province.",
         "Troops could launch an offensive next week.",
         "The minister denied that the army had shelled the town.",
+        "Government troops are advancing towards the town of Kafr Nabl.",
         "Syria's war, which erupted in 2011, has killed half a million people.",
     ],
 )

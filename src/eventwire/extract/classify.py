@@ -19,6 +19,7 @@ _GOV_VERBS = re.compile(
     r"recover\w*|wrest\w*)",
     re.IGNORECASE,
 )
+_EXECUTION = re.compile(r"^(?:execut\w+|behead\w*|crucif\w*)$", re.IGNORECASE)
 _GENERIC_BLAST = re.compile(r"^(?:explosions?|blasts?|detonat\w+)$", re.IGNORECASE)
 _CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|children|women|villagers|residents|worshippers|students|family|"
@@ -213,6 +214,12 @@ def _violence(
     kill = _strongest(cues, "kill") or _strongest(cues, "attack")
     if kill is None:
         return None
+    # Killing people held captive is an attack on the defenceless whoever they are: the
+    # codebook codes executions of prisoners and surrendered fighters as violence against
+    # civilians ("IS beheaded eight rebels who had surrendered"), never as a battle.
+    executions = [c for c in cues if _EXECUTION.match(c.text)]
+    if executions:
+        return Decision("Attack", executions[0], 0.7, "execution of captives")
     after = sentence  # victims are named anywhere in the sentence
     if civilian_deaths or (_CIVILIAN_WORDS.search(after) and not _ARMED_WORDS.search(after)):
         return Decision(

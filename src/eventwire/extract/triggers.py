@@ -41,12 +41,13 @@ RULES: list[Rule] = [
         r"chlorine(?: gas)?|sarin|mustard gas|nerve (?:gas|agents?)|toxic gas(?:es)?|poison(?:ous)? gas",
         r"gas attacks?|used chemical weapons|chemical weapons? (?:use|were used)|gass(?:ed|ing)"),
     *_r("Air/drone strike", 2.2, _STRIKE, r"drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted)",
-        r"(?:war ?planes|jets|aircraft|helicopters?|bombers|fighter jets|drones?|air ?force)"
-        r"(?: \w+){0,3}? (?:bombed|struck|pounded|hit|targeted|attacked|shelled|raided|dropped|"
-        r"carried out|launched|fired)",
+        r"(?:war ?planes|planes|jets|aircraft|helicopters?|bombers|fighter jets|drones?|air ?force)"
+        r"(?: [\w\"'“”,-]+){0,8}? (?:bombed|struck|pounded|hit|targeted|attacked|shelled|raided|"
+        r"dropped|carried out|launched|fired|killed|(?:have|has|had) killed)",
+        r"(?:us-led |u\.s\.-led )?coalition(?:'s|s)? (?:strikes|raids)|russian (?:strikes|raids)",
         r"barrel bombs?|bombing raids?|airstrike|air-strikes?|bombed by (?:war ?planes|jets|aircraft)",
-        r"(?:russian|syrian|coalition|israeli|us|u\.s\.|turkish|saudi|regime) (?:war ?planes|jets|"
-        r"aircraft|air ?force|drones?)"),
+        r"(?:russian|syrian|coalition|israeli|us|u\.s\.|turkish|saudi|regime) (?:war ?planes|planes|"
+        r"jets|aircraft|air ?force|drones?)"),
     *_r("Suicide bomb", 3.0, r"suicide (?:bomb(?:er|ers|ing|ings|s)?|attacks?|car bomb(?:s|ing)?|"
         r"vests?|belts?|attackers?|truck bomb|blast|explosion|bombers?|operation)",
         r"blew (?:himself|herself|themselves) up|self-detonated|detonated (?:his|her) (?:explosive|"
@@ -84,7 +85,7 @@ RULES: list[Rule] = [
         r"guns|bullets|explosives|drugs|vehicles|cash|money|documents|passports|property))|"
         r"took (?:full )?control|"
         r"tak(?:e|en|ing) (?:full )?control|gained control|overr(?:an|un)|stormed|"
-        r"(?:took|taken|take) over|fell to|advanc(?:ed|es|ing) (?:into|on|in|to|towards)|entered|"
+        r"(?:took|taken|take) over|fell to|advanced (?:into|in)|entered|"
         r"pushed (?:their way )?into|(?:established|imposed|extended|secured) (?:full |complete |"
         r"total )?control|controll?(?:ing|ed)? (?:over )?the (?:entire|whole)|freed (?:\w+ ){0,2}?"
         r"(?:villages?|towns?|areas?|city|district|neighbou?rhoods?|region)|victory over|"
@@ -102,8 +103,8 @@ RULES: list[Rule] = [
     *_r("Abduction/forced disappearance", 2.6,
         r"abduct(?:ed|ion|ions|s|ing)?|kidnap(?:ped|ping|pings|s)?|taken hostage|held hostage|"
         r"forcibly disappeared|forced disappearances?|hostages? (?:were )?taken|taken captive"),
-    *_r("kill", 1.2, r"killed|killing|kills|shot dead|gunned down|executed|execution|massacred?|"
-        r"beheaded|murdered|assassinat(?:ed|ion)|stabbed|tortured to death|lynched|slaughtered|"
+    *_r("kill", 1.2, r"killed|killing|kills|shot dead|gunned down|executed|executions?|massacred?|"
+        r"beheaded|crucified|murdered|assassinat(?:ed|ion)|stabbed|tortured to death|lynched|slaughtered|"
         r"opened fire|shot and killed|burned alive|died|dead|deaths"),
     *_r("attack", 1.0, r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|shooting|shot|"
         r"gunmen|massacre|violence against|targeted|beat(?:en|ing)?|tortur(?:e|ed)"),
