@@ -532,3 +532,58 @@ def test_arabic_place_names_tagged_person_are_places(geoparser: Geoparser) -> No
     assert found["Ras al-Ain"].country_code == "SY"
     other = "Clashes went on near Tal Rifaat Qadim and in Aleppo, Syria."
     assert "Tal" not in [other[p.start : p.end] for p in geoparser.find_places(other)]
+
+
+def _event_place(geoparser: Geoparser, text: str) -> tuple[str, int]:
+    choice = choose_event_place(geoparser.find_places(text), 0, len(text), text)
+    assert choice is not None
+    return choice.place.name, choice.geo_precision
+
+
+def test_a_town_described_between_near_and_its_name_is_only_near(geoparser: Geoparser) -> None:
+    assert _event_place(
+        geoparser, "A strike hit a clinic in a village near Syria's second city Aleppo on Monday."
+    ) == ("Aleppo", 2)
+    assert _event_place(
+        geoparser, "Troops stormed a hamlet north of the northern city of Aleppo on Monday."
+    ) == ("Aleppo", 2)
+    # (a town listed after "including" is named itself)
+    text = "Jets struck positions northeast of Damascus including the city of Douma on Monday."
+    assert _event_place(geoparser, text) == ("Duma", 1)
+
+
+def test_the_village_of_a_known_village_is_that_village(geoparser: Geoparser) -> None:
+    # ("villages of X" and "a village in X" are near X; "the village of X" is X itself)
+    text = "Rebels took the village of Kafr Sagheer north of Aleppo on Monday."
+    assert _event_place(geoparser, text) == ("Kafr Saghir", 1)
+
+
+def test_a_small_town_of_the_citys_area_is_finer_than_the_city(geoparser: Geoparser) -> None:
+    text = "Air strikes hit the Aleppo countryside town of Nubl on Monday, killing 5."
+    assert _event_place(geoparser, text) == ("Nubl", 1)
+    # (towns of other areas stay in text order)
+    assert _event_place(geoparser, "Jets struck Idlib and Aleppo on Monday.") == ("Idlib", 1)
+
+
+def test_a_village_the_gazetteer_lacks_puts_the_event_near_the_known_town(
+    geoparser: Geoparser,
+) -> None:
+    text = "A strike on Aleppo hit the village of Zibdeen on Monday."
+    assert _event_place(geoparser, text) == ("Aleppo", 2)
+    text = "Raqqa army units took control of Harbiyat and Anbaj villages on Monday."
+    assert _event_place(geoparser, text) == ("Ar Raqqah", 2)
+    text = "Shells hit Kurdish villages and the town of Nubl on Monday."
+    assert _event_place(geoparser, text) == ("Nubl", 1)
+    # (a village hit beside the town is one more place hit, not where the town stands for)
+    text = "Rebels shelled Aleppo and the village of Zibdeen on Monday."
+    assert _event_place(geoparser, text) == ("Aleppo", 1)
+
+
+def test_fire_is_placed_where_it_hit_else_near_where_it_came_from(geoparser: Geoparser) -> None:
+    text = "Shells fired from Daraya landed in Damascus on Monday."
+    assert _event_place(geoparser, text) == ("Damascus", 1)
+    text = (
+        "A mortar round fired by militants positioned in Daraya town in Damascus Countryside "
+        "fell in the Zibdeen area, wounding 4."
+    )
+    assert _event_place(geoparser, text) == ("Darayya", 2)

@@ -88,10 +88,18 @@ _RELATIVE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
     r"(?: parts?)? of|(?:km|kilomet(?:re|er)s?|miles?)\)? (?:from|of|away from|outside)|"
     r"\bclose to|\bsuburbs? of|"
-    r"\bvillages? (?:of|in|near|around)|\brural|\bprovince of|\bdistrict of|\bthe road to)"
-    r"\s+(?:the\s+)?(?:city of\s+|town of\s+)?$",
+    # ("the village of X" names X itself: only "villages of X", "a village in X" are near it)
+    r"\bvillages (?:of|in|near|around)|\bvillage (?:in|near|around)|\brural|\bprovince of|"
+    r"\bdistrict of|\bthe road to)"
+    r"\s+(?:the\s+)?(?:city of\s+|town of\s+)?"
+    # a description of the town between ("near Syria's second city Aleppo", "north of the
+    # northern city of Aleppo")
+    r"(?-i:(?:the\s+)?(?:[A-Z]\w*['’]?s\s+)?"
+    r"(?:(?!(?:and|or|the|a|an|in|of|to|including|with)\s)[a-z][\w-]*\s+){0,2}?"
+    r"(?:city|town|capital)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+_RELATIVE_CHARS = 64
 _SPECIFICITY = {"PCLI": 0, "ADM1": 1, "ADM2": 2}
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
@@ -102,10 +110,13 @@ def geo_precision(place: Place, text: str) -> tuple[int, str]:
         return 3, "region"
     if place.feature_code == "ADM2":
         return 2, "district"
-    before = text[max(0, place.start - 40) : place.start]
-    if _RELATIVE.search(before):
+    if _relative(place, text):
         return 2, "near"
     return 1, "town"
+
+
+def _relative(place: Place, text: str) -> bool:
+    return bool(_RELATIVE.search(text[max(0, place.start - _RELATIVE_CHARS) : place.start]))
 
 
 def _best(places: Sequence[Place], text: str) -> Place:
@@ -115,7 +126,7 @@ def _best(places: Sequence[Place], text: str) -> Place:
         places,
         key=lambda p: (
             _SPECIFICITY.get(p.feature_code, 3),
-            not _RELATIVE.search(text[max(0, p.start - 40) : p.start]),
+            not _relative(p, text),
             -p.start,
         ),
     )
@@ -274,7 +285,9 @@ def choose_event_place(
     in_sentence = [p for p in places if start <= p.start and p.end <= end]
     # "buses carrying evacuees from Madaya were hit near Aleppo": where people or fire came
     # from is not where the event happened while the sentence names another place.
-    in_sentence = [p for p in in_sentence if not _origin_before(p, text)] or in_sentence
+    landed = [p for p in in_sentence if not _origin_before(p, in_sentence, text)]
+    from_only = bool(in_sentence) and not landed
+    in_sentence = landed or in_sentence
     p_start, p_end = _paragraph(text, start, end)
     in_paragraph = [p for p in places if p_start <= p.start and p.end <= p_end]
     if in_sentence:
@@ -284,6 +297,12 @@ def choose_event_place(
             if inner is not None:
                 return inner
         precision, why = geo_precision(place, text)
+        if precision == 1 and _unknown_settlement(place, places, start, end, text):
+            # ACLED: a village that cannot be located is coded to the known town near it
+            precision, why = 2, "near: a village the gazetteer does not hold is named"
+        elif precision == 1 and from_only:
+            # "a mortar round fired from X fell in <a place not found>": near X, not in it
+            precision, why = 2, "near: only where it came from is named"
         return PlaceChoice(place, precision, f"sentence: {why}")
     for scope, pool in (("paragraph", in_paragraph), ("document", places)):
         if pool:
@@ -291,6 +310,46 @@ def choose_event_place(
             precision, why = geo_precision(place, text)
             return PlaceChoice(place, max(precision, 2), f"{scope}: {why}")
     return None
+
+
+# A village or town named by a settlement word ("the village of Kafr Tal", "villages including
+# Tal Sour and Ain Dara"): if no found place starts there, the gazetteer does not hold it.
+_SETTLEMENT_NAMED = re.compile(
+    r"\b(?:villages?|towns?|hamlets?)\s+(?:of|including|such as|like|called|named)\s+"
+    r"(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+
+
+# ... or as agencies write it, the name before the word ("in al-Hader town", "in Harbiyat
+# and Anbaj villages"); not a people's adjective ("Kurdish villages", "Alawite town").
+_SETTLEMENT_AFTER = re.compile(
+    r"\b(?:in|of|at|on|near|and)\s+(?:[a-z]{1,3}-)?(?-i:[A-Z])[\w'-]*?"
+    r"(?<!ian)(?<!ish)(?<!ite)(?<!ese)(?<![a-z]i)(?<!held)(?<!controlled)(?<!led)"
+    r"(?P<end>)\s+(?:villages?|towns?|hamlets?)\b",
+    re.IGNORECASE,
+)
+
+
+_AND = re.compile(
+    r"\s*(?:city|town)?\s*(?:,|\band\b)\s*(?:the\s+)?(?:(?:villages?|towns?|hamlets?)\s+(?:of|including|"
+    r"such as|like|called|named)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _unknown_settlement(
+    place: Place, places: Sequence[Place], start: int, end: int, text: str
+) -> bool:
+    """The span names a village or town by a settlement word that no found place covers, and
+    not as one more place hit beside `place` ("Aleppo and Anbaj village")."""
+    starts = {p.start for p in places}
+    ends = {p.end for p in places}
+    named = [m.end() - 1 for m in _SETTLEMENT_NAMED.finditer(text, start, end)]
+    named = [i for i in named if i not in starts]
+    after = [m for m in _SETTLEMENT_AFTER.finditer(text, start, end) if m.end("end") not in ends]
+    named += [text.rfind(" ", 0, m.end("end")) + 1 for m in after]
+    return any(not (place.end <= i and _AND.fullmatch(text, place.end, i)) for i in named)
 
 
 # "from" before a mention, with at most a place word between: "evacuated from Madaya",
@@ -302,8 +361,31 @@ _FROM_BEFORE = re.compile(
 )
 
 
-def _origin_before(place: Place, text: str) -> bool:
-    return bool(_FROM_BEFORE.search(text[max(0, place.start - 60) : place.start]))
+# ... and where the fire came from, told by who fired it: "a mortar round fired by terrorists
+# positioned in Daraya", "rockets launched by militants stationed in the town of X".
+_FIRED_BY = re.compile(
+    r"\b(?:fired|launched|lobbed|shot)\s+by\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:positioned|stationed|deployed|entrenched|holed up|based)\s+in\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|area|district|neighbou?rhood)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# A place that only locates the one before it ("Daraya town in Damascus Countryside").
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:town|city|village|area|district)?\s*(?:,|\bin\b)\s*(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _origin_before(place: Place, pool: Sequence[Place], text: str) -> bool:
+    """Where people or fire came from, or the area holding such a place."""
+    before = text[max(0, place.start - 60) : place.start]
+    if _FROM_BEFORE.search(before) or _FIRED_BY.search(before):
+        return True
+    prev = max((p for p in pool if p.end <= place.start), key=lambda p: p.end, default=None)
+    return (
+        prev is not None
+        and bool(_CONTAINER_GAP.fullmatch(text, prev.end, place.start))
+        and _origin_before(prev, pool, text)
+    )
 
 
 # A preposition of place right before a mention: "an attack in Syria", "strikes on Idlib".
@@ -318,13 +400,38 @@ def located_in(place: Place, text: str) -> bool:
     return bool(_LOCATIVE.search(text[max(0, place.start - 12) : place.start]))
 
 
+# A town this many times smaller than a city of the same admin1 area named in the same
+# sentence is a place in the city's area, named as the finer location.
+_VILLAGE_RATIO = 10
+
+
+def _village_of(place: Place, pool: Sequence[Place], text: str) -> Place:
+    """A town of the sentence that lies in the chosen city's admin1 area and is much smaller
+    ("in Khan Tuman, Aleppo", "the Aleppo countryside town of Atareb"): ACLED codes the most
+    specific location. Only among towns named as plainly as the chosen one."""
+    if place.feature_code.startswith("ADM") or not place.admin1:
+        return place
+    plain = not _relative(place, text)
+    inner = [
+        p
+        for p in pool
+        if p.admin1 == place.admin1
+        and p.country_code == place.country_code
+        and not p.feature_code.startswith("ADM")
+        and p.feature_code not in _COUNTRY_LEVEL
+        and p.population * _VILLAGE_RATIO <= place.population
+        and (not _relative(p, text)) == plain
+    ]
+    return min(inner, key=lambda p: (p.population, p.start)) if inner else place
+
+
 def _best_in_sentence(pool: Sequence[Place], text: str, country: str | None) -> Place:
     """The most specific place; when only countries are named, the one the sentence puts the
     event in ("The United States and Russia traded claims about an attack in Syria"), else
     the article's main one."""
     place = _best(pool, text)
     if place.feature_code not in _COUNTRY_LEVEL:
-        return place
+        return _village_of(place, pool, text)
     located = [p for p in pool if located_in(p, text)]
     if len({p.country_code for p in located}) == 1:
         return _best(located, text)
