@@ -192,3 +192,42 @@ def test_where_people_came_from_is_no_place_of_a_sentence_that_names_none(nlp) -
         "A car bomb exploded on Saturday, killing 5 people."
     )
     assert by_toll(run(nlp, text)) == {5: "Hama"}
+
+
+def test_the_damage_an_attack_did_is_that_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb exploded in Manbij on Saturday, killing 5 people. "
+        "Witnesses in Manbij said people ran past burnt houses and shops."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in run(nlp, text)] == [
+        ("Remote explosive/landmine/IED", 5)
+    ]
+    # (goods taken are an act of their own)
+    text = (
+        "A car bomb exploded in Manbij on Saturday, killing 5 people. "
+        "Residents later looted shops in Manbij."
+    )
+    assert len(run(nlp, text)) == 2
+
+
+def test_an_explosion_that_came_as_something_else_is_the_one_told_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb exploded in Qardaha on Saturday, killing 5 people. "
+        "Saturdays explosion came as Kurdish forces pressed ahead toward Manbij."
+    )
+    assert [(e.location, e.fatalities) for e in run(nlp, text)] == [("Qardaha", 5)]
+    # (an explosion placed by its own words is another one)
+    text = (
+        "A car bomb exploded in Qardaha on Saturday, killing 5 people. "
+        "The explosion in Manbij on Saturday wounded 3."
+    )
+    assert len(run(nlp, text)) == 2
+
+
+def test_a_town_named_after_an_event_placed_in_its_region_places_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ten civilians were killed on Saturday when warplanes struck a town in Latakia "
+        "province, rescuers said. Warplanes targeted the town of Qardaha on Saturday, a "
+        "rescuer said."
+    )
+    assert [(e.location, e.fatalities) for e in run(nlp, text)] == [("Qardaha", 10)]

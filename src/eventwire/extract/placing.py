@@ -359,10 +359,47 @@ def folds_into(cand: Candidate, prev: Located, place: PlaceChoice, distance: int
 
 def restatement(item: Located, cand: Candidate, place: PlaceChoice) -> bool:
     """A generic mention ("the attack", "the blasts") with no toll of its own at the place of an
-    event already found says nothing new about it: the same event."""
+    event already found says nothing new about it: the same event. So is the damage an attack
+    did, told in the sentences around it ("wrecked and burnt cars" after a car bomb): see
+    damage_of."""
     weak = generic(cand) or cand.decision.score < 0.6
     own_toll = any(not d.cumulative for d in cand.deaths)
+    if damage_of(item, cand, place):
+        return True
     return weak and not own_toll and item.place.place.name == place.place.name
+
+
+DAMAGE = "Looting/property destruction"
+# Event types whose attacks leave damage behind (not protests, not strategic developments).
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# Taking goods is an act of its own ("residents later looted shops"), not an attack's damage.
+_LOOTING = re.compile(r"loot|ransack|plunder|pillag|st(?:ole|olen|eal)", re.IGNORECASE)
+# How many sentences apart an attack and the damage it did are told.
+FOLLOW_UP = 3
+
+
+def damage_of(item: Located, cand: Candidate, place: PlaceChoice) -> bool:
+    """Destruction with no toll of its own told within FOLLOW_UP sentences of an attack at the
+    same place (or, for a sentence naming no place, in the same region), either way round, is
+    the attack's damage: one event, typed by the attack (ACLED codes destruction apart only
+    where nothing else happened)."""
+    first, second = item.candidate, cand
+    types = {first.decision.sub_event_type, second.decision.sub_event_type}
+    if DAMAGE not in types or len(types) != 2:
+        return False
+    attack = first if first.decision.sub_event_type != DAMAGE else second
+    damage = second if attack is first else first
+    if SUB_EVENT_TO_EVENT[attack.decision.sub_event_type] not in _VIOLENT:
+        return False
+    if _LOOTING.search(damage.decision.trigger.text):
+        return False
+    if any(not d.cumulative for d in damage.deaths):
+        return False
+    if not 0 <= second.position - first.position <= FOLLOW_UP:
+        return False
+    return item.place.place.name == place.place.name or (
+        _inferred(place) and item.place.place.admin1 == place.place.admin1
+    )
 
 
 def same_event(
@@ -370,9 +407,14 @@ def same_event(
 ) -> bool:
     """Same type at the same place within a day (or undated, so probably the same); a
     sentence that names no place of its own can be about any event of its type in its
-    region."""
+    region, and one with no toll of its own that names a town of the region an event was
+    only placed in ("struck a town in Aleppo province, killing 10" ... "jets targeted
+    Atarib") tells where that event was."""
+    region = item.place.place.admin1 == place.place.admin1
+    own_toll = any(not d.cumulative for d in cand.deaths)
     if item.place.place.name != place.place.name and not (
-        _inferred(place) and item.place.place.admin1 == place.place.admin1
+        region
+        and (_inferred(place) or (_coarse(item.place) and not own_toll and place.place.admin1))
     ):
         return False
     if item.candidate.decision.sub_event_type != cand.decision.sub_event_type:
@@ -435,8 +477,12 @@ def updates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -
 
 # "the bombings", "Saturday's attack", "the strikes": a definite reference to an event told before.
 _DEFINITE = re.compile(
-    r"\b(?:the|this|that|these|those|\w+day's|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+    r"\b(?:the|this|that|these|those|\w+day['’]?s|its|their)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
+# "... explosion came as Kurdish forces pressed on Manbij": what follows is the setting of an
+# event told before, not its place.
+_CAME = re.compile(r"\s+(?:\w+\s+)?(?:came|comes|coincided)\b", re.IGNORECASE)
 
 
 def refers_back(
@@ -446,8 +492,11 @@ def refers_back(
     definite reference with its own toll is another report of an event already told (same
     type or a generic word, same place or a vague one, within a day), not a new event."""
     trigger = cand.decision.trigger
+    definite = bool(_DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]))
+    if definite and _CAME.match(text, trigger.end) and came_back(item, cand, date):
+        return True
     after = died_in_the(cand, text)
-    if not after and not _DEFINITE.search(text[max(0, trigger.start - 40) : trigger.start]):
+    if not after and not definite:
         return False
     if not any(not d.cumulative for d in cand.deaths):
         return False
@@ -461,6 +510,16 @@ def refers_back(
     if not (same_type or generic(cand)) or abs((item.date - date).days) > 1:
         return False
     return item.place.place.name == place.place.name or _vague(place)
+
+
+def came_back(item: Located, cand: Candidate, date: dt.date) -> bool:
+    """ "Wednesday's explosion came as ...": with no toll of its own, the latest event of the
+    same type (any event, for a generic word) within a day, wherever the rest of the sentence
+    is."""
+    if any(not d.cumulative for d in cand.deaths):
+        return False
+    same_type = item.candidate.decision.sub_event_type == cand.decision.sub_event_type
+    return (same_type or generic(cand)) and abs((item.date - date).days) <= 1
 
 
 # "... were killed in the attack", "died in Tuesday's strike": deaths in an event told before.
@@ -507,7 +566,11 @@ def merge(target: Located, cand: Candidate, place: PlaceChoice, here: tuple[int,
     )
     # (a type that carries no deaths, "talks", never takes over an event with deaths)
     keeps_deaths = carries_deaths(cand.decision.sub_event_type) or not merged.deaths
-    if generic(target.candidate) and not generic(cand) and keeps_deaths:
+    if damage_of(target, cand, place):
+        # (the attack's type, whichever of the two was told first)
+        if cand.decision.sub_event_type != DAMAGE:
+            merged = dataclasses.replace(merged, candidate=cand)
+    elif generic(target.candidate) and not generic(cand) and keeps_deaths:
         merged = dataclasses.replace(merged, candidate=cand)
     # Only a place the sentence names itself is better than one already found.
     if _vague(target.place) and not _vague(place):
