@@ -433,3 +433,9 @@ def test_a_listed_headline_after_related_is_no_toll() -> None:
     # (the lead's prose run into the list is still read)
     text = "Related Ministers meet in Geneva At least 22 people were killed Friday in the blast."
     assert toll(text) == (22, 22, None, None)
+
+
+def test_a_first_act_before_the_death_word() -> None:
+    text = "Witnesses said 27 villagers from the eastern district were rounded up and executed."
+    assert toll(text) == (27, 27, 27, 27)
+    assert toll("Four guards were captured and taken to a prison in the north.") is None

@@ -33,7 +33,9 @@ _DEATH_AFTER = re.compile(
     r"^(?:\s+(?:of\s+)?(?:the\s+|them\s+|whom\s+)?(?:(?!" + _NOT_NOUN + r")[^\W\d][\w'’-]*\s+)"
     r"{0,5}?)?\s*"
     r"(?:(?:were|was|have been|had been|has been|are|being|got|reportedly|also|all|later|"
-    r"were\s+reportedly|have|had|who|were\s+all)\s+){0,3}"
+    r"were\s+reportedly|have|had|who|were\s+all|"
+    # "were rounded up and executed", "captured and killed": a first act, then the death
+    r"(?:rounded up|captured|abducted|kidnapped|seized|tortured|beaten|taken)\s+and)\s+){0,3}"
     r"(?P<w>killed|dead|died|slain|massacred|executed|perished|lost (?:their|his|her) lives|"
     r"deaths|fatalities|bodies|martyrs|martyred|shot dead|burned to death|beheaded|crucified|"
     r"were killed|drowned|suffocated|murdered|assassinated)\b"
