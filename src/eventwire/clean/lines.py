@@ -32,7 +32,7 @@ _FUNCTION_WORDS = (
 )
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
 # Words that speak to the reader: appeals, promos and notices do; news reports rarely do.
-READER = frozenset(["you", "your", "yours", "yourself", "we", "our", "us"])
+_READER = frozenset(["you", "your", "yours", "yourself", "we", "our", "us"])
 # The vocabulary of the web page around an article rather than of the article itself.
 _WEB = re.compile(
     r"^(cookies?|subscri\w*|newsletters?|inbox|sign|signup|click|tap|download|app|apps|privacy"
@@ -81,6 +81,11 @@ def _continues(previous: str, line: str) -> bool:
     return previous.endswith(",") or last in _CONNECTIVES
 
 
+def addresses_reader(line: str) -> bool:
+    """Whether a line speaks to the reader (you, your, we, our), as appeals do."""
+    return any(word.lower() in _READER for word in _WORD.findall(line))
+
+
 def _headline_like(line: str, n: int) -> bool:
     return 2 <= n <= 20 and not _END.search(line)
 
@@ -117,7 +122,7 @@ def own_features(line: str, repeated: bool) -> list[float]:
         float(furniture.is_prose(line)),
         line.count(",") / n if n else 0.0,
         float(repeated),
-        sum(1 for w in lower if w in READER) / n if n else 0.0,
+        sum(1 for w in lower if w in _READER) / n if n else 0.0,
         sum(1 for w in lower if _WEB.match(w)) / n if n else 0.0,
     ]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from eventwire.clean import furniture
 from eventwire.clean.linemodel import body_probabilities
-from eventwire.clean.lines import READER, split_lines
+from eventwire.clean.lines import addresses_reader, split_lines
 
 THRESHOLD = 0.2  # body probability from which a line is kept (3-fold CV: F1 flat, recall up)
 STRAY_MARGIN = 1  # lines: a short non-sentence kept further than this outside the article
@@ -156,16 +156,9 @@ def drop_appeals(lines: list[str], keep: list[bool]) -> list[bool]:
             paragraph[i + 1 : i + 1 + APPEAL_NEAR]
         ):
             continue  # between paragraphs: the article's own sentence
-        if furniture.PROMO.search(line) and _addresses_reader(line):
+        if furniture.PROMO.search(line) and addresses_reader(line):
             out[i] = False
     return out
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _addresses_reader(line: str) -> bool:
-    return any(word.lower() in READER for word in _WORD.findall(line))
 
 
 def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
