@@ -48,6 +48,11 @@ def typed(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
          "Air/drone strike"),
         ("Nine civilians were killed in US-led coalition strikes near Raqqa on Monday.",
          "Air/drone strike"),
+        # a place named by an earlier incident: the sentence's own strike is its news
+        ("Two civilians were killed in an air strike on Monday on the town of Kafr Nabl, the "
+         "site of a chemical attack in May.", "Air/drone strike"),
+        ("Rescue workers took away 40 bodies from the site of Saturday's blast.",
+         "Remote explosive/landmine/IED"),
         # an advance is no capture; an advance into a place is
         ("The army advanced into the town of Kafr Nabl on Sunday.",
          "Government regains territory"),

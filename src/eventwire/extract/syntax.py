@@ -241,6 +241,20 @@ _PROSPECT_ADJ = frozenset(
      "willing", "eager", "determined"]
 )  # fmt: skip
 _SUBJECTS = frozenset({"nsubj", "csubj", "agent"})
+# A place named by what happened there ("Khan Sheikhun, the site of a chemical attack in
+# April"): the incident identifies the place, it is not the sentence's news ("the site of
+# Saturday's blast", definite, is the reported incident's place).
+_SITE = frozenset({"site", "sites"})
+
+
+def _indefinite(preposition: Token) -> bool:
+    """The object of `preposition` is an indefinite noun phrase ("of a chemical attack")."""
+    return any(
+        c.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)
+        for c in preposition.children
+    )
+
+
 # Determiners that make an event noun a kind: "any attack on civilians is terrorism".
 _ANY = frozenset({"any", "every", "each"})
 
@@ -359,6 +373,8 @@ def is_asserted(
             return False, f"charge '{current.text}' without a day or toll"
         if current is not token and current.pos_ == "NOUN" and current.lower_ in NOUN_IRREALIS:
             return False, f"under '{current.text}'"
+        if current.lower_ in _SITE and came_from.lower_ == "of" and _indefinite(came_from):
+            return False, f"names a place '{current.text} of'"
         if current.dep_ == "pcomp" and current.head.lower_ == "for":
             return False, f"purpose 'for {current.text}'"
         if (
