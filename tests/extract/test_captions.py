@@ -108,3 +108,12 @@ def test_a_headline_joined_to_the_subject_does_not_make_it_state(nlp) -> None:  
     # "Syria" of the headline line is no part of the subject "Rebels"
     text = "Syria news\nRebels captured the town of Saraqib on Sunday."
     assert typed(nlp, text) == ["Non-state actor overtakes territory"]
+
+
+def test_still_as_an_adverb_makes_no_caption(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "in the besieged town still ..." is no "in a still from a video"
+    text = HEADLINE + (
+        "Civilians in the besieged town still came under shelling by government forces on "
+        "Monday, the monitor said."
+    )
+    assert typed(nlp, text) == ["Shelling/artillery/missile attack"]

@@ -77,7 +77,7 @@ _CREDIT = re.compile(
 # this handout picture", "This photo ... shows", "are pictured", "Pictured:".
 _CAPTION = re.compile(
     r"\bin (?:this|these|a|an|the) (?:\w+ ){0,2}?(?:photo(?:graph)?s?|pictures?|images?|"
-    r"handout|file photo|video grab|screen ?grab|still)\b|"
+    r"handout|file photo|video grab|screen ?grab|still (?:image|photo|from))\b|"
     r"\b(?:this|the above) (?:\w+ ){0,2}?(?:photo(?:graph)?|picture|image)\b|"
     r"\b(?:is|are|was|were) (?:seen )?pictured\b|^\W*pictured\b",
     re.I,
