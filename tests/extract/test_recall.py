@@ -103,21 +103,3 @@ def test_a_sentence_dated_by_a_calendar_date_told_before_it_is_recalled() -> Non
     mention = DateMention(at, at + 10, "November 2", dt.date(2024, 11, 2), None, 1, False)
     args = (text, dt.date(2024, 11, 2), mention, PUBLISHED, PUBLISHED)
     assert recalled(candidate(text, sentence, "died"), *args)
-
-
-def test_an_incident_told_by_a_weekday_days_before_a_deadly_lead_is_recalled(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Air strikes on Idlib killed 12 civilians on Saturday, a war monitor said.\n"
-        "On Tuesday a car bomb killed 30 people near a checkpoint in Damascus.\n"
-    )
-    events = run(nlp, text)
-    assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12)]
-
-
-def test_a_weekday_incident_after_a_lead_without_deaths_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
-    # (the article tells the days after an attack: the attack is still its incident)
-    text = (
-        "Inspectors arrived in Idlib on Saturday to look into the attack.\n"
-        "On Tuesday a gas attack killed 30 people in Damascus.\n"
-    )
-    assert sum(e.fatalities for e in run(nlp, text)) == 30

@@ -168,8 +168,7 @@ class EventExtractor:
             if reported and (reported - choice.date).days > HISTORY_DAYS:
                 continue  # dated a month or more before the report: history, not news
             lead_date = out[0].date if out else None
-            lead_deaths = bool(out) and any(not d.cumulative for d in out[0].deaths)
-            if recalled(cand, text, choice.date, choice.mention, reported, lead_date, lead_deaths):
+            if recalled(cand, text, choice.date, choice.mention, reported, lead_date):
                 continue  # an earlier incident recalled as background
             here = (cand.sent_start, cand.sent_end)
             own_date = choice.mention is not None and cand.sent_start <= choice.mention.start

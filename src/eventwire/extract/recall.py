@@ -52,12 +52,6 @@ _THAT_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:in|of|since)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
-# An incident told by its weekday ("on Wednesday three suicide bombers killed ...") this many
-# days or more before the article's first event, when that event is a deadly incident of its
-# own, is an earlier one the article recalls (an article about the days after an attack, the
-# talks or the inquiry, leads with no deaths and may still report the attack).
-WEEKDAY_RECALL_DAYS = 3
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # Words anywhere in the sentence that date an incident before the news: "Recently", "last
 # Friday", "earlier this month".
 _RECALL_CUE = re.compile(
@@ -74,7 +68,6 @@ def recalled(
     mention: DateMention | None,
     published: dt.date | None,
     lead_date: dt.date | None,
-    lead_deaths: bool = False,
 ) -> bool:
     """Whether a candidate (not the article's first event) is an earlier incident recalled as
     background: dated by a written calendar date a week or more before publication, told
@@ -114,12 +107,4 @@ def recalled(
     if _SINCE_INCIDENT.search(text[max(cand.sent_start, trigger.start - 80) : trigger.start]):
         return True
     sentence = text[cand.sent_start : cand.sent_end]
-    if (
-        lead_deaths
-        and mention is not None
-        and cand.sent_start <= mention.start < cand.sent_end
-        and _WEEKDAY.search(mention.text)
-        and (lead_date - date).days >= WEEKDAY_RECALL_DAYS
-    ):
-        return True
     return bool(_RECALL_CUE.search(sentence)) and (lead_date - date).days >= 2
