@@ -109,6 +109,12 @@ class DateMention:
     # Background only for lying over a month before publication: still the date of an old
     # event its own sentence tells ("freed Palmyra on March 27"), unlike scene-setting years.
     old: bool = False
+    # Part of the report's dateline ("AFP Sunday 5 Jun 2016"): the day it was written, which
+    # dates an event only when nothing in the text does.
+    dateline: bool = False
+    # Dates an incident told before by a definite reference ("The blast on Sunday night
+    # struck ...", "Tuesday's attack"): a headline's undated incident can take this date.
+    refers_back: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +290,7 @@ _REPORTED_BEFORE = re.compile(
 )
 _REPORTED_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:said|says|told|reported|stated|confirmed|denied|condemned|"
-    r"warned|added)\b",
+    r"warned|added|(?:claimed|claims)\s+(?:responsibility|credit))\b",
     re.IGNORECASE,
 )
 # A verb of the sentence before the mention ("jets pounded Aleppo early on Thursday said the
@@ -294,6 +300,11 @@ _VERB_BEFORE = re.compile(
     r"made|saw|ran|set|won|lost|says|said|say|is|are|was|were|has|have|had)(?![\w-])"
 )
 _ATTRIBUTIVE = re.compile(r"^(?:\w+['’]s|weekend)$")  # "Tuesday's attack", "weekend air raids"
+# A sentence that opens with a definite noun phrase right before its date: "The blast on
+# Sunday night struck", "The attack late Tuesday".
+_DEFINITE_OPENING = re.compile(
+    r"^(?:The|This|That)\s+(?:[\w-]+\s+){1,3}?(?:(?:on|late|early)\s+)?$"
+)
 # Old dates that set the scene rather than date an old event: a dated year after "since" in
 # the same clause ("since sarin gas killed hundreds in Ghouta in August 2013"; "since June 25"
 # starts a range), the start of the war, the date of an agreement ("a ceasefire that Turkey
@@ -369,6 +380,13 @@ def _reporting(text: str, start: int, end: int) -> bool:
     )
 
 
+def _refers_back(text: str, start: int, end: int) -> bool:
+    if _ATTRIBUTIVE.match(text[start:end]) and text[start:end] != "weekend":
+        return True
+    opening = text[_sentence_start(text, start) : start].lstrip()
+    return bool(_DEFINITE_OPENING.match(opening)) and not _VERB_BEFORE.search(opening)
+
+
 def _sentence_start(text: str, pos: int) -> int:
     cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
     return cut + 1 if cut >= 0 else 0
@@ -379,7 +397,11 @@ def _anchor_day_before(out: list[DateMention], mention: DateMention, text: str) 
     Tuesday raised the toll from air strikes the previous day": Monday); that day is then
     the date of the report, not of the event."""
     since = _sentence_start(text, mention.start)
-    anchors = [i for i, m in enumerate(out) if m.start >= since and m.precision == 1 and m.date]
+    anchors = [
+        i
+        for i, m in enumerate(out)
+        if m.start >= since and m.precision == 1 and m.date and not m.dateline
+    ]
     if not anchors:
         return mention
     i = anchors[-1]
@@ -399,30 +421,69 @@ _DATELINE_LEAD = re.compile(
     r"(?:\s+(?:on|at))?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.IGNORECASE,
 )
+# A dateline after the headline ("... in Syrias Aleppo Monitor AFP Tuesday 23 Sep 2014 US air
+# strikes killed ..."): a full date in the opening that no preposition leads into and that a
+# news stamp's furniture marks: the weekday it fell on, a clock time or a credit in capitals
+# ("21 November 2016 SANA"), a publication label, or the numeric form ("1730 28.04.2017").
+STAMP_CHARS = 300
+_STAMP_BEFORE = re.compile(
+    r"(?:(?P<weekday>\b(?:mon|tues?|wed|wednes|thu|thurs?|fri|sat|satur|sun)(?:day)?\b\.?,?)"
+    r"|\b(?:published|posted|updated|date\s+of\s+publication)(?:\s+(?:on|at))?\s*:?"
+    r"|(?<![\w.,])\d{1,2}:?\d{2})\s*$",
+    re.IGNORECASE,
+)
+_STAMP_AFTER = re.compile(r"^\s*(?:\(?\d{1,2}:?\d{2}\b|\(updated|[A-Z]{2,}\b)")
+_PROSE_BEFORE = re.compile(
+    r"\b(?:on|in|of|at|since|from|until|till|by|to|and|or|before|after|between|dated|early|"
+    r"late|mid|last|next|this|that)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _dateline(text: str) -> tuple[dt.date, int, int] | None:
+    """The report's own date and the span of its stamp (a weekday before the date included),
+    where the text opens with one or carries one after its headline."""
+    for m in PATTERN.finditer(text, 0, STAMP_CHARS + 20):
+        if m.start() >= STAMP_CHARS:
+            break
+        full = any(m.group(g) for g in _YEAR_GROUPS) and not (
+            m.group("dm_day2") or m.group("md_day2")
+        )
+        date, _, precision = _resolve(m, None) if full else (None, None, 3)
+        if date is None or precision != 1:
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        stamp = _STAMP_BEFORE.search(before)
+        if m.start() < DATELINE_CHARS and _DATELINE_LEAD.match(text[: m.start()]):
+            return date, 0, m.end()
+        weekday = stamp.group("weekday") if stamp else None
+        if weekday and WEEKDAYS.get(weekday.lower()[:3]) != date.weekday():
+            stamp = None  # "on Tuesday 5 July" is prose unless the day agrees with the date
+        lead = before[: stamp.start()] if stamp else before
+        if (stamp or _STAMP_AFTER.match(text[m.end() : m.end() + 20]) or m.group("num_y")) and not (
+            _PROSE_BEFORE.search(lead)
+        ):
+            start = m.start() - len(before) + stamp.start() if weekday and stamp else m.start()
+            return date, start, m.end()
+    return None
 
 
 def report_date(text: str, published: dt.date | None) -> dt.date | None:
     """The day relative words count from: the report's own dateline where the text opens with
-    one, else `published`. A record's date can be a crawl or update date; the dateline is the
-    day the words "on Tuesday" were written against (FA-KES dev: in the 66 articles whose
-    dateline and record disagree, weekdays in the text fall 0-1 days before the dateline
-    68 times in 77 and spread over the whole week before the record)."""
-    for m in PATTERN.finditer(text, 0, DATELINE_CHARS + 20):
-        if m.start() >= DATELINE_CHARS or not _DATELINE_LEAD.match(text[: m.start()]):
-            break
-        if any(m.group(g) for g in _YEAR_GROUPS) and not (m.group("dm_day2") or m.group("md_day2")):
-            date, _, precision = _resolve(m, None)
-            if date is not None and precision == 1:
-                return date
-        if not m.group("weekday"):
-            break
-    return published
+    one or carries one after its headline, else `published`. A record's date can be a crawl
+    or update date; the dateline is the day the words "on Tuesday" were written against
+    (FA-KES dev: in the 66 articles whose opening dateline and record disagree, weekdays in
+    the text fall 0-1 days before the dateline 68 times in 77 and spread over the whole week
+    before the record; in the 31 whose dateline follows the headline, 56 times in 67)."""
+    found = _dateline(text)
+    return found[0] if found else published
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against the report's date (its dateline, or
     `published`) where relative."""
-    published = report_date(text, published)
+    stamp = _dateline(text)
+    published = stamp[0] if stamp else published
     out: list[DateMention] = []
     for m in PATTERN.finditer(text):
         date, end_date, precision = _resolve(m, published)
@@ -446,6 +507,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             start, end, text[start:end], date, end_date, precision, background,
             day=day, reporting=_reporting(text, start, end),
             old=old and not _sets_scene(text, start, m),
+            dateline=stamp is not None and stamp[1] <= start and end <= stamp[2],
+            refers_back=_refers_back(text, start, end),
         )  # fmt: skip
         if mention.text.lower() == "overnight" and _WEEKDAY_NEXT.match(text, end):
             continue  # "overnight on Friday", "overnight Wednesday": that weekday dates it
@@ -476,11 +539,19 @@ def choose_event_date(
     a statement (ties: nearest to the start); else an old date in the span itself ("freed
     Palmyra on March 27" in August: an old event keeps its date; scene-setting years never
     count); else a statement's date ("a monitor said on Monday", precision 2); else the
-    nearest dated mention in the 600 characters before; else the publication date with
-    time_precision 2 (reports are written within days of the events they describe; we cannot
-    say which day); else no date, precision 3. The date is the mention's ACLED day: a
+    nearest dated mention in the 600 characters before; else, in the article's opening
+    (a headline, a lead with no date before it), the first date in the 600 characters after
+    that a definite reference gives an incident told before ("Mon Aug 15 2016 30 Rebels
+    Killed in Suicide Blast. ... The blast on Sunday night struck ..."), else the dateline
+    (the report's day: a headline with no other date is news of that day); else the
+    report's date (`published`, else its dateline) with time_precision 2 (reports are
+    written within days of the events they describe; we cannot say which day); else no
+    date, precision 3. A dateline never dates an event the text dates: it is the day the
+    report was written, often the day after. The date is the mention's ACLED day: a
     period's middle ("last week": Wednesday, precision 2; "last month": the 15th, 3).
     """
+    stamps = [m for m in mentions if m.dateline and m.date is not None]
+    mentions = [m for m in mentions if not m.dateline]
     pool = _sentence_window(mentions, start, end)
     own = [m for m in pool if not m.reporting]
     if own:
@@ -493,6 +564,18 @@ def choose_event_date(
     before = _sentence_window(mentions, max(0, start - 600), start)
     if before:
         return _choice(max(before, key=lambda m: (-m.precision, m.start)))
+    if not _sentence_window(mentions, 0, start):  # the opening: no date told before
+        after = [
+            m
+            for m in _sentence_window(mentions, end, end + 600)
+            if m.refers_back and not m.reporting
+        ]
+        if after:
+            return _choice(min(after, key=lambda m: m.start))
+        if stamps:
+            return _choice(stamps[-1])
     if published is not None:
         return DateChoice(published, 2, None)
+    if stamps:
+        return DateChoice(stamps[-1].date, 2, None)
     return DateChoice(None, 3, None)
