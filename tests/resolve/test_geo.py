@@ -552,6 +552,14 @@ def test_a_town_described_between_near_and_its_name_is_only_near(geoparser: Geop
     assert _event_place(geoparser, text) == ("Duma", 1)
 
 
+def test_the_countryside_or_area_of_a_town_is_near_it(geoparser: Geoparser) -> None:
+    text = "Jets struck the western Aleppo countryside on Monday."
+    assert _event_place(geoparser, text) == ("Aleppo", 2)
+    text = "Ten soldiers were killed in fighting in the south Aleppo area on Monday."
+    assert _event_place(geoparser, text) == ("Aleppo", 2)
+    assert _event_place(geoparser, "Jets struck Aleppo on Monday.") == ("Aleppo", 1)
+
+
 def test_the_village_of_a_known_village_is_that_village(geoparser: Geoparser) -> None:
     # ("villages of X" and "a village in X" are near X; "the village of X" is X itself)
     text = "Rebels took the village of Kafr Sagheer north of Aleppo on Monday."

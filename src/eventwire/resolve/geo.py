@@ -104,6 +104,23 @@ _SPECIFICITY = {"PCLI": 0, "ADM1": 1, "ADM2": 2}
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
+# The area around a town, named after it ("the Aleppo countryside", "Hama's northern
+# countryside", "the south Aleppo area", "Damascus suburbs").
+_DIRECTION = (
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|"
+    r"eastern|western|north-eastern|north-western|south-eastern|south-western|rural)"
+)
+_AREA_AFTER = re.compile(
+    rf"(?:['’]?s)?\s+(?:(?:{_DIRECTION}\s+)?(?:countryside|outskirts|suburbs|environs|"
+    # (a bare "the Khan Sheikhun area" is as often the town itself)
+    rf"surroundings|hinterland)|{_DIRECTION}\s+area)\b",
+    re.IGNORECASE,
+)
+# ... and "the south Aleppo area", the direction before the name.
+_AREA = re.compile(r"\s+area\b", re.IGNORECASE)
+_DIRECTION_BEFORE = re.compile(rf"\b{_DIRECTION}\s+$", re.IGNORECASE)
+
+
 def geo_precision(place: Place, text: str) -> tuple[int, str]:
     """ACLED's geo_precision for a place mention: 1 town, 2 near a town or district, 3 region."""
     if place.feature_code in ("ADM1", "PCLI"):
@@ -112,6 +129,13 @@ def geo_precision(place: Place, text: str) -> tuple[int, str]:
         return 2, "district"
     if _relative(place, text):
         return 2, "near"
+    # (only the precision: which place of a sentence is the event's stays as it was, a list
+    # such as "in Daraa countryside, Aleppo, Damascus" being led by its first)
+    area = _AREA.match(text, place.end) and _DIRECTION_BEFORE.search(
+        text, max(0, place.start - 24), place.start
+    )
+    if _AREA_AFTER.match(text, place.end) or area:
+        return 2, "near: the area around the town"
     return 1, "town"
 
 
