@@ -52,8 +52,6 @@ if TYPE_CHECKING:
 
 # Events dated this many days or more before publication are history the article recalls.
 HISTORY_DAYS = 31
-# A date this close to the start of the text, before any other, is the report's dateline.
-DATELINE_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +135,6 @@ class EventExtractor:
     ) -> list[Located]:
         text = document.text
         sites = event_sites(places, text)
-        # A dateline ("8 Jun 2016 Russian air strikes ... on Tuesday") dates the report, not the
-        # event: it only counts where the sentence has no other date.
-        dateline = [m for m in dates if m.start < DATELINE_CHARS and m is dates[0]]
-        body_dates = [m for m in dates if m not in dateline]
         # (a dateline, "WASHINGTON (Sputnik) -", or a speaker, "Russia says", is no place of
         # the story)
         dominant = dominant_country([p for p in sites if is_site(p, text)], actor_countries)
@@ -158,9 +152,9 @@ class EventExtractor:
                 continue  # no place anywhere in the article: not an event we can map
             if place.reason.startswith("document"):
                 place = dataclasses.replace(place, geo_precision=3)
-            choice = choose_event_date(body_dates, cand.clause_start, cand.clause_end, reported)
-            if choice.mention is None and dateline:
-                choice = choose_event_date(dates, cand.clause_start, cand.clause_end, reported)
+            # (a dateline, "8 Jun 2016 Russian air strikes ... on Tuesday", dates the report:
+            # the event only where the text gives it no date of its own)
+            choice = choose_event_date(dates, cand.clause_start, cand.clause_end, reported)
             if choice.date is None:  # no date in the text and no publication date
                 if undated is not None and not any(_same_sentence(c, cand) for c in undated):
                     undated.append(cand)
