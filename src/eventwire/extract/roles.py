@@ -93,15 +93,13 @@ _DRONE = re.compile(
 
 # "Russian warplanes", "coalition air strikes", "regime helicopters": an air force named for
 # the article's strikes.
+_AIRCRAFT = r"war ?planes?|jets?|aircraft|helicopters?|bombers|air ?force"
 _AIR_AFTER = re.compile(
-    r"^[\s-]*(?:war ?planes?|jets?|aircraft|helicopters?|bombers|air ?force|air ?strikes?|"
-    r"air[- ]raids?|air attacks?|bombing raids?)\b",
+    rf"^[\s-]*(?:{_AIRCRAFT}|air ?strikes?|air[- ]raids?|air attacks?|bombing raids?)\b",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|and/or|,\s*and|,\s*or)?\s*", re.IGNORECASE)
-_AIR_MENTION = re.compile(
-    r"(?:war ?planes?|jets?|aircraft|helicopters?|bombers|air ?force)$", re.IGNORECASE
-)
+_AIR_MENTION = re.compile(rf"(?:{_AIRCRAFT})$", re.IGNORECASE)
 # "The Daesh group claimed responsibility", "responsibility was claimed by IS": the claimant is
 # the attacker of a bombing or attack the sentence leaves unattributed.
 _CLAIMS_AFTER = re.compile(
