@@ -29,7 +29,10 @@ before and after the actor/source rules that its errors suggested); seed2027 hol
 drawn with `random.Random(2027).sample` from the articles outside all of those, judged once on
 the code after those rules (an estimate not fitted to by construction); seed2028 holds six
 more drawn with `random.Random(2028).sample` from the sorted unique dev ids outside all earlier
-samples, judged once on 39cea12 with no rule written from it. All their
+samples, judged once on 39cea12 with no rule written from it; seed2029 holds six more drawn
+with `random.Random(2029).sample` from those ids outside all earlier samples minus every article
+`random.Random(s).sample(pool, k)` could give for s in 2030..2033 and k in 1..15 (development
+samples), judged once on 466c8de with no rule written from it. All their
 events, each of actor1, actor2, event_date, source, sub_event_type and location judged right or
 wrong by reading the whole article the way an ACLED coder would (actor names per the codebook;
 actor2 judged also where empty: right only if the article names no target or opponent; source
