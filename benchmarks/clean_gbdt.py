@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 # A tree is a tuple of nodes; node k is (feature, threshold, left, right, value):
 # feature -1 marks a leaf holding `value`; otherwise x[feature] <= threshold goes left.
 Node = tuple[int, float, int, int, float]
+Model = tuple[float, list[tuple[Node, ...]]]
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,31 @@ class Boosting:
     min_hessian: float = 2.0
     bins: int = 32
     subsample: float = 0.8
+    colsample: float = 1.0  # share of the features each tree may split on
     seed: int = 7
+    members: int = 1  # models averaged (bagged), each with its own seed
 
 
-def fit(
-    x: np.ndarray, y: np.ndarray, w: np.ndarray, opts: Boosting
-) -> tuple[float, list[tuple[Node, ...]]]:
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, opts: Boosting) -> Model:
+    """The mean log-odds of `opts.members` boosted models, each with its own seed.
+
+    One boosted model moves with its seed's row and column samples; the mean of a few is
+    steadier. It is again one base and one list of trees (each value divided by the number of
+    members), so the runtime Forest reads it unchanged.
+    """
+    if opts.members == 1:
+        return _boost(x, y, w, opts)
+    fits = [_boost(x, y, w, replace(opts, seed=opts.seed + 1000 * k)) for k in range(opts.members)]
+    share = 1.0 / opts.members
+    trees = [
+        tuple((f, t, left, right, v * share) for f, t, left, right, v in tree)
+        for _, model_trees in fits
+        for tree in model_trees
+    ]
+    return sum(base for base, _ in fits) * share, trees
+
+
+def _boost(x: np.ndarray, y: np.ndarray, w: np.ndarray, opts: Boosting) -> Model:
     """Base score and trees minimising weighted logistic loss."""
     rng = np.random.default_rng(opts.seed)
     edges = [
@@ -45,15 +65,18 @@ def fit(
         p = 1.0 / (1.0 + np.exp(-score))
         g, h = w * (p - y), w * p * (1 - p)
         rows = np.flatnonzero(rng.random(len(y)) < opts.subsample)
+        columns = np.arange(x.shape[1])
+        if opts.colsample < 1.0:
+            columns = columns[rng.random(len(columns)) < opts.colsample]
         nodes: list[Node] = []
-        _grow(binned, edges, g, h, rows, 0, opts, nodes)
+        _grow(binned, edges, g, h, rows, columns, 0, opts, nodes)
         tree = tuple(nodes)
         trees.append(tree)
         score += predict_many(tree, x)
     return base, trees
 
 
-def _grow(binned, edges, g, h, rows, depth, opts, nodes) -> int:  # type: ignore[no-untyped-def]
+def _grow(binned, edges, g, h, rows, columns, depth, opts, nodes) -> int:  # type: ignore[no-untyped-def]
     index = len(nodes)
     G, H = g[rows].sum(), h[rows].sum()
     leaf = (-1, 0.0, -1, -1, float(-opts.rate * G / (H + opts.l2)))
@@ -62,7 +85,7 @@ def _grow(binned, edges, g, h, rows, depth, opts, nodes) -> int:  # type: ignore
         return index
     best = (0.0, -1, -1)
     parent = G * G / (H + opts.l2)
-    for j in range(binned.shape[1]):
+    for j in columns:
         nb = len(edges[j]) + 1
         if nb < 2:
             continue
@@ -74,13 +97,13 @@ def _grow(binned, edges, g, h, rows, depth, opts, nodes) -> int:  # type: ignore
         gain = np.where(ok, gl**2 / (hl + opts.l2) + gr**2 / (hr + opts.l2) - parent, -1.0)
         k = int(np.argmax(gain))
         if gain[k] > best[0]:
-            best = (float(gain[k]), j, k)
+            best = (float(gain[k]), int(j), k)
     _, j, k = best
     if j < 0:
         return index
     mask = binned[rows, j] <= k
-    left = _grow(binned, edges, g, h, rows[mask], depth + 1, opts, nodes)
-    right = _grow(binned, edges, g, h, rows[~mask], depth + 1, opts, nodes)
+    left = _grow(binned, edges, g, h, rows[mask], columns, depth + 1, opts, nodes)
+    right = _grow(binned, edges, g, h, rows[~mask], columns, depth + 1, opts, nodes)
     nodes[index] = (j, float(edges[j][k]), left, right, 0.0)
     return index
 
@@ -111,6 +134,6 @@ def predict_many(tree: tuple[Node, ...], x: np.ndarray) -> np.ndarray:
     return out
 
 
-def predict(model: tuple[float, list[tuple[Node, ...]]], x: np.ndarray) -> np.ndarray:
+def predict(model: Model, x: np.ndarray) -> np.ndarray:
     base, trees = model
     return base + sum((predict_many(t, x) for t in trees), np.zeros(len(x)))

@@ -39,8 +39,16 @@ def main_block(probs: Sequence[float], rows: list[list[float]]) -> tuple[int, in
     return best_span
 
 
+STAGE_TWO = (
+    *NAMES,
+    *(f"logit_{k:+d}" for k in range(-NEIGHBOURS, NEIGHBOURS + 1)),
+    "block_prob", "in_main_block", "log_lines_away",
+)  # fmt: skip
+
+
 def stage_two_rows(rows: list[list[float]], logits: Sequence[float]) -> list[list[float]]:
-    """Stage-two inputs: a line's own features plus its neighbours' stage-one logits."""
+    """Stage-two inputs (STAGE_TWO): a line's own features plus its neighbours' stage-one
+    logits and where it lies from the main block."""
     n = len(rows)
     probs = [_sigmoid(z) for z in logits]
     first, last = main_block(probs, rows)
@@ -68,17 +76,18 @@ WEIGHTS = Path(__file__).with_name(
 class Forest:
     """A sum of regression trees as flat arrays: all rows walk all trees at once.
 
-    Nodes of all trees are numbered in one sequence; `roots` holds each tree's first node.
-    Rows with x[feature] <= threshold go to `left`, else `right`. A leaf points to itself on
-    both sides (threshold +inf), so `depth` steps take every row to its leaf in every tree.
+    Nodes of all trees are numbered in one sequence, each tree breadth first, so that the
+    two children of a node are neighbours: rows with x[feature] <= threshold go to
+    `child + 1`, the others (NaN too, as in the learner) to `child`. `roots` holds each
+    tree's first node. A leaf is its own child (threshold -inf), so `depth` steps take every
+    row to its leaf in every tree.
     """
 
     base: float
     roots: np.ndarray
     feature: np.ndarray
     threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
+    child: np.ndarray
     value: np.ndarray
     depth: int
 
@@ -89,27 +98,30 @@ class Forest:
 
         roots: list[int] = []
         feature: list[int] = []
-        left: list[int] = []
-        right: list[int] = []
+        child: list[int] = []
         threshold: list[float] = []
         value: list[float] = []
         for tree in trees:
             offset = len(feature)
             roots.append(offset)
-            for k, (f, th, a, b, v) in enumerate(tree):
+            order = [0]  # the tree's nodes breadth first: children appended in pairs, right first
+            for k in order:
+                if tree[k][0] >= 0:
+                    order.extend((int(tree[k][3]), int(tree[k][2])))
+            place = {k: offset + i for i, k in enumerate(order)}
+            for k in order:
+                f, th, _, b, v = tree[k]
                 leaf = f < 0
                 feature.append(0 if leaf else int(f))
-                threshold.append(math.inf if leaf else th)
-                left.append(offset + (k if leaf else int(a)))
-                right.append(offset + (k if leaf else int(b)))
+                threshold.append(-math.inf if leaf else th)
+                child.append(place[k] if leaf else place[int(b)])
                 value.append(v if leaf else 0.0)
         return cls(
             base,
             np.array(roots, dtype=np.intp),
             np.array(feature, dtype=np.intp),
             np.array(threshold),
-            np.array(left, dtype=np.intp),
-            np.array(right, dtype=np.intp),
+            np.array(child, dtype=np.intp),
             np.array(value),
             _depth(trees),
         )
@@ -119,9 +131,11 @@ class Forest:
         import numpy as np
 
         at = np.broadcast_to(self.roots, (len(x), len(self.roots)))
+        cells = x.ravel()
+        row_start = (np.arange(len(x)) * x.shape[1])[:, None]
         for _ in range(self.depth):
-            seen = np.take_along_axis(x, self.feature[at], axis=1)
-            at = np.where(seen <= self.threshold[at], self.left[at], self.right[at])
+            seen = cells[row_start + self.feature[at]]
+            at = self.child[at] + (seen <= self.threshold[at])
         return self.base + self.value[at].sum(axis=1)
 
 
@@ -139,7 +153,7 @@ def _depth(trees: Sequence[Sequence[Sequence[float]]]) -> int:
 def weights() -> tuple[Forest, Forest]:
     """The two stages' trees, read once from line_weights.json."""
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    if data["features"] != list(NAMES):
+    if data["features"] != list(STAGE_TWO):
         raise RuntimeError("line_weights.json does not match the line features; rerun the trainer")
     first, second = (data[name] for name in ("stage1", "stage2"))
     return (
