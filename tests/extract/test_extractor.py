@@ -207,6 +207,20 @@ def test_same_toll_twice_is_one_event_even_with_dates_apart(nlp) -> None:  # typ
     assert sum(e.fatalities for e in run(nlp, text)) == 31
 
 
+def test_a_toll_of_another_day_is_its_own_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (written from the hand-judged samples' error: Sunday's toll went to Monday's raids)
+    text = (
+        "Government jets bombed rebel positions in Douma on Saturday, a monitor said.\n"
+        "On Friday government jets killed 17 fighters and four civilians in Douma.\n"
+        "No toll was given for the new raids."
+    )
+    events = sorted(run(nlp, text), key=lambda e: e.event_date)
+    assert [(e.event_date, e.fatalities) for e in events] == [
+        (dt.date(2024, 11, 29), 21),
+        (PUBLISHED, 0),
+    ]
+
+
 def test_updated_toll_is_the_same_event(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Air strikes killed 30 people in Douma on Friday, a monitor said.\n"

@@ -188,6 +188,13 @@ class EventExtractor:
                 (o for o in seen if same_event(o, cand, place, choice.date, own_date)), None
             )
             target = target or next((o for o in out if restatement(o, cand, place)), None)
+            # An incident with its own toll on a day of its own ("On Sunday, raids killed 31
+            # ... On Monday, jets struck again") is its own event, unless it tells the same toll.
+            if target is not None and not restates(target, cand, place, choice.date):
+                own_toll = any(not d.cumulative for d in cand.deaths)
+                dated = own_date and choice.time_precision == 1
+                if own_toll and dated and target.own_date and target.time_precision == 1:
+                    target = target if target.date == choice.date else None
             if target is not None:
                 out[out.index(target)] = merge(target, cand, place, here)
                 continue
