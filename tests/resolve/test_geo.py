@@ -595,3 +595,14 @@ def test_fire_is_placed_where_it_hit_else_near_where_it_came_from(geoparser: Geo
         "fell in the Zibdeen area, wounding 4."
     )
     assert _event_place(geoparser, text) == ("Darayya", 2)
+
+
+def test_a_town_named_without_its_arabic_article_is_its_own_name(geoparser: Geoparser) -> None:
+    # The gazetteer's "Az Zabadani" written "Zabadani": no alternate name needing support
+    # from another place of its province, and the town it places beats the city beside it.
+    text = "Helicopters dropped barrel bombs on the town of Zabadani, northwest of Damascus."
+    places = geoparser.find_places(text)
+    assert _names(places, text)["Zabadani"].name == "Az Zabadani"
+    choice = choose_event_place(places, 0, len(text), text)
+    assert choice is not None and choice.place.name == "Az Zabadani"
+    assert choice.geo_precision == 1

@@ -11,7 +11,7 @@ from typing import Any
 
 from eventwire.resolve.gazetteer import Entry
 from eventwire.resolve.geo_candidates import Mention, admin_list
-from eventwire.resolve.toponyms import fold, skeleton
+from eventwire.resolve.toponyms import ARTICLES, fold, skeleton
 
 # Prior weight of a feature class: a bare "Georgia" is more often the country or state than
 # a town of that name; "London" the capital.
@@ -164,6 +164,14 @@ def _without(counts: dict[Any, float], key: Any, own: Any, weight: float) -> tup
     )
     value = counts.get(key, 0.0) - (weight if key == own else 0.0)
     return value, top
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _unarticled(name: str) -> str:
+    """The name without its leading Arabic article: news writes "Zabadani" for the
+    gazetteer's Az Zabadani and "Bab" for Al Bab, the town's own name all the same."""
+    first, _, rest = _plain(name).partition(" ")
+    return rest if rest and first in ARTICLES else ""
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -373,7 +381,7 @@ def _unsupported(m: Mention, e: Entry, ctx: _Context, text: str = "") -> bool:
     "Leelah"). Big cities and regions stand alone."""
     if e.feature_code in ("PCLI", "CONT") or m.demonym:
         return False
-    alternate = _plain(e.name) != m.key
+    alternate = _plain(e.name) != m.key and _unarticled(e.name) != m.key
     country, area = ctx.shares(m, e)
     if country == 0.0 and ctx.top >= 2.0 and _NEIGHBOURHOOD_AFTER.match(text, m.end):
         return True  # "the Sulaymaniyah neighborhood" of a Syrian city: not the Iraqi city
