@@ -156,3 +156,58 @@ def test_the_media_outlet_of_an_article_naming_sana_is_sana() -> None:
     found = [Source("Media outlet", 30, 46)]
     assert source_names(found, text) == ["SANA"]
     assert source_names(found, "Reuters reported ... the media outlet added.") == ["Media outlet"]
+
+
+def test_a_name_after_the_arabic_article_is_no_descriptor() -> None:
+    assert normalise("a report in al-Watan") == "Al-Watan"
+    # "al-" makes a name: a monitor named so is not the monitor the article names
+    text = "The Syrian Observatory for Human Rights said ... according to the al-Rased Monitor"
+    found = [Source(normalise("the al-Rased monitor"), 52, 72)]
+    assert source_names(found, text) == ["Al-Rased monitor"]
+
+
+def test_an_opinion_piece_or_a_decision_reports_no_incident(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The bombing killed five people days after a rebel commander published an op-ed in a "
+        "Gulf daily. Airstrikes killed four people after the prime minister announced the air "
+        "force would bomb the rebel bases. Shelling killed two people as the governor announced "
+        "plans to shell the rebel hills."
+    )
+    assert sources(nlp, text) == []
+    reported = (
+        "The governor announced that rebels shelled the bridge. The daily published a list of "
+        "the dead."
+    )
+    assert sources(nlp, reported) == ["Governor", "Daily"]
+
+
+def test_page_tags_run_into_a_subject_are_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert normalise("Tags Hama Turkey") == ""
+    assert normalise("Related Homs Russia local residents") == "Residents"
+
+
+def test_a_quote_in_the_speakers_own_words_names_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"According to our data among the dead in the village there are six women.'
+    assert sources(nlp, text) == []
+
+
+def test_the_source_again_is_the_source_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A source at Hama Police Command told the agency that mortars hit a school. "
+        "Two shops burned. Later the source said a woman was killed by shelling in another quarter."
+    )
+    assert sources(nlp, text) == [
+        "Source at Hama Police Command",
+        "Source at Hama Police Command",
+    ]
+    # with no source named before, "the source" names nobody
+    assert (
+        sources(nlp, "Later the source said a woman was killed by shelling in another quarter.")
+        == []
+    )
+
+
+def test_a_title_before_a_name_told_again_is_the_name() -> None:
+    text = "local activist Samir Khalil said ... Samir Khalil added"
+    found = [Source("Local activist Samir Khalil", 0, 27), Source("Samir Khalil", 37, 49)]
+    assert source_names(found, text) == ["Samir Khalil"]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.extract.detect import _NOT_PROSE, _TAGS
 from eventwire.extract.lemmas import lemma as base_form
 
 if TYPE_CHECKING:
@@ -127,6 +128,25 @@ _PRONOUNS = frozenset(
     ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "those"]
 )
 _LEAD = re.compile(r"^(?:(?:the|a|an|so-called)\s+)+", re.IGNORECASE)
+# The Arabic article before a name ("al-Monitor", "el-Watan"): the name is proper, though the
+# word starts lower-case ("pro-Assad" is no article).
+_ARTICLE = r"(?i:al|el|as|ash|ad|an|ar|at|az)-[A-Z]"
+_ARTICLE_NAME = re.compile(rf"^{_ARTICLE}")
+_CARRIED_BY = re.compile(
+    r"^(?:[a-z][\w-]*\s+)?(?i:report|article|story|interview|statement)s?\s+"
+    rf"(?:in|by|from|with|to)\s+(?:(?:the|a|an)\s+)?(?=[A-Z]|{_ARTICLE})"
+)
+# Objects that make "published ..." an opinion, not a report of an incident.
+_OPINION = re.compile(r"\b(?:op - ed|op-ed|opinion|editorial|column|essay|commentary|book)\b")
+# What an announcement announces when it is a decision, not an incident.
+_DECISIONS = frozenset(["decision", "plan", "intention", "strategy", "policy", "sanction"])
+# "according to our information": the speaker quoted, in his own words, names nobody.
+_POSSESSIVES = frozenset(["our", "my", "your"])
+# A source that names nobody: "the source said" tells again who an earlier sentence named.
+_BARE = frozenset(["source", "sources"])
+_SOURCE_WORD = re.compile(r"\bsources?\b", re.IGNORECASE)
+# "Source at Damascus Police Command", "Field sources in the province", not "Earlier the source".
+_NAMED_SOURCE = re.compile(r"^(?:[\w-]+\s+){0,2}?(?i:sources?)\b(?<!the sources)(?<!the source)")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _GENERIC_SOURCE = re.compile(
     r"\b(?:state (?:media|television|tv|news agency)|activists|witnesses|residents|"
@@ -154,6 +174,15 @@ def normalise(name: str) -> str:
     if alias:
         return alias
     cleaned = _LEAD.sub("", cleaned)
+    # Page tags or a link run into the subject ("Tags Idlib Russia Syria Anti-government
+    # activists say"): only a head noun for people speaks; the names are the page's labels.
+    if _TAGS.match(cleaned) or _NOT_PROSE.match(cleaned):
+        head = cleaned.split()[-1]
+        return head.capitalize() if head.islower() and head.rstrip("s") in SOURCE_HEADS else ""
+    # "a report in al-Monitor", "an interview with Reuters": the outlet is the source.
+    carried = _CARRIED_BY.sub("", cleaned)
+    if carried != cleaned:
+        return normalise(carried)
     labelled = _LABEL_AFTER.sub("", cleaned)
     last = labelled.split()[-1] if labelled.split() else ""
     if labelled != cleaned and last[:1].isupper() and not last.endswith("-based"):
@@ -182,12 +211,14 @@ def _alias(name: str) -> str | None:
 
 def is_generic(name: str) -> bool:
     """A descriptor rather than a name: no word after the first is capitalised ("News agency",
-    "Britain-based group", "War monitor"); acronyms and proper names are names."""
+    "Britain-based group", "War monitor"); acronyms and proper names are names, and so is a
+    name after the Arabic article ("Report in al-Monitor", "al-Watan")."""
     words = name.split()
     return (
         bool(words)
         and not any(w[:1].isupper() or w.isupper() for w in words[1:])
         and not (words[0].isupper() and len(words[0]) > 1)
+        and not any(_ARTICLE_NAME.match(w) for w in words)
     )
 
 
@@ -223,11 +254,14 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
         return next(described, name)
 
     found_names = [known(s.name) for s in found if s.name not in titles]
-    # "Source" beside "Source in the province" is that source again.
+    # "Source" beside "Source in the province" is that source again; a name with a title
+    # before it beside the bare name is the name ("local activist Mohammad al-Halabi" beside
+    # "Mohammad al-Halabi", "the director of the Syrian Observatory ..." beside SOHR).
     names = [
         n
         for n in dict.fromkeys(found_names)
         if not (is_generic(n) and any(o != n and o.startswith(n + " ") for o in found_names))
+        and not any(not is_generic(o) and n.endswith(" " + o) for o in found_names)
     ]
     named = [n for n in names if not is_generic(n)]
     phrases = [text[s.start : s.end].lower() for s in found if not is_generic(s.name)]
@@ -298,7 +332,11 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
     text = sentence.doc.text if text is None else text  # the Doc's text, if the caller has it
     spans: list[tuple[int, int]] = []
     for token in sentence:
-        if base_form(token, SAY_LEMMAS) in SAY_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+        if (
+            base_form(token, SAY_LEMMAS) in SAY_LEMMAS
+            and token.pos_ in {"VERB", "AUX"}
+            and not _no_report(token)
+        ):
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             # "the group's trauma director for the area Ahmed Dbais said": parsed as two subjects,
             # a title and a name; the name is the source.
@@ -316,7 +354,8 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
             tail = sentence.text[m.end() :]
             stop = re.search(r"[,.;]|\s(?:which|who|that|with|as|after|while)\s", tail)
             length = stop.start() if stop else len(tail)
-            if 0 < length <= 80:
+            # "according to our information ...": a quote's own words, no one named.
+            if 0 < length <= 80 and tail.split()[0].lower() not in _POSSESSIVES:
                 s = sentence.start_char + m.end()
                 spans.append((s, s + length))
     out: list[Source] = []
@@ -344,9 +383,44 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
         name = normalise(text[start:end])
         if name.lower() in NO_SPEAKER:
             continue
+        if name.lower() in _BARE:
+            name = _earlier_source(sentence)
         if name and not any(o.name == name for o in out):
             out.append(Source(name, start, end))
     return out
+
+
+def _no_report(verb: Token) -> bool:
+    """Speech that reports no incident: an opinion piece published ("a senior member ...
+    published an op-ed"), a decision announced ("announced the US would intensify its
+    campaign", "announced plans to ...")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp"}]
+    for obj in objects:
+        words = " ".join(t.lower_ for t in obj.subtree if t.i < obj.i or t == obj)
+        if obj.dep_ == "dobj" and _OPINION.search(words):
+            return True
+        if base_form(verb, SAY_LEMMAS) != "announce":
+            continue
+        if obj.dep_ == "dobj" and base_form(obj, _DECISIONS) in _DECISIONS:
+            return True
+        if obj.dep_ in {"ccomp", "xcomp"} and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "to"}
+            for c in obj.children
+        ):
+            return True
+    return False
+
+
+def _earlier_source(sentence: Span) -> str:
+    """Who "the source said" tells again: the source named in the last sentence before it
+    that speaks of one ("A source at the police command told SANA ... Later the source said
+    ..."); nobody if that sentence's source cannot be read."""
+    before = [s for s in sentence.doc.sents if s.end <= sentence.start]
+    for prev in reversed(before):
+        if _SOURCE_WORD.search(prev.text):
+            named = [s.name for s in find_sources(prev) if _NAMED_SOURCE.match(s.name)]
+            return named[-1] if named else ""
+    return ""
 
 
 def has_generic_source(sentence: Span) -> bool:
