@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.extract.detect import _NOT_PROSE, _TAGS
+from eventwire.extract.detect import NOT_PROSE, TAGS
 from eventwire.extract.lemmas import lemma as base_form
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def normalise(name: str) -> str:
     cleaned = _LEAD.sub("", cleaned)
     # Page tags or a link run into the subject ("Tags Idlib Russia Syria Anti-government
     # activists say"): only a head noun for people speaks; the names are the page's labels.
-    if _TAGS.match(cleaned) or _NOT_PROSE.match(cleaned):
+    if TAGS.match(cleaned) or NOT_PROSE.match(cleaned):
         head = cleaned.split()[-1]
         return head.capitalize() if head.islower() and head.rstrip("s") in SOURCE_HEADS else ""
     # "a report in al-Monitor", "an interview with Reuters": the outlet is the source.

@@ -35,12 +35,12 @@ BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 # Lines that are not prose: headlines of other articles, section labels, link lists.
-_NOT_PROSE = re.compile(
+NOT_PROSE = re.compile(
     r"^\W*(?:read more|related|see also|watch|click|advertis|share|follow)\b", re.I
 )
 # A list of tags or topics; when scraping ran it into the lead sentence ("Tags Syria Raqqa
 # airstrikes ... A US-led coalition airstrike killed 18 ..."), that sentence has a finite verb.
-_TAGS = re.compile(r"^\W*(?:tags?|topics?|keywords|filed under|categor(?:y|ies))\b", re.I)
+TAGS = re.compile(r"^\W*(?:tags?|topics?|keywords|filed under|categor(?:y|ies))\b", re.I)
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # A strike cue that names only the aircraft ("Russian jets"), with no act.
 _AIRCRAFT = re.compile(
@@ -110,9 +110,9 @@ def is_prose(sentence: Span, single_line: bool = False) -> bool:
     A text of one line (a snippet, a headline given alone) is taken as prose whatever its form.
     """
     text = sentence.text.strip()
-    if _NOT_PROSE.match(text):
+    if NOT_PROSE.match(text):
         return False
-    if _TAGS.match(text) and not any(t.tag_ in _FINITE for t in sentence):
+    if TAGS.match(text) and not any(t.tag_ in _FINITE for t in sentence):
         return False
     if single_line:
         return True
