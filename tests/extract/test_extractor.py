@@ -221,6 +221,16 @@ def test_a_toll_of_another_day_is_its_own_event(nlp) -> None:  # type: ignore[no
     ]
 
 
+def test_a_clause_without_a_date_takes_its_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (written from the hand-judged samples' error: a heading run into the sentence)
+    text = (
+        "Rebels shelled Aleppo on Wednesday, a monitor said.\n"
+        "Jets pound rebels The monitor said that government jets bombed Hama on Friday."
+    )
+    hama = [e for e in run(nlp, text) if e.location == "Hama"]
+    assert [e.event_date for e in hama] == [dt.date(2024, 11, 29)]
+
+
 def test_updated_toll_is_the_same_event(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Air strikes killed 30 people in Douma on Friday, a monitor said.\n"

@@ -155,6 +155,16 @@ class EventExtractor:
             # (a dateline, "8 Jun 2016 Russian air strikes ... on Tuesday", dates the report:
             # the event only where the text gives it no date of its own)
             choice = choose_event_date(dates, cand.clause_start, cand.clause_end, reported)
+            # A clause with no date of its own takes its sentence's, as precise, before another
+            # sentence's ("US strikes target IS The monitor reported deaths in a strike on
+            # Monday").
+            if not _within(choice.mention, cand.sent_start, cand.sent_end):
+                whole = choose_event_date(dates, cand.sent_start, cand.sent_end, reported)
+                if (
+                    _within(whole.mention, cand.sent_start, cand.sent_end)
+                    and whole.time_precision <= choice.time_precision
+                ):
+                    choice = whole
             if choice.date is None:  # no date in the text and no publication date
                 if undated is not None and not any(_same_sentence(c, cand) for c in undated):
                     undated.append(cand)
@@ -338,6 +348,10 @@ def toll_sentences(
         regions = tuple(p.admin1 for p in places if here[0] <= p.start < here[1] and p.admin1)
         out.append(TollSentence(here, deaths, regions, before))
     return out
+
+
+def _within(mention: DateMention | None, start: int, end: int) -> bool:
+    return mention is not None and start <= mention.start < end
 
 
 def _same_sentence(a: Candidate, b: Candidate) -> bool:
