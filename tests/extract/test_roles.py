@@ -241,3 +241,54 @@ def test_a_group_that_claimed_the_bombing_is_its_actor(nlp) -> None:  # type: ig
     )
     blast = one(nlp, text, "Remote explosive/landmine/IED")
     assert blast.actor1 == "Ahrar al-Sham"
+
+
+# The rules below were written from the errors of the hand-judged FA-KES samples (seeds
+# 2027-2029); the sentences are invented.
+def test_the_object_of_an_attack_noun_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Air strikes on Islamic State positions near Hama killed 12 fighters on Wednesday."
+    strike = one(nlp, text, "Air/drone strike")
+    assert (strike.actor1, strike.actor2) == ("Unidentified Military Forces", "Islamic State")
+
+
+def test_a_named_group_hit_goes_before_a_generic_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air raids killed 20 jihadists near Hama on Wednesday, all of them Islamic State "
+        "militants, a monitor said."
+    )
+    strike = one(nlp, text, "Air/drone strike")
+    assert strike.actor2 == "Islamic State"
+
+
+def test_the_side_territory_is_taken_from_is_the_loser(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jund al-Aqsa seized three villages from local NDF militias near Hama on Wednesday."
+    gain = one(nlp, text, "Non-state actor overtakes territory")
+    assert (gain.actor1, gain.actor2) == ("Jund al-Aqsa", "NDF: National Defence Forces")
+
+
+def test_a_strike_on_an_airbase_hits_the_military(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A US missile strike on a Syrian airbase near Hama killed four children on Wednesday."
+    strike = one(nlp, text, "Shelling/artillery/missile attack")
+    assert strike.actor2 == SYRIA
+
+
+def test_the_accused_side_is_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Activists accused government forces of a chemical attack on Douma on Wednesday."
+    attack = one(nlp, text, "Chemical weapon")
+    assert (attack.actor1, attack.actor2) == (SYRIA, None)
+
+
+def test_the_side_that_uses_a_weapon_is_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Barrel bombs dropped on Aleppo on Wednesday are a weapon the regime has used for years."
+    strike = one(nlp, text, "Air/drone strike")
+    assert (strike.actor1, strike.actor2) == (SYRIA, None)
+
+
+def test_an_actor_never_opposes_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian warplanes bombed Idlib on Tuesday. "
+        "Air strikes hit Aleppo on Wednesday, where Russian troops are deployed."
+    )
+    strikes = [e for e in run(nlp, text) if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2
+    assert all(e.actor2 != e.actor1 for e in strikes)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from eventwire.extract import taxonomy as tx
 from eventwire.extract.detect import Candidate
 from eventwire.models import Actor
+from eventwire.resolve.actors import STATE_ROLES as STATE_KINDS
 from eventwire.resolve.actors import ActorLexicon, ActorMention
 
 PROTEST_TYPES = {
@@ -131,6 +132,33 @@ _SITE_HIT = re.compile(
     re.IGNORECASE,
 )
 VIOLENT_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# "Jets pound ISIS", "air strikes on IS positions", "an offensive against Nusra": the object of
+# an attack verb or noun is the side hit (actor2), never the attacker nor its associate.
+_TARGETED = re.compile(
+    r"\b(?:pound(?:s|ed|ing)?|pummel\w*|target(?:s|ed|ing)?|hit(?:s|ting)?|struck|striking|"
+    r"(?:bomb|shell|attack|raid)(?:ed|ing)|"
+    r"(?:(?:air ?)?strikes?|raids?|attacks?|offensive|assault|bombing|bombardment|shelling)\s+"
+    r"(?:on|against|targeting))\s+(?:the\s+)?(?:(?:positions?|bases?|posts?|strongholds?|"
+    r"hideouts?|targets?)\s+(?:of|held by|belonging to)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "accusing the forces loyal to Assad of", "which Washington blames on the Syrian government":
+# the accused is the side said to have acted, never its target.
+_ACCUSED = re.compile(
+    r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)(?: it)?(?: on)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "barrel bombs that the regime has deployed": the subject of a verb of using the weapon.
+_USED_AFTER = re.compile(
+    r"^\s+(?:has|have|had)?\s*(?:\w+ly\s+)?(?:used|deployed|dropped)\b",
+    re.IGNORECASE,
+)
+# "a strike on the Shayrat airbase": a military site hit is the state's military, not civilians.
+_MILITARY_SITE = re.compile(
+    r"\b(?:air ?bases?|airfields?|air fields?|military (?:airports?|bases?|posts?|positions?)|"
+    r"army (?:bases?|posts?|positions?)|barracks)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +245,21 @@ def assign_roles(
         m for m in whole if _counted(m, text) or _PASSIVE_HIT.match(text[m.end : m.end + 60])
     ]
     by_phrase = [m for m in whole if _BY.search(text[max(0, m.start - 12) : m.start])]
+    targeted = [m for m in whole if _TARGETED.search(text[max(0, m.start - 60) : m.start])]
+    accused = [
+        m
+        for m in whole
+        if m.role != "civilians" and _ACCUSED.search(text[max(0, m.start - 20) : m.start])
+    ]
+    users = [
+        m
+        for m in whole
+        if m.role != "civilians"
+        and m.start > trig
+        and tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS
+        and _USED_AFTER.match(text[m.end : m.end + 40])
+    ]
+    hit = [*counted, *(m for m in targeted if m not in counted)]
     # "Syrian warplanes", "a Russian air strike": the actor word is part of the trigger phrase.
     at_trigger = [
         m
@@ -235,16 +278,16 @@ def assign_roles(
         )
     ]
     agents = (
-        [
+        accused[:1]
+        or [
             m
             for m in _inside(candidate.agent, in_sentence)
-            if m not in counted and m.role != "civilians"
+            if m not in hit and m.role != "civilians"
         ]
+        or users[:1]
         or [m for m in by_phrase if m not in counted][:1]  # "carried out by the Syrian regime"
-        or at_trigger[:1]
-        or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in counted][
-            -1:
-        ]
+        or [m for m in at_trigger if m not in targeted][:1]
+        or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in hit][-1:]
     )
     if not agents:
         agents = _sayer_acts(candidate, mentions, text, trig)
@@ -253,7 +296,9 @@ def assign_roles(
     patients = _inside(candidate.patient, in_sentence) or [
         m for m in in_sentence if m.start >= trig and m not in agents
     ]
-    patients = [*patients, *(m for m in counted if m not in patients)]
+    patients = [*patients, *(m for m in hit if m not in patients and m not in agents)]
+    # "31 jihadists ... Islamic State militants were killed": the named group, not the generic noun
+    patients = sorted(patients, key=lambda m: m.role == "unidentified")
     if armed_only:
         nearby = [*in_sentence, *(m for m in whole if m not in in_sentence)]  # clause first
         agents, patients = _battle_sides(agents, patients, nearby, context, pool, text)
@@ -285,7 +330,14 @@ def assign_roles(
         )
     else:
         actor1 = _unidentified(lexicon, country, when)
+    # an actor never opposes itself ("the regime" read on both sides, a claim sentence)
+    others = [a for a in others if not _one_side(a, actor1)]
     actor2 = others[0] if others else None
+    site_hit = _MILITARY_SITE.search(text, trig, min(trig + 80, candidate.sent_end))
+    open_site = (actor2 is None or actor2.inter == tx.INTER_CIVILIANS) and not armed_only
+    if open_site and country and site_hit:
+        site = Actor(lexicon.state_name("military", country, when), tx.INTER_STATE, country=country)
+        actor2 = actor2 if _one_side(site, actor1) else site
     remote = tx.SUB_EVENT_TO_EVENT[sub] == "Explosions/Remote violence"
     hit_civilians = (
         civilian_victims
@@ -431,6 +483,29 @@ def _same_side(a: ActorMention, b: ActorMention) -> bool:
     return a_role == b_role and (a.country == b.country or None in (a.country, b.country))
 
 
+_STATE_NAME = re.compile(rf"(?:{'|'.join(STATE_KINDS.values())}) of ")  # a state's arm
+
+
+def _one_state(a: ActorMention, b: ActorMention) -> bool:
+    """Two arms of one state ("government control", "government forces")."""
+    return (
+        a.role in STATE_ROLES
+        and b.role in STATE_ROLES
+        and (a.country == b.country or None in (a.country, b.country))
+    )
+
+
+def _one_side(a: Actor, b: Actor) -> bool:
+    """The same actor, or two arms of one state ("Government of Syria", "Military Forces of
+    Syria")."""
+    unidentified = a.name.startswith("Unidentified")  # two unknown groups may be opponents
+    return (a.name == b.name and not unidentified) or (
+        bool(_STATE_NAME.match(a.name) and _STATE_NAME.match(b.name))
+        and a.country is not None
+        and a.country == b.country
+    )
+
+
 def _name(
     m: ActorMention,
     mentions: Sequence[ActorMention],
@@ -463,6 +538,28 @@ def _name(
     return lexicon.name(m, country, when)
 
 
+_TAKEN_FROM = re.compile(
+    r"\b(?:seiz|captur|took|take|taken|wrest|recaptur|retak|regain|liberat|drove|driv|expel|"
+    r"push|oust)\w*\s+(?:(?!by\b|who\b|which\b|that\b)[\w'-]+\s+){0,6}?from\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_LOST_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:lost|loses?|ceded|withdrew from|retreated from|(?:was|were) "
+    r"(?:driven|expelled|pushed|ousted) (?:out )?(?:of|from))\b",
+    re.IGNORECASE,
+)
+
+
+def _lost(m: ActorMention, text: str) -> bool:
+    """ "seized villages from NDF militias", "the NDF lost two villages to IS": the side that
+    lost the ground ("to IS" then names the winner)."""
+    return bool(
+        _LOST_AFTER.match(text[m.end : m.end + 40])
+        or _TAKEN_FROM.search(text[max(0, m.start - 90) : m.start])
+    )
+
+
 def _winner_first(
     agents: list[ActorMention],
     patients: list[ActorMention],
@@ -473,6 +570,25 @@ def _winner_first(
     """Territory changes hands: actor1 is the side that gained it; its partners ("the army and
     allied militia") are no loser."""
     pool = list(dict.fromkeys([*agents, *patients, *in_sentence]))
+    pool = [m for m in pool if m.role != "civilians"]
+    # "seized villages from local NDF militias", "the army lost the town to IS": the words say
+    # which side lost, whatever its kind.
+    lost = [m for m in pool if _lost(m, text)]
+    if lost:
+        won = [
+            m
+            for m in pool
+            if m not in lost
+            and (
+                m.role in {"unidentified", "militia"}
+                or not any(_same_side(m, x) or _one_state(m, x) for x in lost)
+            )
+        ]
+        # the side the event type names first, then a named group before a generic noun
+        won = sorted(
+            won, key=lambda m: ((m.role in STATE_ROLES) != state_wins, m.role in GENERIC_ARMED)
+        )
+        return won, lost
     winners = [m for m in pool if (m.role in STATE_ROLES) == state_wins and m.role != "civilians"]
     losers = [
         m
