@@ -606,3 +606,27 @@ def test_a_town_named_without_its_arabic_article_is_its_own_name(geoparser: Geop
     choice = choose_event_place(places, 0, len(text), text)
     assert choice is not None and choice.place.name == "Az Zabadani"
     assert choice.geo_precision == 1
+
+
+def test_a_military_site_the_gazetteer_lacks_puts_the_event_near_the_known_town(
+    geoparser: Geoparser,
+) -> None:
+    text = "Cruise missiles struck the Zibdeen airbase, killing four in Homs on Friday."
+    assert _event_place(geoparser, text) == ("Homs", 2)
+    text = "Cruise missiles hit Syria's Zibdeen air base on Friday, killing four in Homs."
+    assert _event_place(geoparser, text) == ("Homs", 2)
+    text = "Jets from the military airport of Zibdeen bombed Homs on Friday."
+    assert _event_place(geoparser, text) == ("Homs", 2)
+    # (an airbase told by who holds it names no other place)
+    text = "Cruise missiles struck a Syrian airbase in Homs on Friday."
+    assert _event_place(geoparser, text) == ("Homs", 1)
+
+
+def test_a_direction_before_a_town_names_part_of_its_area(geoparser: Geoparser) -> None:
+    text = "Syrian jets struck IS positions in east Homs on Friday, killing 12."
+    assert _event_place(geoparser, text) == ("Homs", 2)
+    text = "The offensive in northern Idlib left 20 dead, Syrian sources said on Friday."
+    assert _event_place(geoparser, text) == ("Idlib", 2)
+    # (the town itself, in its eastern part)
+    text = "Shelling hit eastern Homs city on Friday, Syrian sources said."
+    assert _event_place(geoparser, text) == ("Homs", 1)

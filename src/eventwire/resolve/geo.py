@@ -119,6 +119,7 @@ _AREA_AFTER = re.compile(
 # ... and "the south Aleppo area", the direction before the name.
 _AREA = re.compile(r"\s+area\b", re.IGNORECASE)
 _DIRECTION_BEFORE = re.compile(rf"\b{_DIRECTION}\s+$", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"(?:['’]?s)?\s+(?:city|town)\b", re.IGNORECASE)
 
 
 def geo_precision(place: Place, text: str) -> tuple[int, str]:
@@ -131,11 +132,13 @@ def geo_precision(place: Place, text: str) -> tuple[int, str]:
         return 2, "near"
     # (only the precision: which place of a sentence is the event's stays as it was, a list
     # such as "in Daraa countryside, Aleppo, Damascus" being led by its first)
-    area = _AREA.match(text, place.end) and _DIRECTION_BEFORE.search(
-        text, max(0, place.start - 24), place.start
-    )
-    if _AREA_AFTER.match(text, place.end) or area:
+    direction = _DIRECTION_BEFORE.search(text, max(0, place.start - 24), place.start)
+    if _AREA_AFTER.match(text, place.end) or (direction and _AREA.match(text, place.end)):
         return 2, "near: the area around the town"
+    if direction and not _CITY_AFTER.match(text, place.end):
+        # "in east Hama", "the offensive in northern Hama": a part of the town's province,
+        # not the town ("eastern Aleppo city" is the town)
+        return 2, "near: a part of the area around the town"
     return 1, "town"
 
 
@@ -322,8 +325,9 @@ def choose_event_place(
                 return inner
         precision, why = geo_precision(place, text)
         if precision == 1 and _unknown_settlement(place, places, start, end, text):
-            # ACLED: a village that cannot be located is coded to the known town near it
-            precision, why = 2, "near: a village the gazetteer does not hold is named"
+            # ACLED: a village or site that cannot be located is coded to the known town
+            # near it
+            precision, why = 2, "near: a village or site the gazetteer does not hold is named"
         elif precision == 1 and from_only:
             # "a mortar round fired from X fell in <a place not found>": near X, not in it
             precision, why = 2, "near: only where it came from is named"
@@ -337,9 +341,11 @@ def choose_event_place(
 
 
 # A village or town named by a settlement word ("the village of Kafr Tal", "villages including
-# Tal Sour and Ain Dara"): if no found place starts there, the gazetteer does not hold it.
+# Tal Sour and Ain Dara"), or a military site named after a place ("the airbase of Tiyas"):
+# if no found place starts there, the gazetteer does not hold it.
+_SITE = r"(?:air\s?bases?|airbases?|airfields?|air\s?ports?|military\s+(?:bases?|airports?))"
 _SETTLEMENT_NAMED = re.compile(
-    r"\b(?:villages?|towns?|hamlets?)\s+(?:of|including|such as|like|called|named)\s+"
+    rf"\b(?:villages?|towns?|hamlets?|{_SITE})\s+(?:of|including|such as|like|called|named)\s+"
     r"(?-i:[A-Z])",
     re.IGNORECASE,
 )
@@ -347,10 +353,20 @@ _SETTLEMENT_NAMED = re.compile(
 
 # ... or as agencies write it, the name before the word ("in al-Hader town", "in Harbiyat
 # and Anbaj villages"); not a people's adjective ("Kurdish villages", "Alawite town").
+_NAME_BEFORE_WORD = (
+    r"(?:[a-z]{1,3}-)?(?-i:[A-Z])[\w'-]*?"
+    r"(?<!ian)(?<!ish)(?<!ite)(?<!ese)(?<![a-z]i)(?<!held)(?<!controlled)(?<!led)(?P<end>)\s+"
+)
 _SETTLEMENT_AFTER = re.compile(
-    r"\b(?:in|of|at|on|near|and)\s+(?:[a-z]{1,3}-)?(?-i:[A-Z])[\w'-]*?"
-    r"(?<!ian)(?<!ish)(?<!ite)(?<!ese)(?<![a-z]i)(?<!held)(?<!controlled)(?<!led)"
-    r"(?P<end>)\s+(?:villages?|towns?|hamlets?)\b",
+    rf"\b(?:in|of|at|on|near|and)\s+{_NAME_BEFORE_WORD}(?:villages?|towns?|hamlets?)\b",
+    re.IGNORECASE,
+)
+# ... and a site so named, also after "the" or a country's possessive ("struck the Tiyas
+# airbase", "on Syria's Tiyas airbase", agencies' "Syrias").
+_SITE_AFTER = re.compile(
+    r"\b(?:(?:in|of|at|on|near|and|the)\s+(?:(?-i:[A-Z])[a-z]+['’]?s\s+)?|"
+    rf"(?-i:[A-Z])[a-z]+['’]s\s+){_NAME_BEFORE_WORD}"
+    rf"{_SITE}\b",
     re.IGNORECASE,
 )
 
@@ -371,7 +387,12 @@ def _unknown_settlement(
     ends = {p.end for p in places}
     named = [m.end() - 1 for m in _SETTLEMENT_NAMED.finditer(text, start, end)]
     named = [i for i in named if i not in starts]
-    after = [m for m in _SETTLEMENT_AFTER.finditer(text, start, end) if m.end("end") not in ends]
+    after = [
+        m
+        for pattern in (_SETTLEMENT_AFTER, _SITE_AFTER)
+        for m in pattern.finditer(text, start, end)
+        if m.end("end") not in ends
+    ]
     named += [text.rfind(" ", 0, m.end("end")) + 1 for m in after]
     return any(not (place.end <= i and _AND.fullmatch(text, place.end, i)) for i in named)
 
