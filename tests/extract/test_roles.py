@@ -292,3 +292,9 @@ def test_an_actor_never_opposes_itself(nlp) -> None:  # type: ignore[no-untyped-
     strikes = [e for e in run(nlp, text) if e.sub_event_type == "Air/drone strike"]
     assert len(strikes) == 2
     assert all(e.actor2 != e.actor1 for e in strikes)
+
+
+def test_the_side_that_withdrew_is_the_loser(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Islamic State seized the town of Hama on Wednesday after NDF militias withdrew from it."
+    gain = one(nlp, text, "Non-state actor overtakes territory")
+    assert (gain.actor1, gain.actor2) == ("Islamic State", "NDF: National Defence Forces")
