@@ -231,6 +231,16 @@ def test_a_clause_without_a_date_takes_its_sentences(nlp) -> None:  # type: igno
     assert [e.event_date for e in hama] == [dt.date(2024, 11, 29)]
 
 
+def test_a_sentences_week_beats_the_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (written from the hand-judged samples' error: "last week" outside the trigger's clause)
+    text = "30-11-2024\nMilitants in Hama beheaded five rebels after they surrendered last week."
+    document = Document(id="doc-1", text=text, published=PUBLISHED, outlet="Example News")
+    dates = find_dates(text, PUBLISHED)
+    assert [m.dateline for m in dates] == [True, False]
+    events = EventExtractor(Settings()).extract(document, nlp(text), places_in(text), dates)
+    assert [(e.event_date, e.time_precision) for e in events] == [(dt.date(2024, 11, 20), 2)]
+
+
 def test_updated_toll_is_the_same_event(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Air strikes killed 30 people in Douma on Friday, a monitor said.\n"

@@ -157,12 +157,18 @@ class EventExtractor:
             choice = choose_event_date(dates, cand.clause_start, cand.clause_end, reported)
             # A clause with no date of its own takes its sentence's, as precise, before another
             # sentence's ("US strikes target IS The monitor reported deaths in a strike on
-            # Monday").
+            # Monday"), and any day its sentence gives but a statement's before the dateline's
+            # ("beheaded fighters who had surrendered ... last week").
             if not _within(choice.mention, cand.sent_start, cand.sent_end):
                 whole = choose_event_date(dates, cand.sent_start, cand.sent_end, reported)
+                stamp = choice.mention is None or choice.mention.dateline
                 if (
-                    _within(whole.mention, cand.sent_start, cand.sent_end)
-                    and whole.time_precision <= choice.time_precision
+                    whole.mention is not None
+                    and _within(whole.mention, cand.sent_start, cand.sent_end)
+                    and (
+                        whole.time_precision <= choice.time_precision
+                        or (stamp and not whole.mention.reporting)
+                    )
                 ):
                     choice = whole
             if choice.date is None:  # no date in the text and no publication date
