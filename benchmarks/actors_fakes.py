@@ -21,18 +21,16 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime as dt
 import json
 import re
 from pathlib import Path
 
-from eventwire.extract import EventExtractor
-from eventwire.models import Document, Event
-from eventwire.nlp import load_language
-from eventwire.resolve.dates import find_dates
-from eventwire.resolve.geo import Geoparser
-from eventwire.settings import Settings
-from fakes import DATA, main_event  # the same main event as the toll/governorate benchmark
+from eventwire.models import Event
+from fakes import (  # the same main event as the toll/governorate benchmark
+    DATA,
+    extracted,
+    main_event,
+)
 
 GOVERNMENT = "syrian government or russian troops"
 COALITION = "international coalition forces"
@@ -101,21 +99,12 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print per-article misses")
     args = parser.parse_args()
 
-    settings = Settings()
-    nlp = load_language(settings)
-    geoparser = Geoparser.load(settings)
-    extractor = EventExtractor(settings)
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")][: args.limit or None]
     confusion: collections.Counter[tuple[str, str]] = collections.Counter()
     scored = right = with_events = n_events = empty2 = 0
     civ_named = civ_named_ok = civ_unnamed = civ_unnamed_given = 0
-    for row in rows:
+    for row, doc, events in extracted(rows):
         text = row["text"]
-        published = dt.date.fromisoformat(row["date"]) if row.get("date") else None
-        document = Document(id=row["id"], text=text, published=published, outlet=row["outlet"])
-        doc = nlp(text)
-        places = geoparser.find_places(text, doc)
-        events = extractor.extract(document, doc, places, find_dates(text, published))
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         n_events += len(events)
         empty2 += sum(e.actor2 is None for e in events)

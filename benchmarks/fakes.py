@@ -57,6 +57,7 @@ import datetime as dt
 import json
 import re
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -168,6 +169,21 @@ def lead_cluster_toll(events: list[Event]) -> int:
         if abs((e.event_date - lead.event_date).days) <= 1
         and governorate(e.admin1) == governorate(lead.admin1)
     )
+
+
+def extracted(rows: Iterable[dict]) -> Iterator[tuple[dict, Doc, list[Event]]]:
+    """Each article row with its spaCy doc and the events of the whole extraction path
+    (published = the row's date), as every FA-KES benchmark reads them."""
+    settings = Settings()
+    nlp, geoparser = load_language(settings), Geoparser.load(settings)
+    extractor = EventExtractor(settings)
+    for row in rows:
+        text = row["text"]
+        published = dt.date.fromisoformat(row["date"]) if row.get("date") else None
+        document = Document(id=row["id"], text=text, published=published, outlet=row["outlet"])
+        doc = nlp(text)
+        places = geoparser.find_places(text, doc)
+        yield row, doc, extractor.extract(document, doc, places, find_dates(text, published))
 
 
 def main_event(events: list[Event]) -> Event | None:
@@ -321,25 +337,13 @@ def score_sample(data: Path) -> None:
 
 def run_articles(data: Path, wanted: set[str]) -> dict[str, dict]:
     """Records of the current code's events for the wanted articles (and the toll sample's)."""
-    settings = Settings()
-    nlp, geoparser = load_language(settings), Geoparser.load(settings)
-    extractor = EventExtractor(settings)
     wanted = wanted | {json.loads(line)["doc_id"] for line in TOLL_SAMPLE.open(encoding="utf-8")}
-    now: dict[str, dict] = {}
-    seen: set[str] = set()
+    rows: dict[str, dict] = {}
     for line in data.open(encoding="utf-8"):
         row = json.loads(line)
-        if row["id"] not in wanted or row["id"] in seen:
-            continue
-        seen.add(row["id"])  # an article listed twice is read once
-        text = row["text"]
-        published = dt.date.fromisoformat(row["date"]) if row.get("date") else None
-        document = Document(id=row["id"], text=text, published=published, outlet=row["outlet"])
-        doc = nlp(text)
-        places = geoparser.find_places(text, doc)
-        for event in extractor.extract(document, doc, places, find_dates(text, published)):
-            now[event.event_id] = event.to_record()
-    return now
+        if row["id"] in wanted:
+            rows.setdefault(row["id"], row)  # an article listed twice is read once
+    return {e.event_id: e.to_record() for _, _, events in extracted(rows.values()) for e in events}
 
 
 if __name__ == "__main__":
