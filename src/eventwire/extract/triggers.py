@@ -24,10 +24,25 @@ class Rule:
     cue: str  # a sub-event type, or a context cue such as "protest" or "kill"
     pattern: re.Pattern[str]
     weight: float
+    # The same pattern in lower case without IGNORECASE, for case-folded text (about twice as
+    # fast); None where part of the pattern minds case ("(?-i:...)").
+    folded: re.Pattern[str] | None = None
+
+
+def _fold(pattern: str) -> str:
+    """The pattern in lower case, escapes (\\W, \\S, \\B...) left as they are."""
+    return re.sub(
+        r"\\.|[^\\]+", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern
+    )
 
 
 def _r(cue: str, weight: float, *patterns: str) -> list[Rule]:
-    return [Rule(cue, re.compile(rf"\b(?:{p})\b", _I), weight) for p in patterns]
+    rules = []
+    for p in patterns:
+        pattern = rf"\b(?:{p})\b"
+        folded = None if "(?-i" in pattern else re.compile(_fold(pattern))
+        rules.append(Rule(cue, re.compile(pattern, _I), weight, folded))
+    return rules
 
 
 _STRIKE = (
@@ -246,8 +261,15 @@ class Cue:
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Every rule that fires in text[start:end]."""
     sentence = text[start:end]
+    lower = sentence.casefold()
+    same_offsets = len(lower) == len(sentence)  # case-folding lengthens a few letters ("ß")
     out: list[Cue] = []
     for rule in RULES:
-        for m in rule.pattern.finditer(sentence):
-            out.append(Cue(rule.cue, m.start() + start, m.end() + start, rule.weight, m.group()))
+        if same_offsets and rule.folded is not None:
+            matches = rule.folded.finditer(lower)
+        else:
+            matches = rule.pattern.finditer(sentence)
+        for m in matches:
+            a, b = m.span()
+            out.append(Cue(rule.cue, a + start, b + start, rule.weight, sentence[a:b]))
     return out
