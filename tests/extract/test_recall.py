@@ -103,3 +103,17 @@ def test_a_sentence_dated_by_a_calendar_date_told_before_it_is_recalled() -> Non
     mention = DateMention(at, at + 10, "November 2", dt.date(2024, 11, 2), None, 1, False)
     args = (text, dt.date(2024, 11, 2), mention, PUBLISHED, PUBLISHED)
     assert recalled(candidate(text, sentence, "died"), *args)
+
+
+def test_a_calendar_date_the_lead_gives_dates_the_news_not_a_recall() -> None:
+    # A report published a week after the incident it is about: the lead names the day.
+    text = (
+        "Posted on November 30 2024 Aid group accuses the army of bombing a hospital in Idlib "
+        "on November 2.\n"
+        "The group reported that the strike hit the hospital entrance killing two people.\n"
+    )
+    sentence = "The group reported that the strike hit the hospital entrance killing two people."
+    at = text.index("November 2.")
+    mention = DateMention(at, at + 10, "November 2", dt.date(2024, 11, 2), None, 1, False)
+    args = (text, dt.date(2024, 11, 2), mention, PUBLISHED, PUBLISHED)
+    assert not recalled(candidate(text, sentence, "killing"), *args)

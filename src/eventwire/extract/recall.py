@@ -51,6 +51,10 @@ _THAT_INCIDENT = re.compile(
     r"raid|bombing|assault|incident|shelling|offensive|explosion|blast)s?\b",
     re.IGNORECASE,
 )
+# The end of the text's first sentence (a dateline and headline run into the lead): a date the
+# lead gives ("MSF accused the regime of bombing Hama on March 25.") dates the incident the
+# article reports, however old, not one it recalls.
+_LEAD_END = re.compile(r"[.!?][\"”’']?\s")
 _YEAR = re.compile(r"\b(?:in|of|since)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 # Words anywhere in the sentence that date an incident before the news: "Recently", "last
 # Friday", "earlier this month".
@@ -84,6 +88,7 @@ def recalled(
         and mention.start < cand.sent_end
         and _CALENDAR.search(mention.text)
         and (published - date).days >= RECALL_DAYS
+        and not _in_lead(text, mention)
     ):
         return True
     # "The attacks came one day after ... leading to four deaths": the incident after the
@@ -108,3 +113,11 @@ def recalled(
         return True
     sentence = text[cand.sent_start : cand.sent_end]
     return bool(_RECALL_CUE.search(sentence)) and (lead_date - date).days >= 2
+
+
+def _in_lead(text: str, mention: DateMention) -> bool:
+    """Whether a date is written in the text's first sentence, the lead that tells the
+    article's own news ("... accused the regime of using chemical weapons in Hama on March 25.
+    ... the regime targeted a hospital killing two people": the article reports that day)."""
+    end = _LEAD_END.search(text)
+    return mention.start < (end.start() if end else len(text))
