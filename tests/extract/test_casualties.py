@@ -439,3 +439,24 @@ def test_a_first_act_before_the_death_word() -> None:
     text = "Witnesses said 27 villagers from the eastern district were rounded up and executed."
     assert toll(text) == (27, 27, 27, 27)
     assert toll("Four guards were captured and taken to a prison in the north.") is None
+
+
+def _last_sentence_toll(text: str) -> tuple[int, bool]:
+    start = text.rindex(". ", 0, len(text) - 1) + 2
+    found = find_deaths(text, start, len(text))
+    return found[0].count.best, found[0].cumulative
+
+
+def test_a_present_perfect_toll_after_a_running_period_is_its_total() -> None:
+    lead = "Shells hit a market in Afrin on Monday, killing three people. "
+    period = "The border town has been hit by rockets from across the border since March. "
+    toll_ = "Forty people in the town have been killed and 90 wounded by rockets."
+    assert _last_sentence_toll(lead + period + toll_) == (40, True)
+    # a day of its own: the incident's toll
+    dated = toll_.replace("have been killed", "have been killed on Sunday")
+    assert _last_sentence_toll(lead + period + dated) == (40, False)
+    # no running period before it
+    calm = "The border town lies north of Aleppo. "
+    assert _last_sentence_toll(lead + calm + toll_) == (40, False)
+    # the lead's present perfect tells the news
+    assert _last_sentence_toll(period + toll_) == (40, False)

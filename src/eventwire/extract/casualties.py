@@ -324,7 +324,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
     killed" is one toll of 28 (coordinated counts add), "15 civilians among them 11 children
     were killed" is a toll of 15 with a part of 11 (the whole comes first)."""
     sentence = text[start:end]
-    cumulative = bool(CUMULATIVE.search(sentence))
+    cumulative = bool(CUMULATIVE.search(sentence)) or _tally_of_period(text, start, end)
     counts = find_numbers(sentence, start)
     deaths: list[Death] = []
     chained: set[int] = set()  # ids of deaths that add to the death before them
@@ -467,6 +467,42 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             d = dataclasses.replace(d, revision="earlier")
         out.append(d)
     return out
+
+
+# "Kilis has been under rocket attacks since mid-January. Twenty people in Kilis have been
+# killed": a toll in the present perfect with no day of its own, told right after a sentence
+# that sets a running period, counts the deaths of that period.
+_PERIOD = re.compile(
+    r"\bsince\b(?!\s+(?:dawn|daybreak|midnight|(?:early |this |the )?morning|early today))|"
+    r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?"
+    r"(?:days|weeks|months|years)\b|\bfor (?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+_PERFECT_DEATH = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+(?:killed|slain|martyred)|died|perished|"
+    r"lost their lives)\b",
+    re.IGNORECASE,
+)
+_OWN_DAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|overnight|"
+    r"(?:last|this|on \w+) (?:night|morning|evening|afternoon)|"
+    r"(?:" + _MONTHS + r")\.? \d{1,2}\b|\d{1,2} (?:" + _MONTHS + r"))",
+    re.IGNORECASE,
+)
+
+
+def _tally_of_period(text: str, start: int, end: int) -> bool:
+    """Whether a sentence's present-perfect toll, with no day of its own, tallies the running
+    period the sentence before it sets ("... under attack since mid-January. Twenty people
+    have been killed")."""
+    sentence = text[start:end]
+    if not _PERFECT_DEATH.search(sentence) or _OWN_DAY.search(sentence):
+        return False
+    if len(re.findall(r"[.!?][\"”’']?\s", text[:start])) < 2:
+        return False  # the lead's present perfect tells the news ("20 have been killed")
+    ends = list(re.finditer(r"[.!?][\"”’']?\s", text[max(0, start - 400) : max(0, start - 1)]))
+    before = text[max(0, start - 400) + ends[-1].end() if ends else max(0, start - 400) : start]
+    return bool(_PERIOD.search(before))
 
 
 # "..., bringing the number killed this week to 95": a running total told after the toll of
