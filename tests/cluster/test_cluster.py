@@ -133,6 +133,23 @@ def test_unnamed_perpetrators_of_two_kinds_are_two_incidents() -> None:
     assert compatible(report("a", **shelling, **named), report("b", **rockets, **group))
 
 
+def test_tolls_far_apart_are_two_incidents() -> None:
+    """Two bombs in one town on one day by one group: one killed 2, the other 40. Everything
+    else agrees, but no single incident is counted as 2 dead by one outlet and 40 by another."""
+    small, large = report("a", fatalities=2), report("b", fatalities=40)
+    assert not compatible(small, large)
+    assert not compatible(report("a", fatalities=40), report("b", fatalities=130))
+    # Counts that differ as reports of one incident do, or a report with no count, still link.
+    assert compatible(small, report("b", fatalities=8))  # within a few dead
+    assert compatible(report("a", fatalities=40), report("b", fatalities=120))
+    assert compatible(report("a", fatalities=0), large)
+    # A count that grew from 20 to 80 is not linked directly, but a report in between joins them.
+    grown = [report("a", fatalities=20), report("b", fatalities=45), report("c", fatalities=80)]
+    assert not compatible(grown[0], grown[2])
+    assert len(cluster_reports(grown)) == 1
+    assert len(cluster_reports([small, large])) == 2
+
+
 def test_an_attack_on_civilians_and_a_strike_by_the_same_actor_link() -> None:
     """The codebook codes a strike that kills civilians as the strike; outlets often tell it
     as an attack on civilians. A shared named attacker is enough, without a toll."""

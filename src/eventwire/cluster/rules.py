@@ -53,6 +53,11 @@ LETHAL_SUB_EVENTS: frozenset[str] = REMOTE_SUB_EVENTS | {"Attack", *EVENT_TYPES[
 # A toll identifies an incident only when it is not one of the small numbers many incidents
 # share: one or two dead is the most common toll of all.
 MIN_CORROBORATING_TOLL = 3
+# Two tolls conflict when one is more than this many times the other, plus the margin: a
+# bombing that killed 2 and one that killed 40 are two incidents however alike the rest
+# (the margin keeps small counts, 2 against 8, from conflicting over one or two dead).
+CONFLICTING_TOLL_RATIO = 3
+CONFLICTING_TOLL_MARGIN = 5
 # Exactly dated reports of one incident may differ by a day: one outlet dates it by its
 # publication day or resolves "Tuesday" differently. Allowed only with a corroborating toll.
 CORROBORATED_DAY_TOLERANCE = 1
@@ -233,6 +238,22 @@ def tolls_corroborate(a: Report, b: Report) -> bool:
     return toll_a >= MIN_CORROBORATING_TOLL and toll_a == toll_b
 
 
+def tolls_conflict(a: Report, b: Report) -> bool:
+    """Both reports give a toll and one is more than CONFLICTING_TOLL_RATIO times the other
+    (plus CONFLICTING_TOLL_MARGIN): they count the dead of two different incidents.
+
+    A toll of 0 is no toll (the extractor cannot tell "nobody died" from "no number given").
+    Counts of one incident grow between reports ("20 dead", days later "80"): such a pair is
+    not linked directly, but a report with a count in between still joins both.
+    """
+    toll_a = int(a.record.get("fatalities") or 0)
+    toll_b = int(b.record.get("fatalities") or 0)
+    if toll_a <= 0 or toll_b <= 0:
+        return False
+    low, high = sorted((toll_a, toll_b))
+    return high > CONFLICTING_TOLL_RATIO * low + CONFLICTING_TOLL_MARGIN
+
+
 def compatible(a: Report, b: Report) -> bool:
     """True when the two reports may describe one event (a link for single-linkage clustering).
 
@@ -243,9 +264,10 @@ def compatible(a: Report, b: Report) -> bool:
     rarely give the same toll. An "Attack" and a strike or bombing that name the same
     attacker also corroborate each other's type (`_attack_told_two_ways`). Two events
     extracted from the same document are never linked directly: the extractor already judged
-    them to be different events.
+    them to be different events. Reports whose tolls conflict (`tolls_conflict`) are never
+    linked.
     """
-    if not near(a, b):
+    if not near(a, b) or tolls_conflict(a, b):
         return False
     type_ok = sub_events_compatible(a.sub_event_type, b.sub_event_type)
     failed = (
