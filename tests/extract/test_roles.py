@@ -298,3 +298,73 @@ def test_the_side_that_withdrew_is_the_loser(nlp) -> None:  # type: ignore[no-un
     text = "Islamic State seized the town of Hama on Wednesday after NDF militias withdrew from it."
     gain = one(nlp, text, "Non-state actor overtakes territory")
     assert (gain.actor1, gain.actor2) == ("Islamic State", "NDF: National Defence Forces")
+
+
+def test_the_accused_after_a_title_is_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "At least 80 people died in the chemical attack on Idlib on Wednesday that the West "
+        "blames on Syrian President Bashar al-Assad's forces."
+    )
+    attack = one(nlp, text, "Chemical weapon")
+    assert (attack.actor1, attack.actor2) == (SYRIA, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1"),
+    [
+        (
+            "Air strikes on two villages near Aleppo killed 40 civilians on Wednesday. "
+            "Residents blamed the US-led coalition for the strikes.",
+            "Air/drone strike",
+            "International Coalition",
+        ),
+        (
+            "A sarin attack on Idlib killed 80 people on Wednesday. "
+            "Britain said the regime was responsible for the attack.",
+            "Chemical weapon",
+            SYRIA,
+        ),
+        (
+            "A car bomb killed 12 people in Aleppo on Wednesday. "
+            "Activists held Islamic State responsible for the bombing.",
+            "Remote explosive/landmine/IED",
+            "Islamic State",
+        ),
+    ],
+)
+def test_the_side_blamed_for_the_act_is_its_actor(nlp, text, sub, actor1) -> None:  # type: ignore[no-untyped-def]
+    assert one(nlp, text, sub).actor1 == actor1
+
+
+def test_the_side_whose_operation_killed_them_is_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "At least 23 militants were killed near Aleppo on Wednesday in a Turkish army "
+        "operation, security sources said."
+    )
+    event = run(nlp, text)[0]
+    assert event.actor1 == "Military Forces of Turkey (2002-)"
+
+
+def test_rocket_attacks_from_a_group_are_its_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two civilians were wounded in Aleppo on Wednesday in rocket attacks from Islamic State."
+    strike = one(nlp, text, "Shelling/artillery/missile attack")
+    assert (strike.actor1, strike.actor2) == ("Islamic State", "Civilians (Syria)")
+
+
+def test_a_by_phrase_of_another_clause_is_no_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Syrian regime killed at least 43 people in Douma on Wednesday in a revenge "
+        "shelling attack after a pilot was killed by rebels."
+    )
+    strike = one(nlp, text, "Shelling/artillery/missile attack")
+    assert (strike.actor1, strike.actor2) == (SYRIA, None)
+
+
+def test_the_holder_of_a_place_is_no_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes hit a village held by Islamic State militants near Aleppo on Wednesday, "
+        "killing 20 civilians."
+    )
+    strike = one(nlp, text, "Air/drone strike")
+    assert "Islamic State" not in {strike.actor1, strike.actor2}
+    assert strike.actor2 == "Civilians (Syria)"

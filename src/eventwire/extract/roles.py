@@ -23,6 +23,27 @@ RIOT_TYPES = {"Violent demonstration", "Mob violence"}
 VICTIM_TYPES = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 STATE_ROLES = {"military", "police", "government", "country"}
 _BY = re.compile(r"\bby (?:the |a |an )?$", re.IGNORECASE)
+# "killed by regime shelling after a pilot was executed by rebels": a clause of its own between
+# the trigger and a phrase says whose act that phrase belongs to.
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:after|before|when|while|whereas|although|because|since|until|days? after|"
+    r"hours? after|following)\b|;",
+    re.IGNORECASE,
+)
+_IN_ACT_BEFORE = re.compile(
+    r"\b(?:in|during|amid)\s+(?:a|an|the|an apparent|a suspected)\s+(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_ACT_AFTER = re.compile(
+    r"^(?:\s+\([^)]{1,12}\))?(?:\s+[\w-]+){0,2}?\s+(?:military\s+)?(?:operations?|offensives?|"
+    r"raids?|attacks?|strikes?|air ?strikes?|bombardment|shelling|assault|ambush|campaign)\b",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(
+    r"\b(?:attacks?|fire|shelling|rockets?|shells?|mortars?|bombardment|strikes?)\s+"
+    r"(?:fired\s+|launched\s+)?(?:from|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "killed 49 Nusra Front militants", "20 rebels were killed": a group counted as casualties is
 # the side that was hit, never the attacker ("Dozens of militants attacked" is no casualty).
 _COUNTED = re.compile(
@@ -112,6 +133,30 @@ _CLAIMS_AFTER = re.compile(
 _CLAIMS_BEFORE = re.compile(
     r"\b(?:responsibility|credit)\s+(?:\w+\s+){0,3}?claimed\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "Residents blamed the US-led coalition for the strikes", "the regime was responsible for the
+# attack": the side a report holds to account for an act the event's sentence leaves
+# unattributed.
+_ACT_NOUN = (
+    r"(?:(?:air ?|missile |rocket )?(?:attacks?|strikes?|raids?)|air ?strikes?|bombings?|"
+    r"blasts?|explosions?|shelling|bombardment|massacre|killings?|assault|ambush)"
+)
+_BLAMED_BEFORE = re.compile(
+    r"\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|held|holds|holding)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z]|al-|el-)[\w'’.-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BLAMED_AFTER = re.compile(
+    rf"^(?:'s)?(?:\s+[\w'’-]+){{0,2}}?\s+(?:responsible\s+)?(?:for|of)\s+(?:the\s+|a\s+|an\s+|"
+    rf"this\s+|that\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?{_ACT_NOUN}\b",
+    re.IGNORECASE,
+)
+_RESPONSIBLE_AFTER = re.compile(
+    rf"^(?:'s)?(?:\s+[\w'’-]+){{0,2}}?\s+(?:was|were|is|are)\s+(?:\w+ly\s+|also\s+)?"
+    rf"(?:held\s+)?responsible\s+for\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{_ACT_NOUN}\b",
+    re.IGNORECASE,
+)
+BLAMED_ROLES = {"group", "military", "government", "country", "police"}
 CLAIM_CHARS = (300, 600)  # how far before and past the sentence a claim is looked for
 # An attack is on civilians where it hits a place or vehicle only civilians fill: ACLED codes
 # the victims as "Civilians (<country>)" (inter 7) though the report gives no count of them.
@@ -145,8 +190,10 @@ _TARGETED = re.compile(
 # "accusing the forces loyal to Assad of", "which Washington blames on the Syrian government":
 # the accused is the side said to have acted, never its target.
 _ACCUSED = re.compile(
-    r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)(?: it)?(?: on)?)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"\b(?:[Aa]ccus(?:e|es|ed|ing)|[Bb]lam(?:e|es|ed|ing)(?: it)?(?: on)?)\s+(?:the\s+)?"
+    # a title or name before the accused noun: "blames on Syrian President Bashar al-Assad's
+    # forces"
+    r"(?:(?:[A-Z]|al-|el-)[\w'’.-]*\s+){0,4}$"
 )
 # "barrel bombs that the regime has deployed": the subject of a verb of using the weapon.
 _USED_AFTER = re.compile(
@@ -244,12 +291,32 @@ def assign_roles(
     counted = [
         m for m in whole if _counted(m, text) or _PASSIVE_HIT.match(text[m.end : m.end + 60])
     ]
-    by_phrase = [m for m in whole if _BY.search(text[max(0, m.start - 12) : m.start])]
+    by_phrase = [
+        m
+        for m in whole
+        if _BY.search(text[max(0, m.start - 12) : m.start])
+        and not _OTHER_CLAUSE.search(text[min(m.end, trig) : max(m.start, trig)])
+    ]
+    # "killed in a Turkish army operation", "rocket attacks from Islamic State": the side whose
+    # act the victims fell in
+    in_act = [
+        m
+        for m in whole
+        if m.role not in {"civilians", "country"}
+        and (
+            (
+                _IN_ACT_BEFORE.search(text[max(0, m.start - 40) : m.start])
+                and _ACT_AFTER.match(text[m.end : m.end + 30])
+            )
+            or _FROM_BEFORE.search(text[max(0, m.start - 40) : m.start])
+        )
+        and not _OTHER_CLAUSE.search(text[min(m.end, trig) : max(m.start, trig)])
+    ]
     targeted = [m for m in whole if _TARGETED.search(text[max(0, m.start - 60) : m.start])]
     accused = [
         m
         for m in whole
-        if m.role != "civilians" and _ACCUSED.search(text[max(0, m.start - 20) : m.start])
+        if m.role != "civilians" and _ACCUSED.search(text[max(0, m.start - 70) : m.start])
     ]
     users = [
         m
@@ -286,16 +353,25 @@ def assign_roles(
         ]
         or users[:1]
         or [m for m in by_phrase if m not in counted][:1]  # "carried out by the Syrian regime"
+        or [m for m in in_act if m not in counted and m not in targeted][:1]
         or [m for m in at_trigger if m not in targeted][:1]
         or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in hit][-1:]
     )
     if not agents:
         agents = _sayer_acts(candidate, mentions, text, trig)
     if not agents and not armed_only:
-        agents = _claimant(candidate, mentions, text)
-    patients = _inside(candidate.patient, in_sentence) or [
-        m for m in in_sentence if m.start >= trig and m not in agents
-    ]
+        agents = _claimant(candidate, mentions, text) or _blamed(candidate, mentions, text)
+    patients = (
+        _inside(candidate.patient, in_sentence)
+        or [
+            m
+            for m in in_sentence
+            if m.start >= trig
+            and m not in agents
+            # "after a pilot was executed by rebels": the doer of a passive is nobody's target
+            and not _BY.search(text[max(0, m.start - 12) : m.start])
+        ]
+    )
     patients = [*patients, *(m for m in hit if m not in patients and m not in agents)]
     # "31 jihadists ... Islamic State militants were killed": the named group, not the generic noun
     patients = sorted(patients, key=lambda m: m.role == "unidentified")
@@ -378,6 +454,27 @@ def _claimant(
         and (
             _CLAIMS_AFTER.match(text[m.end : m.end + 60])
             or _CLAIMS_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        )
+    ][:1]
+
+
+def _blamed(
+    candidate: Candidate, mentions: Sequence[ActorMention], text: str
+) -> list[ActorMention]:
+    """The side a report blames for the act ("Residents blamed the US-led coalition for the
+    strikes", "the regime was responsible for the attack"), in the sentence or around it."""
+    before, after = CLAIM_CHARS
+    return [
+        m
+        for m in mentions
+        if candidate.sent_start - before <= m.start < candidate.sent_end + after
+        and m.role in BLAMED_ROLES
+        and (
+            _RESPONSIBLE_AFTER.match(text[m.end : m.end + 90])
+            or (
+                _BLAMED_BEFORE.search(text[max(0, m.start - 50) : m.start])
+                and _BLAMED_AFTER.match(text[m.end : m.end + 80])
+            )
         )
     ][:1]
 

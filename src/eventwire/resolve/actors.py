@@ -45,6 +45,11 @@ GENERIC_NAMES: dict[str, tuple[str, int]] = {
 # of armed violence; its staff hit by violence are civilians).
 NAMED_ROLES = {"group", "agency"}
 _HELD = re.compile(r"-(?:held|controlled|run|besieged|dominated|populated)\b", re.IGNORECASE)
+# "a village held by Islamic State", "areas controlled by the rebels": the holder named for a
+# place describes it, as "IS-held" does, and is no actor of the sentence's act
+_HELD_BY = re.compile(
+    r"\b(?:held|controlled|dominated|occupied|besieged)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
 _SPLIT = re.compile(r"[\s\-_]+")
 _PUNCT_TOKENS = {"-", "'", "’", "'s", "’s", "."}
 
@@ -182,9 +187,13 @@ class ActorLexicon:
             possessive = text[end : end + 2].lower() in {"'s", "’s"} or (
                 words[last] != bare[last] and words[last] not in self._last_words
             )
-            if text[max(0, start - 5) : start].lower() == "anti-" or _HELD.match(text, end):
+            if (
+                text[max(0, start - 5) : start].lower() == "anti-"
+                or _HELD.match(text, end)
+                or _HELD_BY.search(text[max(0, start - 30) : start])
+            ):
                 # "anti-government militants" are not the government; "a rebel-held town",
-                # "government-held districts" are places, not actors
+                # "government-held districts", "a town held by rebels" are places, not actors
                 i += length
                 continue
             found.append(
