@@ -129,3 +129,12 @@ def test_attribute_rules_give_the_same_output_with_a_memo_cleared_as_it_fills(
     assert len(unbounded._matched) > 10
     assert len(bounded._matched) <= 4  # cleared as it filled
     assert (got == expected).all()
+
+
+def test_the_gate_reads_case_as_the_lexicon_does() -> None:
+    gate = trigger_gate()
+    assert gate.search("THE ARMY SHELLED THE TOWN OF DOUMA")  # folded rules ignore case
+    assert gate.search("Thousands marched through Deraa")
+    assert not gate.search("The ministry met its donors in March.")  # the month minds case
+    assert gate.search("In der Straße: the army shelled the town")  # folding moves offsets
+    assert not gate.search("In der Straße: the ministry met its donors")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from spacy.attrs import (
@@ -41,6 +41,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+if TYPE_CHECKING:
+    from eventwire.extract.triggers import Rule
+
 # The chunk's annotation copied into the article's Doc.
 _COPIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 _COL_HEAD, _COL_DEP = _COPIED.index(HEAD), _COPIED.index(DEP)
@@ -53,18 +56,35 @@ _RULE_OPS = {"IN", "NOT_IN", "REGEX"}
 _MEMO_LIMIT = 50_000  # distinct (tag, word, label, space) tokens remembered: ~40 MB at most
 
 
-def trigger_gate() -> re.Pattern[str]:
-    """One pattern that finds a sentence where any rule of the trigger lexicon fires."""
+class TriggerGate:
+    """Finds a sentence where any rule of the trigger lexicon fires: the rules that ignore case
+    as one lower-case pattern over the case-folded text (about twice as fast as IGNORECASE),
+    the few that mind case as written."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self._folded = _union([r.folded for r in rules if r.folded is not None])
+        self._cased = _union([r.pattern for r in rules if r.folded is None])
+        self._exact = _union([r.pattern for r in rules])  # where folding moves offsets ("ß")
+
+    def search(self, text: str) -> bool:
+        folded = text.casefold()
+        if len(folded) != len(text):
+            return bool(self._exact.search(text))
+        return bool(self._folded.search(folded) or self._cased.search(text))
+
+
+def _union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern matching where any of them does (flags inlined per pattern)."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?{_inline(p.flags)}:{p.pattern})" for p in patterns))
+
+
+def trigger_gate() -> TriggerGate:
+    """The gate of the trigger lexicon (`eventwire.extract.triggers.RULES`)."""
     from eventwire.extract.triggers import RULES
 
-    by_flags: dict[int, list[str]] = {}
-    for rule in RULES:
-        by_flags.setdefault(rule.pattern.flags, []).append(rule.pattern.pattern)
-    if len(by_flags) != 1:  # mixed flags: inline them per rule, which re supports as (?i:...)
-        parts = [f"(?{_inline(r.pattern.flags)}:{r.pattern.pattern})" for r in RULES]
-        return re.compile("|".join(parts))
-    ((flags, patterns),) = by_flags.items()
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    return TriggerGate(RULES)
 
 
 def _inline(flags: int) -> str:
@@ -236,7 +256,7 @@ class FocusedParser:
     in the pipeline disabled; the pipeline runs `senter` and `ner` on the whole text first.
     """
 
-    def __init__(self, nlp: Language, gate: re.Pattern[str], batch_size: int = 64) -> None:
+    def __init__(self, nlp: Language, gate: TriggerGate, batch_size: int = 64) -> None:
         self.vocab = nlp.vocab
         self.gate = gate
         self.batch_size = batch_size

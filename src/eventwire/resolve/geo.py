@@ -143,7 +143,13 @@ def geo_precision(place: Place, text: str) -> tuple[int, str]:
 
 
 def _relative(place: Place, text: str) -> bool:
-    return bool(_RELATIVE.search(text[max(0, place.start - _RELATIVE_CHARS) : place.start]))
+    return _relative_before(text[max(0, place.start - _RELATIVE_CHARS) : place.start])
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_before(window: str) -> bool:
+    # one mention is asked about once per event of its article: remember the answer
+    return bool(_RELATIVE.search(window))
 
 
 def _best(places: Sequence[Place], text: str) -> Place:
@@ -200,6 +206,7 @@ _ACTOR_AFTER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every mention of an article once per event
 def is_site(place: Place, text: str) -> bool:
     """False for mentions that name an origin, a seat, a venue of talks, a speaker, an
     acting country ("US airstrikes") or a dateline."""
