@@ -107,6 +107,17 @@ def test_the_same_toll_does_not_bridge_more(changes: dict[str, Any], why: str) -
     assert not compatible(report("a"), report("b", **changes)), why
 
 
+def test_a_round_toll_corroborates_nothing() -> None:
+    """ "More than 100 killed" on Monday and "100 killed" on Tuesday: a round figure is an
+    estimate many incidents share, so it does not make up for the day they disagree on."""
+    tuesday = dict(event_date="2016-07-06")
+    assert not compatible(report("a", fatalities=100), report("b", fatalities=100, **tuesday))
+    assert not compatible(report("a", fatalities=50), report("b", fatalities=50, **tuesday))
+    assert compatible(report("a", fatalities=103), report("b", fatalities=103, **tuesday))
+    # On the same day and in every other respect they still agree: the toll is not needed.
+    assert compatible(report("a", fatalities=100), report("b", fatalities=100))
+
+
 def test_a_states_forces_and_its_government_are_one_side() -> None:
     """ "The regime" to one outlet is "the army" to the next: one perpetrator, named two ways."""
     army = report("a", actor1="Military Forces of Syria (2000-2024)")

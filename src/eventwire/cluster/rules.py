@@ -53,6 +53,10 @@ LETHAL_SUB_EVENTS: frozenset[str] = REMOTE_SUB_EVENTS | {"Attack", *EVENT_TYPES[
 # A toll identifies an incident only when it is not one of the small numbers many incidents
 # share: one or two dead is the most common toll of all.
 MIN_CORROBORATING_TOLL = 3
+# Neither does a round figure: "more than 100", "some 50 dead" are estimates, and tolls heap on
+# them (a quarter of the extractor's FA-KES tolls of 50 or more are multiples of 50, where
+# exact counts would give one in fifty), so two incidents share one far more often.
+ROUND_TOLL = 50
 # Two tolls conflict when one is more than this many times the other, plus the margin: a
 # bombing that killed 2 and one that killed 40 are two incidents however alike the rest
 # (the margin keeps small counts, 2 against 8, from conflicting over one or two dead).
@@ -228,14 +232,15 @@ def sub_events_possible(a: str, b: str) -> bool:
 
 
 def tolls_corroborate(a: Report, b: Report) -> bool:
-    """Both reports give the same toll, at least MIN_CORROBORATING_TOLL.
+    """Both reports give the same toll, at least MIN_CORROBORATING_TOLL and not a round
+    figure (a multiple of ROUND_TOLL: an estimate such as "more than 100").
 
     Only the toll itself: the extractor's low/high figures often come from other numbers of
     the article (the wounded, an earlier count), and a wide range would corroborate anything.
     """
     toll_a = int(a.record.get("fatalities") or 0)
     toll_b = int(b.record.get("fatalities") or 0)
-    return toll_a >= MIN_CORROBORATING_TOLL and toll_a == toll_b
+    return toll_a >= MIN_CORROBORATING_TOLL and toll_a == toll_b and toll_a % ROUND_TOLL != 0
 
 
 def tolls_conflict(a: Report, b: Report) -> bool:
