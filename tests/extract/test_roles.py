@@ -368,3 +368,16 @@ def test_the_holder_of_a_place_is_no_side(nlp) -> None:  # type: ignore[no-untyp
     strike = one(nlp, text, "Air/drone strike")
     assert "Islamic State" not in {strike.actor1, strike.actor2}
     assert strike.actor2 == "Civilians (Syria)"
+
+
+def test_air_forces_named_together_strike_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes killed 30 civilians in Aleppo on Wednesday. "
+        "Russian and Syrian jets have pounded the city for four days."
+    )
+    strike = one(nlp, text, "Air/drone strike")
+    assert (strike.actor1, strike.assoc_actor_1) == ("Military Forces of Russia (2000-)", SYRIA)
+    # named as alternatives too: either, not both
+    text = text.replace("days.", "days; the strikes were by Syrian or Russian jets.")
+    strike = one(nlp, text, "Air/drone strike")
+    assert (strike.actor1, strike.assoc_actor_1) == ("Unidentified Military Forces", None)

@@ -398,12 +398,10 @@ def assign_roles(
         actor1 = names[0]
     elif sub in {"Air/drone strike", "Chemical weapon"} and not _DRONE.search(sentence):
         # the sentence names no air force: the one the article names for its strikes
-        air_force = _air_force(mentions, text, country)
-        actor1 = (
-            lexicon.name(_forces([air_force])[0], country, when)
-            if air_force is not None
-            else Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL)
-        )
+        air_forces = _air_force(mentions, text, country)
+        flown = [lexicon.name(m, country, when) for m in _forces(air_forces)]
+        actor1 = flown[0] if flown else Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL)
+        names = flown  # a joint campaign's partner ("Russian and Syrian jets") is assoc1
     else:
         actor1 = _unidentified(lexicon, country, when)
     # an actor never opposes itself ("the regime" read on both sides, a claim sentence)
@@ -481,27 +479,47 @@ def _blamed(
 
 def _air_force(
     mentions: Sequence[ActorMention], text: str, country: str | None
-) -> ActorMention | None:
-    """The one air force the article names for its strikes ("Russian warplanes", "regime air
-    strikes", "coalition jets"); None where it names none, or several ("Syrian or Russian
-    jets", "Syrian, Russian or coalition aircraft"). A bare "warplanes" names nobody."""
+) -> list[ActorMention]:
+    """The air force the article names for its strikes ("Russian warplanes", "regime air
+    strikes", "coalition jets"), or the two it names as striking together ("Russian and Syrian
+    jets", each also alone or with the other, never as alternatives): the first named leads.
+    Nothing where it names none, several that are alternatives ("Syrian or Russian jets"), or
+    more than two. A bare "warplanes" names nobody."""
     found: list[ActorMention] = []
+    lists: list[list[ActorMention]] = []  # mentions listed together, "X and Y jets"
+    alternative = False  # "Syrian or Russian jets": either, not both
     after: ActorMention | None = None  # the qualifying mention right after this one
     for m in reversed(mentions):
         named = (
             m.role in {"military", "country", "government"}
             and (m.country is not None or not _AIR_MENTION.fullmatch(m.text))
         ) or (m.role == "group" and m.inter == tx.INTER_EXTERNAL)
-        listed = after is not None and _LIST_GAP.fullmatch(text[m.end : after.start])
+        gap = text[m.end : after.start] if after is not None else ""
+        listed = after is not None and _LIST_GAP.fullmatch(gap)
         if named and (
             _AIR_MENTION.search(m.text) or _AIR_AFTER.match(text[m.end : m.end + 30]) or listed
         ):
             found.append(m)
+            if listed:
+                lists[-1].append(m)
+                alternative = alternative or bool(re.search(r"\bor\b", gap, re.IGNORECASE))
+            else:
+                lists.append([m])
             after = m
         else:
             after = None
-    sides = {(m.name, m.country or (None if m.role == "group" else country)) for m in found}
-    return found[-1] if len(sides) == 1 else None
+
+    def side(m: ActorMention) -> tuple[str | None, str | None]:
+        return m.name, m.country or (None if m.role == "group" else country)
+
+    sides = {side(m) for m in found}
+    if len(sides) == 1:
+        return found[-1:]
+    joint = [group for group in lists if len({side(m) for m in group}) == 2]
+    if len(sides) != 2 or alternative or not joint:
+        return []
+    first = joint[-1][::-1]  # the earliest joint list, in text order
+    return [first[0], next(m for m in first if side(m) != side(first[0]))]
 
 
 def _civilian_site(text: str, start: int, trig: int, end: int) -> bool:
