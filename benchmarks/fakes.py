@@ -32,7 +32,11 @@ more drawn with `random.Random(2028).sample` from the sorted unique dev ids outs
 samples, judged once on 39cea12 with no rule written from it; seed2029 holds six more drawn
 with `random.Random(2029).sample` from those ids outside all earlier samples minus every article
 `random.Random(s).sample(pool, k)` could give for s in 2030..2033 and k in 1..15 (development
-samples), judged once on 466c8de with no rule written from it. All their
+samples), judged once on 466c8de with no rule written from it; seed2034 holds eight more drawn
+with `random.Random(2034).sample` from the ids outside every earlier sample and the 2030-2033
+draws, minus every article `random.Random(s).sample(pool, k)` could give for s in 2035..2038 and
+k in 1..15 (the next development draws, taken from the pool without seed 2029), judged once on
+e8b94c3 (round "blind") with no rule written from it. All their
 events, each of actor1, actor2, event_date, source, sub_event_type and location judged right or
 wrong by reading the whole article the way an ACLED coder would (actor names per the codebook;
 actor2 judged also where empty: right only if the article names no target or opponent; source
