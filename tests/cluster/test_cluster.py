@@ -161,6 +161,35 @@ def test_tolls_far_apart_are_two_incidents() -> None:
     assert len(cluster_reports([small, large])) == 2
 
 
+def test_a_report_naming_nobody_needs_the_same_type_and_town() -> None:
+    """An army air raid and rebel shelling of one city on one day are two incidents. A third
+    report of shelling that names nobody overlaps both actor sets, so only its type and town
+    can say which one it tells: it joins the shelling, not the air raid."""
+    raid = report("a", sub_event_type="Air/drone strike", actor1="Military Forces of Syria")
+    rebels = report("b", sub_event_type="Shelling/artillery/missile attack", fatalities=4)
+    rebels = make_report(
+        {**rebels.record, "actor1": "Opposition Rebels (Syria)"}, report_id="b-0", document_id="b"
+    )
+    unnamed = dict(sub_event_type="Shelling/artillery/missile attack", fatalities=5)
+    shelling = report("c", actor1="Unidentified Armed Group (Syria)", **unnamed)
+    assert compatible(rebels, shelling)
+    assert not compatible(raid, shelling)
+    assert len(cluster_reports([raid, rebels, shelling])) == 2
+    # Within 50 km at district precision is no longer the same town, unless the tolls agree.
+    district = dict(latitude=36.75, longitude=40.75, geo_precision=2)  # ~28 km north
+    assert not compatible(
+        rebels, report("d", actor1="Unidentified Armed Group", **unnamed, **district)
+    )
+    assert compatible(
+        report("a", **unnamed),
+        report("d", actor1="Unidentified Armed Group", **unnamed, **district),
+    )
+    # Two reports that both name someone keep the usual tolerances.
+    assert compatible(
+        rebels, make_report({**rebels.record, **district}, report_id="e-0", document_id="e")
+    )
+
+
 def test_an_attack_on_civilians_and_a_strike_by_the_same_actor_link() -> None:
     """The codebook codes a strike that kills civilians as the strike; outlets often tell it
     as an attack on civilians. A shared named attacker is enough, without a toll."""

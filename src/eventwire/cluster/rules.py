@@ -271,6 +271,12 @@ def compatible(a: Report, b: Report) -> bool:
     extracted from the same document are never linked directly: the extractor already judged
     them to be different events. Reports whose tolls conflict (`tolls_conflict`) are never
     linked.
+
+    When one report names an actor and the other nobody specific, the actor rule holds only
+    because it cannot tell incidents apart ("unidentified gunmen" fit any group): then the
+    other rules must hold at their strictest (the same sub-event type, within a town's 15 km)
+    unless the tolls corroborate. A city's air raid by the army and its rebel shelling of one
+    day are two incidents; a report of "shelling" that names nobody would otherwise join both.
     """
     if not near(a, b) or tolls_conflict(a, b):
         return False
@@ -281,13 +287,29 @@ def compatible(a: Report, b: Report) -> bool:
         + (not places_compatible(a, b))
         + (not actors_compatible(a, b))
     )
-    if failed == 0:
-        return True
     if failed > 1:
         return False
+    corroborated = tolls_corroborate(a, b)
+    if _one_side_unnamed(a, b) and not corroborated and not _same_type_and_town(a, b):
+        return False
+    if failed == 0:
+        return True
     if not type_ok and _attack_told_two_ways(a, b) and _share_named_actor(a, b):
         return True
-    return tolls_corroborate(a, b)
+    return corroborated
+
+
+def _one_side_unnamed(a: Report, b: Report) -> bool:
+    """One report names a perpetrator or target and the other nobody specific: the actor
+    rule holds, but only because it cannot tell incidents apart."""
+    return bool(_named_sides(a)) != bool(_named_sides(b))
+
+
+def _same_type_and_town(a: Report, b: Report) -> bool:
+    """The same sub-event type (not one often told as another) within a town's distance."""
+    return a.sub_event_type == b.sub_event_type and distance_km(
+        a.latitude, a.longitude, b.latitude, b.longitude
+    ) <= DISTANCE_TOLERANCE_KM[1]
 
 
 def _attack_told_two_ways(a: Report, b: Report) -> bool:
