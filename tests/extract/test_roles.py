@@ -381,3 +381,27 @@ def test_air_forces_named_together_strike_together(nlp) -> None:  # type: ignore
     text = text.replace("days.", "days; the strikes were by Syrian or Russian jets.")
     strike = one(nlp, text, "Air/drone strike")
     assert (strike.actor1, strike.assoc_actor_1) == ("Unidentified Military Forces", None)
+
+
+def test_whose_area_is_hit_is_no_side_of_a_strike(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian jets pounded rebel areas of Aleppo on Wednesday, killing 12 civilians."
+    strike = one(nlp, text, "Air/drone strike")
+    assert strike.actor2 == "Civilians (Syria)"
+    # a change of territory takes the area from its holder
+    gain = one(
+        nlp,
+        "Rebels seized regime areas of Hama on Wednesday.",
+        "Non-state actor overtakes territory",
+    )
+    assert (gain.actor1, gain.actor2) == ("Opposition Rebels (Syria)", SYRIA)
+
+
+def test_the_side_named_for_an_act_is_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rescuers dug out the dead in Aleppo on Wednesday after a Syria regime strike."
+    assert all(e.actor2 != SYRIA for e in run(nlp, text))
+
+
+def test_the_side_whose_site_is_captured_loses_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The headquarters of Daesh in Aleppo was captured on Wednesday by rebels."
+    gain = one(nlp, text, "Non-state actor overtakes territory")
+    assert (gain.actor1, gain.actor2) == ("Opposition Rebels (Syria)", "Islamic State")

@@ -39,6 +39,17 @@ _ACT_AFTER = re.compile(
     r"raids?|attacks?|strikes?|air ?strikes?|bombardment|shelling|assault|ambush|campaign)\b",
     re.IGNORECASE,
 )
+TERRITORY_TYPES = {"Non-state actor overtakes territory", "Government regains territory"}
+_PLACE_AFTER = re.compile(
+    r"\s+(?:areas?|districts?|neighbou?rhoods?|parts?|towns?|villages?|cities|city|territory|"
+    r"territories|zones?|regions?|enclaves?|pockets?|suburbs?|quarters?|countryside)\b",
+    re.IGNORECASE,
+)
+_OWN_ACT = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:air|missile|rocket|artillery|mortar)\s+)?(?:raids?|attacks?|strikes?|"
+    r"air ?strikes?|bombardment|shelling|assault|ambush|offensive)\b",
+    re.IGNORECASE,
+)
 _FROM_BEFORE = re.compile(
     r"\b(?:attacks?|fire|shelling|rockets?|shells?|mortars?|bombardment|strikes?)\s+"
     r"(?:fired\s+|launched\s+)?(?:from|by)\s+(?:the\s+)?$",
@@ -266,6 +277,12 @@ def assign_roles(
     if tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS:
         # An agency is no side of armed violence: its staff hit by it are civilians.
         mentions = [_as_civilians(m) if m.start in agencies else m for m in mentions]
+    if sub not in TERRITORY_TYPES:
+        # "Russian jets pound rebel areas": whose a place is describes the place; only a change
+        # of territory ("rebels seized regime areas") makes its holder a side
+        mentions = [
+            m for m in mentions if m.role == "civilians" or not _PLACE_AFTER.match(text, m.end)
+        ]
 
     def pool(lo: int, hi: int) -> list[ActorMention]:
         return [
@@ -368,8 +385,10 @@ def assign_roles(
             for m in in_sentence
             if m.start >= trig
             and m not in agents
-            # "after a pilot was executed by rebels": the doer of a passive is nobody's target
+            # "after a pilot was executed by rebels": the doer of a passive is nobody's target,
+            # nor is the side that names an act ("dead after Syria regime strike")
             and not _BY.search(text[max(0, m.start - 12) : m.start])
+            and not _OWN_ACT.match(text[m.end : m.end + 30])
         ]
     )
     patients = [*patients, *(m for m in hit if m not in patients and m not in agents)]
@@ -666,12 +685,21 @@ _LOST_AFTER = re.compile(
 )
 
 
+# "the headquarters of Daesh militants ... was captured": the side whose site was taken
+_SITE_OF = re.compile(
+    r"\b(?:headquarters|positions?|bases?|posts?|checkpoints?|strongholds?|bastions?|barracks|"
+    r"outposts?)\s+(?:of|held by|belonging to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _lost(m: ActorMention, text: str) -> bool:
-    """ "seized villages from NDF militias", "the NDF lost two villages to IS": the side that
-    lost the ground ("to IS" then names the winner)."""
+    """ "seized villages from NDF militias", "the NDF lost two villages to IS", "captured the
+    headquarters of IS": the side that lost the ground ("to IS" then names the winner)."""
     return bool(
         _LOST_AFTER.match(text[m.end : m.end + 40])
         or _TAKEN_FROM.search(text[max(0, m.start - 90) : m.start])
+        or _SITE_OF.search(text[max(0, m.start - 40) : m.start])
     )
 
 
