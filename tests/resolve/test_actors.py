@@ -125,3 +125,16 @@ def test_a_generic_noun_before_a_name_only_describes_it(nlp, lexicon: ActorLexic
         nlp, lexicon, "the jihadist group Nusra Front, rebels Ahrar al-Sham and militants"
     )
     assert found == ["Al Nusra Front", "Ahrar al-Sham", "Unidentified Armed Group (Syria)"]
+
+
+def test_a_place_held_by_a_side_is_no_actor(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "a village held by Islamic State and areas controlled by the rebels"
+    assert names(nlp, lexicon, text) == []
+
+
+def test_a_generic_noun_after_a_name_is_the_group(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    found = lexicon.find(nlp("the headquarters of Daesh militants and Nusra terrorists"))
+    assert [(m.text, m.name) for m in found] == [
+        ("Daesh militants", "Islamic State"),
+        ("Nusra terrorists", "Al Nusra Front"),
+    ]

@@ -10,6 +10,7 @@ such as "troops" or "protesters", state-force naming periods), plus an optional 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -322,9 +323,10 @@ _DESCRIBES = re.compile(
 
 def _drop_descriptors(found: list[ActorMention], text: str) -> list[ActorMention]:
     """ "the rebel group Ahrar al-Sham", "jihadists Jabhat al-Nusra": a generic noun right before
-    the group's name only describes it; the name is the actor."""
+    the group's name only describes it; the name is the actor. "Daesh militants", "Nusra
+    fighters": a generic noun right after the name is the group too (one mention)."""
     generic = {"rebels", "unidentified", "militia"}
-    return [
+    kept = [
         m
         for m, after in zip(found, [*found[1:], None][: len(found)], strict=True)
         if not (
@@ -334,6 +336,22 @@ def _drop_descriptors(found: list[ActorMention], text: str) -> list[ActorMention
             and _DESCRIBES.fullmatch(text[m.end : after.start])
         )
     ]
+    out: list[ActorMention] = []
+    for m in kept:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.role == "group"
+            and not prev.possessive
+            and m.role in generic
+            and text[prev.end : m.start] == " "
+        ):
+            out[-1] = dataclasses.replace(
+                prev, end=m.end, text=text[prev.start : m.end], possessive=m.possessive
+            )
+            continue
+        out.append(m)
+    return out
 
 
 @functools.lru_cache(maxsize=4)
