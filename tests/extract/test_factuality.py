@@ -40,6 +40,12 @@ def typed(nlp, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
         "Russia has targeted civilian neighborhoods, medical centers and schools.",
         "Government forces have shelled hospitals in rebel-held areas.",
         "Rebels have attacked army checkpoints around the city since March.",
+        # a present perfect over a stretch of time: a situation or a tally, no incident
+        "The border town has faced a wave of rocket attacks from the militants in recent months.",
+        "The villagers have had a ceasefire with the army for at least three years.",
+        "The northern suburbs have been subject to heavy shelling by government forces this week.",
+        "The besieged city has faced a months-long offensive by pro-government militias.",
+        "Since then thousands of people have been killed in air raids across the country.",
         # a participle that describes an actor
         "Ahrar al-Sham is one of the most powerful groups fighting both Assad's forces and IS.",
         # accusations and condemnations without an incident of their own

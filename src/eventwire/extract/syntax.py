@@ -415,6 +415,8 @@ def is_asserted(
                 return False, f"generic present '{current.text}'"
             if not anchored and narrative and _existential_perfect(current):
                 return False, f"perfect of a kind '{current.text}'"
+            if not anchored and _perfect_over_period(current):
+                return False, f"running over a period '{current.text}'"
         if current.dep_ == "ROOT" and is_imperative(current):
             return False, f"imperative '{current.text}'"
         if lemma in REPORTING and current is not token:
@@ -448,6 +450,40 @@ def _existential_perfect(verb: Token) -> bool:
         and not any(c.dep_ in {"det", "nummod", "poss", "quantmod"} for c in o.children)
         for o in objects
     )
+
+
+# A stretch of time a present perfect runs over ("has faced attacks in recent months", "have
+# had a truce for two years", "has been subject to shelling this week", "a month-long
+# offensive", "since then"); "earlier this week" dates one incident, and "in recent days"
+# still tells incidents ("rebels have captured villages in recent days").
+_PERIOD = re.compile(
+    r"\b(?:in|over|during|for|throughout|within) (?:the )?(?:past|last|recent|previous) "
+    r"(?:\w+ )?(?:weeks|months|years)\b|\bin recent (?:weeks|months|years)\b|"
+    r"(?<!earlier )\bthis (?:week|month|year)\b|\bsince then\b|"
+    r"\bfor (?:at least |more than |nearly |almost |about |over |some )?(?:\w+ )?"
+    r"(?:weeks|months|years)\b|\b(?:weeks?|months?|years?) ?- ?long\b",
+    re.IGNORECASE,
+)
+# Dependents that open a clause of their own, whose time words are not the verb's.
+_OTHER_CLAUSE = frozenset({"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", "csubj"})
+
+
+def _perfect_over_period(verb: Token) -> bool:
+    """A present perfect whose own clause spans a stretch of time ("Kilis has faced rocket
+    attacks in recent months", "hundreds have been killed over the past weeks"): a
+    situation or a running total, not one incident (that has a day: "on Friday")."""
+    if verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve", "'s"} for c in verb.children):
+        return False
+    words: list[Token] = []
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        words.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSE)
+    words.sort(key=lambda t: t.i)
+    return bool(_PERIOD.search(" ".join(t.text for t in words)))
 
 
 def _generic_present(verb: Token) -> bool:
