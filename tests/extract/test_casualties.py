@@ -460,3 +460,16 @@ def test_a_present_perfect_toll_after_a_running_period_is_its_total() -> None:
     assert _last_sentence_toll(lead + calm + toll_) == (40, False)
     # the lead's present perfect tells the news
     assert _last_sentence_toll(period + toll_) == (40, False)
+
+
+def test_a_toll_of_an_earlier_incident_in_the_same_sentence_is_not_this_ones() -> None:
+    # after the sentence's own toll, a clause setting another incident before it
+    earlier = "The strike killed 10 people, a week after another strike on the town killed 25."
+    assert toll(earlier) == (10, 10, 10, None)
+    assert toll("Shelling killed 11 people, adding to the 34 killed on Friday.") == (
+        11, 11, 11, None,
+    )  # fmt: skip
+    deadliest = "The raid killed 20 people, the deadliest since a bombing that killed 50."
+    assert toll(deadliest) == (20, 20, 20, None)
+    # no own toll before the cue: the count is read
+    assert toll("Days after the truce collapsed, shelling killed four people.") == (4, 4, 4, None)

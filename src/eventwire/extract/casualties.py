@@ -446,6 +446,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
     if not deaths:
         deaths.extend(_single_deaths(text, start, end, cumulative))
     deaths = _before_the_tally(text, start, end, deaths, cumulative)
+    deaths = _not_the_earlier_incident(text, deaths)
     earlier = bool(_EARLIER_REPORT.search(sentence))
     out = []
     for d in deaths:
@@ -503,6 +504,28 @@ def _tally_of_period(text: str, start: int, end: int) -> bool:
     ends = list(re.finditer(r"[.!?][\"”’']?\s", text[max(0, start - 400) : max(0, start - 1)]))
     before = text[max(0, start - 400) + ends[-1].end() if ends else max(0, start - 400) : start]
     return bool(_PERIOD.search(before))
+
+
+# "The strike killed 10 people, a week after another strike on the town killed 25", "killed 20,
+# the deadliest since a bombing that killed 50": after the sentence's own toll, a clause that
+# sets another incident before it tells that incident's toll, not this one's.
+_EARLIER_INCIDENT = re.compile(
+    r"\b(?:(?:hours?|days?|weeks?|months?)\s+after|since\s+(?:a|an|the|last)|"
+    r"following\s+(?:a|an)|on the heels of|adding to (?:the|those))\b",
+    re.IGNORECASE,
+)
+
+
+def _not_the_earlier_incident(text: str, deaths: list[Death]) -> list[Death]:
+    """The counts of a sentence up to a clause that sets another, earlier incident after its
+    own toll (see _EARLIER_INCIDENT)."""
+    out: list[Death] = []
+    for d in deaths:
+        own = [o for o in out if not o.subset and not o.cumulative]
+        if own and _EARLIER_INCIDENT.search(text, own[0].end, d.start):
+            continue
+        out.append(d)
+    return out
 
 
 # "..., bringing the number killed this week to 95": a running total told after the toll of
