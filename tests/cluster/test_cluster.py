@@ -184,6 +184,15 @@ def test_a_report_naming_nobody_needs_the_same_type_and_town() -> None:
         report("a", **unnamed),
         report("d", actor1="Unidentified Armed Group", **unnamed, **district),
     )
+    # Two week-dated reports two days apart fit one week, but not when one names nobody.
+    week = dict(event_date="2016-07-07", time_precision=2)
+    rebels_week = make_report(
+        {**rebels.record, "time_precision": 2}, report_id="w-0", document_id="w"
+    )
+    named_week = {**unnamed, **week, "actor1": "Opposition Rebels (Syria)", "fatalities": 6}
+    assert compatible(rebels_week, report("f", **named_week))
+    unnamed_week = {**named_week, "actor1": "Unidentified Armed Group (Syria)"}
+    assert not compatible(rebels_week, report("f", **unnamed_week))
     # Two reports that both name someone keep the usual tolerances.
     assert compatible(
         rebels, make_report({**rebels.record, **district}, report_id="e-0", document_id="e")

@@ -274,9 +274,10 @@ def compatible(a: Report, b: Report) -> bool:
 
     When one report names an actor and the other nobody specific, the actor rule holds only
     because it cannot tell incidents apart ("unidentified gunmen" fit any group): then the
-    other rules must hold at their strictest (the same sub-event type, within a town's 15 km)
-    unless the tolls corroborate. A city's air raid by the army and its rebel shelling of one
-    day are two incidents; a report of "shelling" that names nobody would otherwise join both.
+    other rules must hold at their strictest (the same sub-event type, the same day, within a
+    town's 15 km) unless the tolls corroborate. A city's air raid by the army and its rebel
+    shelling of one day are two incidents; a report of "shelling" that names nobody would
+    otherwise join both.
     """
     if not near(a, b) or tolls_conflict(a, b):
         return False
@@ -290,7 +291,7 @@ def compatible(a: Report, b: Report) -> bool:
     if failed > 1:
         return False
     corroborated = tolls_corroborate(a, b)
-    if _one_side_unnamed(a, b) and not corroborated and not _same_type_and_town(a, b):
+    if _one_side_unnamed(a, b) and not corroborated and not _same_type_day_and_town(a, b):
         return False
     if failed == 0:
         return True
@@ -305,11 +306,15 @@ def _one_side_unnamed(a: Report, b: Report) -> bool:
     return bool(_named_sides(a)) != bool(_named_sides(b))
 
 
-def _same_type_and_town(a: Report, b: Report) -> bool:
-    """The same sub-event type (not one often told as another) within a town's distance."""
-    return a.sub_event_type == b.sub_event_type and distance_km(
-        a.latitude, a.longitude, b.latitude, b.longitude
-    ) <= DISTANCE_TOLERANCE_KM[1]
+def _same_type_day_and_town(a: Report, b: Report) -> bool:
+    """The same sub-event type (not one often told as another), on the same day (not within a
+    week's window), within a town's distance (whatever the geo precisions)."""
+    return (
+        a.sub_event_type == b.sub_event_type
+        and a.event_date == b.event_date
+        and distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+        <= DISTANCE_TOLERANCE_KM[1]
+    )
 
 
 def _attack_told_two_ways(a: Report, b: Report) -> bool:
