@@ -211,3 +211,8 @@ def test_a_title_before_a_name_told_again_is_the_name() -> None:
     text = "local activist Samir Khalil said ... Samir Khalil added"
     found = [Source("Local activist Samir Khalil", 0, 27), Source("Samir Khalil", 37, 49)]
     assert source_names(found, text) == ["Samir Khalil"]
+
+
+def test_a_negated_subject_names_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "No group has claimed the attack, but Islamic State has carried out similar bombings."
+    assert sources(nlp, text) == []

@@ -405,3 +405,16 @@ def test_the_side_whose_site_is_captured_loses_it(nlp) -> None:  # type: ignore[
     text = "The headquarters of Daesh in Aleppo was captured on Wednesday by rebels."
     gain = one(nlp, text, "Non-state actor overtakes territory")
     assert (gain.actor1, gain.actor2) == ("Opposition Rebels (Syria)", "Islamic State")
+
+
+@pytest.mark.parametrize(
+    ("claim", "actor1"),
+    [
+        ("The Islamic State group said it carried out the attack.", "Islamic State"),
+        ("The attack was claimed by Islamic State.", "Islamic State"),
+        ("Nusra Front said one of its fighters carried out the bombing.", "Al Nusra Front"),
+    ],
+)
+def test_a_group_that_says_it_did_it_is_the_actor(nlp, claim, actor1) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb killed 12 people in Aleppo on Wednesday. " + claim
+    assert one(nlp, text, "Remote explosive/landmine/IED").actor1 == actor1

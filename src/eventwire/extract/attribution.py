@@ -312,6 +312,9 @@ def _phrase(token: Token) -> tuple[int, int] | None:
     None for pronouns."""
     if token.lower_ in _PRONOUNS or not can_report(token):
         return None
+    # "No group has claimed the attack": a negated subject names nobody
+    if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children):
+        return None
     words = [t for t in token.subtree if t.dep_ not in {"relcl", "acl", "punct"}]
     left = token.left_edge
     for t in token.children:

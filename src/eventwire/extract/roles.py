@@ -137,12 +137,18 @@ _AIR_MENTION = re.compile(rf"(?:{_AIRCRAFT})$", re.IGNORECASE)
 # the attacker of a bombing or attack the sentence leaves unattributed.
 _CLAIMS_AFTER = re.compile(
     r"^\W{0,2}(?:\s*[\w'’-]+){0,3}?\s+(?:has |have |had |later |quickly |swiftly )?"
-    r"(?:claimed|claims|claiming)\s+(?:the\s+)?(?:responsibility|credit|(?:\w+\s+)?"
-    r"(?:attacks?|bombings?|blasts?|explosions?|assault|killings?))\b",
+    r"(?:(?:claimed|claims|claiming)\s+(?:the\s+)?(?:responsibility|credit|(?:\w+\s+)?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|assault|killings?))|"
+    # "IS said it carried out the attack", "Nusra said one of its fighters carried out ..."
+    r"(?:said|says|announced)\s+(?:that\s+)?(?:it|they|its\s+\w+|one of its\s+\w+)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|staged|was behind|were behind))\b",
     re.IGNORECASE,
 )
 _CLAIMS_BEFORE = re.compile(
-    r"\b(?:responsibility|credit)\s+(?:\w+\s+){0,3}?claimed\s+by\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:(?:responsibility|credit)\s+(?:\w+\s+){0,3}?|"
+    r"(?:attacks?|bombings?|blasts?|explosions?|assault|killings?)\s+(?:was|were|has been|"
+    r"have been|had been)\s+(?:\w+ly\s+)?)claimed\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # "Residents blamed the US-led coalition for the strikes", "the regime was responsible for the
 # attack": the side a report holds to account for an act the event's sentence leaves
