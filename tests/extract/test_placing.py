@@ -231,3 +231,23 @@ def test_a_town_named_after_an_event_placed_in_its_region_places_it(nlp) -> None
         "rescuer said."
     )
     assert [(e.location, e.fatalities) for e in run(nlp, text)] == [("Qardaha", 10)]
+
+
+def test_the_weapon_told_right_after_a_bare_killing_is_the_same_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A headline typed only by "dead", then the lead that names the weapon: one air strike.
+    text = (
+        "Rescuers pull out the dead in Aleppo\n"
+        "At least nine people were killed on Saturday when government helicopters dropped "
+        "barrel bombs on a market in Aleppo, a monitor said."
+    )
+    events = run(nlp, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 9)]
+    # Deaths told first, the weapon in the next sentence, which names no place of its own.
+    text = (
+        "Health officials said. Four aid workers were killed in Idlib on Saturday. "
+        "The men died when the air strike hit their ambulance, the officials said."
+    )
+    events = run(nlp, text)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Idlib", 4)
+    ]

@@ -34,6 +34,7 @@ from eventwire.extract.placing import (
     restatement,
     restates,
     same_event,
+    typed_after,
     updates,
 )
 from eventwire.extract.recall import recalled
@@ -193,6 +194,9 @@ class EventExtractor:
                 (o for o in reversed(out) if refers_back(o, cand, place, choice.date, text)), None
             )
             if target is None and prev and folds_into(cand, prev, place, distance):
+                target = prev
+            # (and the act told right after a bare "killed" names its weapon)
+            if target is None and prev and typed_after(cand, prev, place, choice.date, distance):
                 target = prev
             # An updated or earlier-reported toll belongs to the latest event it can be about.
             target = target or next(

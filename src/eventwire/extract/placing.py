@@ -357,6 +357,28 @@ def folds_into(cand: Candidate, prev: Located, place: PlaceChoice, distance: int
     return 0 < distance <= FOLD_SENTENCES and (same_place or not own_place)
 
 
+def typed_after(
+    cand: Candidate, prev: Located, place: PlaceChoice, date: dt.date, distance: int
+) -> bool:
+    """A typed act told right after an event typed only by "killed"/"attack" ("Workers dig out
+    dead after ..." / "... helicopters dropped barrel bombs on Aleppo, killing eight"; "Three
+    rescuers were killed in Douma" / "The men were killed when the air strike took place")
+    names the weapon of those deaths: the same event (typed by the weapon), at the same place
+    (or the act's sentence names none), within a day, and not two tolls."""
+    if not generic(prev.candidate) or generic(cand) or cand.decision.score < 0.6:
+        return False
+    if not 0 < distance <= FOLD_SENTENCES or abs((prev.date - date).days) > 1:
+        return False
+    if SUB_EVENT_TO_EVENT[cand.decision.sub_event_type] != _WEAPONS:
+        return False
+    if any(not d.cumulative for d in cand.deaths) and any(not d.cumulative for d in prev.deaths):
+        return False
+    return place.place.name == prev.place.place.name or _inferred(place)
+
+
+_WEAPONS = "Explosions/Remote violence"
+
+
 def restatement(item: Located, cand: Candidate, place: PlaceChoice) -> bool:
     """A generic mention ("the attack", "the blasts") with no toll of its own at the place of an
     event already found says nothing new about it: the same event. So is the damage an attack
