@@ -418,3 +418,21 @@ def test_the_side_whose_site_is_captured_loses_it(nlp) -> None:  # type: ignore[
 def test_a_group_that_says_it_did_it_is_the_actor(nlp, claim, actor1) -> None:  # type: ignore[no-untyped-def]
     text = "A car bomb killed 12 people in Aleppo on Wednesday. " + claim
     assert one(nlp, text, "Remote explosive/landmine/IED").actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "A bomb hit a bus carrying Lebanese Shiite pilgrims in Douma on Wednesday, "
+            "killing nine people.",
+            "Civilians (Lebanon)",
+        ),
+        (
+            "Twin blasts targeting Iraqi Shiite pilgrims killed 40 people in Douma on Wednesday.",
+            "Civilians (Iraq)",
+        ),
+    ],
+)
+def test_civilians_keep_their_nationality(nlp, text, actor2) -> None:  # type: ignore[no-untyped-def]
+    assert run(nlp, text)[0].actor2 == actor2

@@ -138,3 +138,9 @@ def test_a_generic_noun_after_a_name_is_the_group(nlp, lexicon: ActorLexicon) ->
         ("Daesh militants", "Islamic State"),
         ("Nusra terrorists", "Al Nusra Front"),
     ]
+
+
+def test_a_faith_between_demonym_and_people_keeps_the_nationality(
+    nlp, lexicon: ActorLexicon
+) -> None:  # type: ignore[no-untyped-def]
+    assert names(nlp, lexicon, "Lebanese Shiite pilgrims") == ["Civilians (Lebanon)"]

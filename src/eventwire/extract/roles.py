@@ -445,7 +445,16 @@ def assign_roles(
         or _civilian_site(text, candidate.sent_start, trig, candidate.sent_end)
     )
     if actor2 is None and (sub in VICTIM_TYPES or (remote and hit_civilians)):
-        actor2 = Actor(f"Civilians ({country})" if country else "Civilians", tx.INTER_CIVILIANS)
+        # the civilians' own nationality where the sentence gives it ("Lebanese pilgrims")
+        foreign = next(
+            (m for m in whole if m.role == "civilians" and m.country and m.country != country),
+            None,
+        )
+        actor2 = (
+            lexicon.name(foreign, country, when)
+            if foreign is not None
+            else Actor(f"Civilians ({country})" if country else "Civilians", tx.INTER_CIVILIANS)
+        )
     assoc1 = next((a for a in names[1:] if a.name != actor1.name), None)
     assoc2 = next((a for a in others[1:] if actor2 and a.name != actor2.name), None)
     return Roles(actor1, assoc1, actor2, assoc2)

@@ -286,6 +286,14 @@ def _is_acronym(phrase: str) -> bool:
     return letters.isupper() and " " not in phrase
 
 
+# "Lebanese Shiite pilgrims", "Iraqi Christian families": a faith or community between the
+# demonym and the people leaves them of that nationality
+_COMMUNITY = re.compile(
+    r"\s+(?:Shiite|Shia|Shi'ite|Sunni|Muslim|Christian|Alawite|Druze|Yazidi|Ismaili|Catholic|"
+    r"Orthodox|Armenian|Assyrian|Turkmen|Arab|Kurdish)\s+$"
+)
+
+
 def _merge_demonyms(found: list[ActorMention], text: str) -> list[ActorMention]:
     """ "Syrian" + "troops" -> one military mention of Syria; a lone demonym stays a country."""
     out: list[ActorMention] = []
@@ -296,8 +304,10 @@ def _merge_demonyms(found: list[ActorMention], text: str) -> list[ActorMention]:
             prev is not None
             and prev.role == "country"
             and mention.role not in {"country", "group"}
-            and len(gap) <= 2
-            and gap.strip() in {"", "-"}
+            and (
+                (len(gap) <= 2 and gap.strip() in {"", "-"})
+                or (mention.role == "civilians" and _COMMUNITY.fullmatch(gap))
+            )
         ):
             out[-1] = ActorMention(
                 prev.start,
