@@ -233,6 +233,17 @@ def test_coarser_precision_widens_the_windows() -> None:
     assert not compatible(report("a"), report("b", latitude=36.9, longitude=41.2, fatalities=9))
 
 
+def test_a_town_and_a_place_near_a_town_are_closer_than_two_places_near_towns() -> None:
+    """ "In Al Hasakah" puts the event in the town; "near Tall X" (precision 2) puts it within
+    about 25 km of Tall X. The two places of one event are then within 7.5 + 25 km; two
+    places that are both only near the event may be 50 km apart."""
+    near_40_km = dict(latitude=36.86, geo_precision=2, fatalities=9)  # another toll
+    near_25_km = dict(latitude=36.73, geo_precision=2, fatalities=9)
+    assert not compatible(report("a"), report("b", **near_40_km))
+    assert compatible(report("a"), report("b", **near_25_km))
+    assert compatible(report("a", geo_precision=2), report("b", **near_40_km))
+
+
 def test_compatible_sub_events_and_vague_actors() -> None:
     assert sub_events_compatible("Air/drone strike", "Shelling/artillery/missile attack")
     assert not sub_events_compatible("Air/drone strike", "Suicide bomb")

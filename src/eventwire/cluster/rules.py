@@ -160,8 +160,9 @@ def placed_in_country_only(report: Report) -> bool:
 
 
 def places_compatible(a: Report, b: Report) -> bool:
-    """Same country; within the distance of the coarser geo precision, and at precision 3
-    (a province) in the same admin1 when both name one. Never a country-only place."""
+    """Same country; within the distance of the coarser geo precision (a town and a place
+    near a town: 32.5 km), and at precision 3 (a province) in the same admin1 when both name
+    one. Never a country-only place."""
     if a.country.casefold() != b.country.casefold():
         return False
     if placed_in_country_only(a) or placed_in_country_only(b):
@@ -170,6 +171,11 @@ def places_compatible(a: Report, b: Report) -> bool:
     if precision >= 3 and not _same_admin1(a, b):
         return False
     tolerance = DISTANCE_TOLERANCE_KM.get(precision, 150.0)
+    if precision == 2 and min(a.geo_precision, b.geo_precision) == 1:
+        # The town itself and a town near the event: each report's place lies within half its
+        # precision's distance of the event, so the two within half of each (7.5 + 25 km), not
+        # the 50 km of two places that are both only near it.
+        tolerance = (DISTANCE_TOLERANCE_KM[1] + DISTANCE_TOLERANCE_KM[2]) / 2
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= tolerance
 
 
