@@ -43,7 +43,9 @@ def typed(nlp, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
         # a present perfect over a stretch of time: a situation or a tally, no incident
         "The border town has faced a wave of rocket attacks from the militants in recent months.",
         "The villagers have had a ceasefire with the army for at least three years.",
-        "The northern suburbs have been subject to heavy shelling by government forces this week.",
+        "The northern suburbs have been subject to heavy shelling by government forces this year.",
+        "The eastern suburbs have been subject to ferocious bombing and shelling by the regime "
+        "this year.",
         "The besieged city has faced a months-long offensive by pro-government militias.",
         "Since then thousands of people have been killed in air raids across the country.",
         # a participle that describes an actor

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -361,7 +362,8 @@ def is_asserted(
     present tense is generic ("Russian jets target hospitals"), not a headline's present."""
     lo, hi = bounds if bounds is not None else (token.sent.start, token.sent.end)
     current, came_from = token, token
-    verb_seen = False
+    verb_seen = perfect_seen = False
+    path: list[Token] = []
     for _ in range(10):
         lemma = base_form(current, _LOOKED_UP)
         # "Protesters demanded ..." is a protest; "they demanded a ceasefire" is no ceasefire;
@@ -415,8 +417,13 @@ def is_asserted(
                 return False, f"generic present '{current.text}'"
             if not anchored and narrative and _existential_perfect(current):
                 return False, f"perfect of a kind '{current.text}'"
-            if not anchored and _perfect_over_period(current):
+        if not anchored and not perfect_seen and current.pos_ in {"VERB", "AUX"}:
+            # (the first verb with a tense: the parse may make the trigger a bare participle,
+            # "subject to bombing and shelling", under "has been")
+            perfect_seen = current.tag_ in _TENSED or _has_aux(current)
+            if _perfect_over_period(current, path):
                 return False, f"running over a period '{current.text}'"
+        path.append(current)
         if current.dep_ == "ROOT" and is_imperative(current):
             return False, f"imperative '{current.text}'"
         if lemma in REPORTING and current is not token:
@@ -453,13 +460,13 @@ def _existential_perfect(verb: Token) -> bool:
 
 
 # A stretch of time a present perfect runs over ("has faced attacks in recent months", "have
-# had a truce for two years", "has been subject to shelling this week", "a month-long
-# offensive", "since then"); "earlier this week" dates one incident, and "in recent days"
-# still tells incidents ("rebels have captured villages in recent days").
+# had a truce for two years", "has been subject to shelling this year", "a month-long
+# offensive", "since then"); "in recent days" and "this week" still tell incidents ("rebels
+# have captured villages in recent days", "have mounted new raids this week, abducting ...").
 _PERIOD = re.compile(
     r"\b(?:in|over|during|for|throughout|within) (?:the )?(?:past|last|recent|previous) "
     r"(?:\w+ )?(?:weeks|months|years)\b|\bin recent (?:weeks|months|years)\b|"
-    r"(?<!earlier )\bthis (?:week|month|year)\b|\bsince then\b|"
+    r"\bthis (?:month|year)\b|\bsince then\b|"
     r"\bfor (?:at least |more than |nearly |almost |about |over |some )?(?:\w+ )?"
     r"(?:weeks|months|years)\b|\b(?:weeks?|months?|years?) ?- ?long\b",
     re.IGNORECASE,
@@ -468,22 +475,32 @@ _PERIOD = re.compile(
 _OTHER_CLAUSE = frozenset({"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", "csubj"})
 
 
-def _perfect_over_period(verb: Token) -> bool:
+def _perfect_over_period(verb: Token, path: Sequence[Token] = ()) -> bool:
     """A present perfect whose own clause spans a stretch of time ("Kilis has faced rocket
     attacks in recent months", "hundreds have been killed over the past weeks"): a
-    situation or a running total, not one incident (that has a day: "on Friday")."""
-    if verb.tag_ != "VBN":
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve", "'s"} for c in verb.children):
+    situation or a running total, not one incident (that has a day: "on Friday").
+
+    `path`: the tokens from the trigger up to the verb, whose own words count too."""
+    if verb.tag_ != "VBN" or not _has_aux(verb, _PERFECT):
         return False
     words: list[Token] = []
-    stack = [verb]
+    stack = [verb, *path]
     while stack:
         node = stack.pop()
         words.append(node)
         stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSE)
-    words.sort(key=lambda t: t.i)
-    return bool(_PERIOD.search(" ".join(t.text for t in words)))
+    text = " ".join(t.text for t in sorted(set(words), key=lambda t: t.i))
+    return bool(_PERIOD.search(text))
+
+
+_PERFECT = frozenset({"has", "have", "'ve", "'s"})
+_TENSED = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _has_aux(verb: Token, words: frozenset[str] | None = None) -> bool:
+    return any(
+        c.dep_ in {"aux", "auxpass"} and (words is None or c.lower_ in words) for c in verb.children
+    )
 
 
 def _generic_present(verb: Token) -> bool:
