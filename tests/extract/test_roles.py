@@ -436,3 +436,11 @@ def test_a_group_that_says_it_did_it_is_the_actor(nlp, claim, actor1) -> None:  
 )
 def test_civilians_keep_their_nationality(nlp, text, actor2) -> None:  # type: ignore[no-untyped-def]
     assert run(nlp, text)[0].actor2 == actor2
+
+
+def test_the_assad_regime_is_the_syrian_military(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes killed 12 civilians in Idlib on Wednesday, amid an onslaught by the "
+        "Assad regime."
+    )
+    assert one(nlp, text, "Air/drone strike").actor1 == SYRIA

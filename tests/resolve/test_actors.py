@@ -144,3 +144,8 @@ def test_a_faith_between_demonym_and_people_keeps_the_nationality(
     nlp, lexicon: ActorLexicon
 ) -> None:  # type: ignore[no-untyped-def]
     assert names(nlp, lexicon, "Lebanese Shiite pilgrims") == ["Civilians (Lebanon)"]
+
+
+def test_the_ruler_s_name_stands_for_the_state_s_forces(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    found = names(nlp, lexicon, "the Assad regime shelled it", country="Lebanon")
+    assert found == ["Military Forces of Syria (2000-2024)"]
