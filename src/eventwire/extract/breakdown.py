@@ -120,10 +120,19 @@ def another_report(first: Located, later: Located, text: str) -> bool:
     definite reference with its own toll, of the same day (give or take one) and a compatible
     type, or a source's toll ("the monitor gave a toll of 48 dead"), whose place is not named
     in its own sentence (or is the same place), is another report of an event told before,
-    whatever number it gives (sources differ); so is the headline's event told again."""
+    whatever number it gives (sources differ); so is the headline's event told again, and a
+    count typed by no event word of its own ("In Idlib, 14 people were killed on Saturday")
+    at the very place and day of an event with deaths (ACLED codes one event there)."""
     if abs((first.date - later.date).days) > 1:
         return False
     if _headline_again(first, later):
+        return True
+    if (
+        generic(later.candidate)
+        and later.place.place.name == first.place.place.name
+        and first.date == later.date
+        and carries_deaths(first.candidate.decision.sub_event_type)
+    ):
         return True
     if _named(first) and _named(later) and later.place.place.name != first.place.place.name:
         return False  # each names its own place: two incidents
