@@ -35,10 +35,7 @@ BASE: dict[str, Any] = {
     "fatalities_low": 16,
     "fatalities_high": 16,
     "confidence": 0.5,
-    "evidence": [
-        {"field": "location", "start": 0, "end": 10, "text": "Al Hasakah"},
-        {"field": "event_date", "start": 14, "end": 21, "text": "Tuesday"},
-    ],
+    "evidence": [{"field": "location", "start": 0, "end": 10, "text": "Al Hasakah"}],
 }
 
 
@@ -245,23 +242,6 @@ def test_a_town_and_a_place_near_a_town_are_closer_than_two_places_near_towns() 
     assert not compatible(report("a"), report("b", **near_40_km))
     assert compatible(report("a"), report("b", **near_25_km))
     assert compatible(report("a", geo_precision=2), report("b", **near_40_km))
-
-
-def test_a_date_the_text_does_not_give_links_on_its_day_only() -> None:
-    """With no date in the text the extractor dates an event by the publication day
-    (precision 2, no date evidence): that is no reading of a week, so it links to reports
-    of that day only, not to a week-dated report two days off."""
-    place_only = [{"field": "location", "start": 0, "end": 10, "text": "Al Hasakah"}]
-    undated = report("a", time_precision=2, fatalities=9, evidence=place_only)
-    this_week = dict(time_precision=2, fatalities=5)  # "this week", read from the text
-    assert compatible(undated, report("b", **this_week))
-    assert not compatible(undated, report("b", event_date="2016-07-07", **this_week))
-    assert compatible(
-        report("a", time_precision=2), report("b", event_date="2016-07-07", **this_week)
-    )
-    assert not compatible(
-        undated, report("b", event_date="2016-07-07", evidence=place_only, **this_week)
-    )
 
 
 def test_compatible_sub_events_and_vague_actors() -> None:

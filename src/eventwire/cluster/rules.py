@@ -126,26 +126,10 @@ def dates_compatible(a: Report, b: Report) -> bool:
     week (mostly the publication day, as in "this week" or a dateline): when an exactly dated
     report names that day too, they agree, and the week-dated report still links to exactly
     dated reports of one day only, so it bridges no two days.
-
-    A date the text does not give at all (the extractor falls back on the publication day,
-    precision 2, with no date evidence) is no reading of a week: it says only that the report
-    is of that day. Such a report links to others of that very day only.
     """
-    if a.event_date != b.event_date and (_date_not_in_text(a) or _date_not_in_text(b)):
-        return False
     if (a.time_precision == 1) != (b.time_precision == 1):
         return a.event_date == b.event_date and max(a.time_precision, b.time_precision) == 2
     return _within_window(a, b)
-
-
-def _date_not_in_text(report: Report) -> bool:
-    """An extracted event (it has evidence) whose date has none: the publication day."""
-    evidence = report.record.get("evidence") or ()
-    return (
-        report.time_precision > 1
-        and bool(evidence)
-        and not any(item.get("field") == "event_date" for item in evidence)
-    )
 
 
 def _within_window(a: Report, b: Report) -> bool:
