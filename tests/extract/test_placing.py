@@ -251,3 +251,16 @@ def test_the_weapon_told_right_after_a_bare_killing_is_the_same_event(nlp) -> No
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Air/drone strike", "Idlib", 4)
     ]
+
+
+def test_a_bomb_and_its_bomber_at_one_place_are_one_suicide_bombing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The lead tells the bomb, the next sentence who set it off: one suicide bombing (the
+    # codebook ranks a suicide bomb before other explosives).
+    text = (
+        "A car bomb exploded at a checkpoint in Homs on Saturday, killing nine soldiers. "
+        "The attack was carried out by a suicide bomber driving a truck, the army said."
+    )
+    events = run(nlp, text)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Suicide bomb", "Homs", 9)
+    ]

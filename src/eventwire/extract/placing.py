@@ -439,9 +439,20 @@ def same_event(
         and (_inferred(place) or (_coarse(item.place) and not own_toll and place.place.admin1))
     ):
         return False
-    if item.candidate.decision.sub_event_type != cand.decision.sub_event_type:
+    if not same_kind(item.candidate.decision.sub_event_type, cand.decision.sub_event_type):
         return False
     return abs((item.date - date).days) <= 1 or not own_date
+
+
+SUICIDE = "Suicide bomb"
+_BOMB = "Remote explosive/landmine/IED"
+
+
+def same_kind(a: str, b: str) -> bool:
+    """The same sub-event type, or a bomb told once without and once with its bomber ("Car
+    Bomb in Aleppo Kills 23" / "killed by a truck suicide bomber"): the codebook's suicide
+    bomb is a remote explosive set off by a person, so the two words can tell one blast."""
+    return a == b or {a, b} == {SUICIDE, _BOMB}
 
 
 def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -> bool:
@@ -593,6 +604,12 @@ def merge(target: Located, cand: Candidate, place: PlaceChoice, here: tuple[int,
         if cand.decision.sub_event_type != DAMAGE:
             merged = dataclasses.replace(merged, candidate=cand)
     elif generic(target.candidate) and not generic(cand) and keeps_deaths:
+        merged = dataclasses.replace(merged, candidate=cand)
+    elif (
+        cand.decision.sub_event_type == SUICIDE
+        and target.candidate.decision.sub_event_type == _BOMB
+    ):
+        # (the bomber told after the bomb: a suicide bomb, as the codebook ranks it first)
         merged = dataclasses.replace(merged, candidate=cand)
     # Only a place the sentence names itself is better than one already found.
     if _vague(target.place) and not _vague(place):
