@@ -444,3 +444,9 @@ def test_the_assad_regime_is_the_syrian_military(nlp) -> None:  # type: ignore[n
         "Assad regime."
     )
     assert one(nlp, text, "Air/drone strike").actor1 == SYRIA
+
+
+def test_kurdish_forces_are_no_state_military(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kurdish forces captured the town of Hama from Islamic State on Wednesday."
+    gain = one(nlp, text, "Non-state actor overtakes territory")
+    assert (gain.actor1, gain.actor2) == ("YPG: People's Protection Units", "Islamic State")

@@ -149,3 +149,15 @@ def test_a_faith_between_demonym_and_people_keeps_the_nationality(
 def test_the_ruler_s_name_stands_for_the_state_s_forces(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
     found = names(nlp, lexicon, "the Assad regime shelled it", country="Lebanon")
     assert found == ["Military Forces of Syria (2000-2024)"]
+
+
+def test_a_community_s_forces_are_named_by_country(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "Kurdish forces, Kurdish fighters and Kurdish police"
+    assert names(nlp, lexicon, text) == [
+        "YPG: People's Protection Units", "YPG: People's Protection Units", "Asayish",
+    ]  # fmt: skip
+    assert names(nlp, lexicon, "Kurdish forces", country="Iraq") == ["Peshmerga"]
+    assert names(nlp, lexicon, "Kurdish forces", country="Iran") == [
+        "Unidentified Armed Group (Iran)"
+    ]
+    assert names(nlp, lexicon, "Kurdish areas") == []

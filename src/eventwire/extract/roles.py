@@ -683,6 +683,9 @@ def _name(
         ]
         if before:
             g = before[-1]
+            if g.community is not None:  # "Kurdish fighters ... the militants"
+                named = lexicon.name(g, country, when)
+                return Actor(named.name, named.inter, m.start, m.end, named.country)
             return Actor(g.name or g.text, g.inter or tx.INTER_REBEL, m.start, m.end, g.country)
     return lexicon.name(m, country, when)
 

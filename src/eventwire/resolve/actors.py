@@ -84,6 +84,7 @@ class ActorMention:
     inter: int | None
     country: str | None  # the group's country, or the country of a demonym ("Syrian troops")
     possessive: bool = False  # "Al-Qaeda's (Syrian affiliate)": a possessor, not the actor
+    community: str | None = None  # "kurdish:armed" for "Kurdish fighters": named by country
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,14 @@ def _group_entries(path: Path, exact: bool = False) -> Iterator[ActorEntry]:
 class ActorLexicon:
     """Token-level longest-match lookup of actor phrases, and ACLED-style naming."""
 
-    def __init__(self, entries: Iterable[ActorEntry], periods: Sequence[StatePeriod]) -> None:
+    def __init__(
+        self,
+        entries: Iterable[ActorEntry],
+        periods: Sequence[StatePeriod],
+        communities: dict[tuple[str, str, str], tuple[str, int]] | None = None,
+    ) -> None:
+        # (community word, country, kind) -> the force's name and inter ("Kurdish fighters")
+        self._communities = dict(communities or {})
         self._index: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = {}
         for entry in entries:  # later entries win on the same phrase
             key = _norm_tokens(entry.phrase)
@@ -159,7 +167,12 @@ class ActorLexicon:
             )
             for row in _read_csv(data_dir / "state_forces.csv")
         ]
-        return cls(entries, periods)
+        communities: dict[tuple[str, str, str], tuple[str, int]] = {}
+        for row in _read_csv(data_dir / "communities.csv"):
+            phrase = row["phrase"].lower()
+            entries.append(ActorEntry(phrase, "community"))
+            communities[(phrase, row["country"], row["kind"])] = (row["name"], int(row["inter"]))
+        return cls(entries, periods, communities)
 
     def find(self, doc: Doc) -> list[ActorMention]:
         """Every actor phrase in `doc`, longest match first, demonyms merged into the noun."""
@@ -210,7 +223,7 @@ class ActorLexicon:
                 )
             )
             i += length
-        return _drop_descriptors(_merge_demonyms(found, text), text)
+        return _drop_descriptors(_merge_demonyms(_merge_communities(found, text), text), text)
 
     def _match_at(
         self,
@@ -253,6 +266,13 @@ class ActorLexicon:
     def name(self, mention: ActorMention, country: str | None, when: dt.date | None) -> Actor:
         """The ACLED-style actor for a mention in an event located in `country` on `when`."""
         own = mention.country or country
+        if mention.community is not None:
+            word, kind = mention.community.split(":")
+            found = self._communities.get((word, country or "", kind))
+            if found is not None:
+                return Actor(found[0], found[1], mention.start, mention.end, country)
+            base, inter = GENERIC_NAMES["unidentified"]
+            return Actor(f"{base} ({own})" if own else base, inter, mention.start, mention.end, own)
         if mention.role in NAMED_ROLES:
             inter = mention.inter or tx.INTER_REBEL
             return Actor(mention.name or mention.text, inter, mention.start, mention.end, own)
@@ -292,6 +312,58 @@ _COMMUNITY = re.compile(
     r"\s+(?:Shiite|Shia|Shi'ite|Sunni|Muslim|Christian|Alawite|Druze|Yazidi|Ismaili|Catholic|"
     r"Orthodox|Armenian|Assyrian|Turkmen|Arab|Kurdish)\s+$"
 )
+
+
+_COMMUNITY_FORCES = {"military": "armed", "rebels": "armed", "unidentified": "armed",
+                     "militia": "armed", "police": "police"}  # fmt: skip
+# "Kurdish fighters": nouns for fighters that are no actor phrase on their own
+_COMMUNITY_FIGHTERS = re.compile(
+    r"(?:-led)?\s+(?:fighters|militants|militiamen|gunmen|combatants|units)\b", re.IGNORECASE
+)
+_COMMUNITY_GAP = re.compile(r"\s*|-led\s+|-dominated\s+", re.IGNORECASE)
+
+
+def _merge_communities(found: list[ActorMention], text: str) -> list[ActorMention]:
+    """ "Kurdish" + "forces" -> one mention of the Kurdish armed force (named by the event's
+    country, never the state's military); a community word alone is no actor."""
+    out: list[ActorMention] = []
+    for i, mention in enumerate(found):
+        if mention.role == "community":
+            fighters = _COMMUNITY_FIGHTERS.match(text, mention.end)
+            after = found[i + 1] if i + 1 < len(found) else None
+            if fighters and (after is None or after.start >= fighters.end()):
+                end = fighters.end()
+                out.append(
+                    ActorMention(
+                        mention.start, end, text[mention.start : end], "group", None, None,
+                        None, False, f"{mention.text.lower()}:armed",
+                    )
+                )  # fmt: skip
+            continue
+        prev = found[i - 1] if i else None
+        kind = _COMMUNITY_FORCES.get(mention.role)
+        if (
+            prev is not None
+            and prev.role == "community"
+            and kind is not None
+            and _COMMUNITY_GAP.fullmatch(text[prev.end : mention.start])
+        ):
+            out.append(
+                ActorMention(
+                    prev.start,
+                    mention.end,
+                    text[prev.start : mention.end],
+                    "group",
+                    None,
+                    None,
+                    None,
+                    mention.possessive,
+                    f"{prev.text.lower()}:{kind}",
+                )
+            )
+            continue
+        out.append(mention)
+    return out
 
 
 def _merge_demonyms(found: list[ActorMention], text: str) -> list[ActorMention]:
