@@ -40,6 +40,10 @@ def typed(nlp, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
         "Russia has targeted civilian neighborhoods, medical centers and schools.",
         "Government forces have shelled hospitals in rebel-held areas.",
         "Rebels have attacked army checkpoints around the city since March.",
+        "Government forces have repeatedly shelled the town.",
+        "The army systematically targeted hospitals in the east of the province.",
+        "Residents survived on bread and water and endured daily shelling.",
+        "The district was hit by relentless air strikes.",
         # a present perfect over a stretch of time: a situation or a tally, no incident
         "The border town has faced a wave of rocket attacks from the militants in recent months.",
         "The villagers have had a ceasefire with the army for at least three years.",

@@ -229,11 +229,32 @@ _HABITUAL = frozenset(
         "normally",
         "customarily",
         "whenever",
+        "repeatedly",
+        "systematically",
+        "continuously",
+        "persistently",
+        "daily",
+        "nightly",
     ]
 )
 # Adjectives that make a happening a kind, not an incident: "countless air raids".
 _HABITUAL_ADJ = frozenset(
-    ["countless", "numerous", "innumerable", "frequent", "regular", "routine", "incessant"]
+    [
+        "countless",
+        "numerous",
+        "innumerable",
+        "frequent",
+        "regular",
+        "routine",
+        "incessant",
+        "daily",
+        "nightly",
+        "repeated",
+        "systematic",
+        "constant",
+        "continuous",
+        "relentless",
+    ]
 )
 # Predicates whose complement is a possibility or a prospect: "likely to attack", "it is
 # possible that ...", "poised to storm".
