@@ -36,7 +36,7 @@ BACKGROUND = re.compile(
 )
 # Lines that are not prose: headlines of other articles, section labels, link lists.
 NOT_PROSE = re.compile(
-    r"^\W*(?:read more|related|see also|watch|click|advertis|share|follow)\b", re.I
+    r"^[\W\d]*(?:read more|related|see also|watch|click|advertis|share|follow)\b", re.I
 )
 # A list of tags or topics; when scraping ran it into the lead sentence ("Tags Syria Raqqa
 # airstrikes ... A US-led coalition airstrike killed 18 ..."), that sentence has a finite verb.
