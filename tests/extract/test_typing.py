@@ -56,6 +56,13 @@ def typed(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
         # an advance is no capture; an advance into a place is
         ("The army advanced into the town of Kafr Nabl on Sunday.",
          "Government regains territory"),
+        # what an offensive is for is no capture: the fighting is the event
+        ("Rebels launched an offensive to retake the town of Kafr Nabl on Monday.",
+         "Armed clash"),
+        ("At least 12 soldiers were killed on Monday in a battle to seize the airport.",
+         "Armed clash"),
+        ("Air strikes killed 20 civilians on Sunday as the regime stepped up its campaign to "
+         "retake the suburbs.", "Air/drone strike"),
     ],
 )  # fmt: skip
 def test_codebook_types(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]

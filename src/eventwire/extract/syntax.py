@@ -400,6 +400,8 @@ def is_asserted(
             return False, f"names a place '{current.text} of'"
         if current.dep_ == "pcomp" and current.head.lower_ == "for":
             return False, f"purpose 'for {current.text}'"
+        if current is token and _purpose(current):
+            return False, f"purpose 'to {current.text}'"
         if (
             current is not token
             and current.lower_ in _PROSPECT_ADJ
@@ -522,6 +524,15 @@ def _has_aux(verb: Token, words: frozenset[str] | None = None) -> bool:
     return any(
         c.dep_ in {"aux", "auxpass"} and (words is None or c.lower_ in words) for c in verb.children
     )
+
+
+def _purpose(verb: Token) -> bool:
+    """A to-infinitive that tells what an act or a noun is for ("launched an offensive to
+    retake the province", "a battle to seize Aleppo", "advanced to capture the town"), not
+    what was done ("managed to capture" is an xcomp, and stays)."""
+    if verb.tag_ != "VB" or verb.dep_ not in {"acl", "advcl", "relcl"}:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _generic_present(verb: Token) -> bool:
