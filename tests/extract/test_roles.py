@@ -306,7 +306,7 @@ def test_the_accused_after_a_title_is_the_actor(nlp) -> None:  # type: ignore[no
         "blames on Syrian President Bashar al-Assad's forces."
     )
     attack = one(nlp, text, "Chemical weapon")
-    assert (attack.actor1, attack.actor2) == (SYRIA, None)
+    assert (attack.actor1, attack.actor2) == (SYRIA, "Civilians (Syria)")
 
 
 @pytest.mark.parametrize(
@@ -450,3 +450,12 @@ def test_kurdish_forces_are_no_state_military(nlp) -> None:  # type: ignore[no-u
     text = "Kurdish forces captured the town of Hama from Islamic State on Wednesday."
     gain = one(nlp, text, "Non-state actor overtakes territory")
     assert (gain.actor1, gain.actor2) == ("YPG: People's Protection Units", "Islamic State")
+
+
+def test_people_gassed_are_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
+    attack = one(
+        nlp, "A chemical attack killed 70 people in Douma on Wednesday.", "Chemical weapon"
+    )
+    assert attack.actor2 == "Civilians (Syria)"
+    text = "Government forces fired chlorine gas at rebel positions in Douma on Wednesday."
+    assert one(nlp, text, "Chemical weapon").actor2 == "Opposition Rebels (Syria)"

@@ -185,7 +185,7 @@ _CIVILIAN_SITE = re.compile(
     re.IGNORECASE,
 )
 # A bomb that kills "people" (no armed target named) kills civilians: planted and suicide
-# bombs in public places are what such reports describe.
+# bombs in public places are what such reports describe; so is gas released on a town.
 BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb"}
 _PEOPLE_HIT = re.compile(r"\b(?:people|persons)\b", re.IGNORECASE)
 _SITE_HIT = re.compile(
@@ -441,7 +441,7 @@ def assign_roles(
     hit_civilians = (
         civilian_victims
         or any(m.role == "civilians" and m.start not in agencies for m in whole)
-        or (sub in BOMBS and bool(_PEOPLE_HIT.search(sentence)))
+        or (sub in BOMBS | {"Chemical weapon"} and bool(_PEOPLE_HIT.search(sentence)))
         or _civilian_site(text, candidate.sent_start, trig, candidate.sent_end)
     )
     if actor2 is None and (sub in VICTIM_TYPES or (remote and hit_civilians)):
