@@ -459,3 +459,8 @@ def test_people_gassed_are_civilians(nlp) -> None:  # type: ignore[no-untyped-de
     assert attack.actor2 == "Civilians (Syria)"
     text = "Government forces fired chlorine gas at rebel positions in Douma on Wednesday."
     assert one(nlp, text, "Chemical weapon").actor2 == "Opposition Rebels (Syria)"
+
+
+def test_barrel_bombs_are_dropped_by_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Barrel bombs hit Aleppo on Wednesday, killing 15 civilians."
+    assert one(nlp, text, "Air/drone strike").actor1 == SYRIA

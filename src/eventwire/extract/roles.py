@@ -119,6 +119,7 @@ _MEMBER_OF = re.compile(
 # air force the report does not name is taken as external, 8). Drones are left out: armed groups
 # fly them too.
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+_BARREL_BOMB = re.compile(r"\bbarrel[- ]?bombs?\b", re.IGNORECASE)
 _DRONE = re.compile(
     r"\b(?:drones?|uavs?|unmanned)\b", re.IGNORECASE
 )  # how far back a definite "the militants" looks for the group it means
@@ -425,6 +426,10 @@ def assign_roles(
         # the sentence names no air force: the one the article names for its strikes
         air_forces = _air_force(mentions, text, country)
         flown = [lexicon.name(m, country, when) for m in _forces(air_forces)]
+        if not flown and country and _BARREL_BOMB.search(sentence):
+            # barrel bombs are dropped from the state's own helicopters
+            state = lexicon.state_name("military", country, when)
+            flown = [Actor(state, tx.INTER_STATE, country=country)]
         actor1 = flown[0] if flown else Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL)
         names = flown  # a joint campaign's partner ("Russian and Syrian jets") is assoc1
     else:
