@@ -424,3 +424,44 @@ def test_appeals_addressed_to_the_reader_at_the_article_edge_are_dropped() -> No
     # Without words to the reader, a sentence about a subscription is reporting.
     report = "The council said residents could sign up for the evacuation buses at the town hall."
     assert body_mask([*article, report], [0.9, 0.9, 0.6]) == [True] * 3
+
+
+def test_teasers_cut_short_in_pairs_and_cards_glued_to_a_dateline_are_dropped() -> None:
+    from eventwire.clean.text import body_mask
+
+    article = [_SENTENCE.format(n) for n in ("eleven", "twelve", "thirteen")]
+    cut = ["Families return to Saraqib as the guns fall...", "Aid agencies warn of a long win…"]
+    lines = [article[0], cut[0], article[1], cut[1], article[2]]
+    assert body_mask(lines, [0.9, 0.6, 0.9, 0.6, 0.9]) == [True, False, True, False, True]
+    # One line trailing off is the article's own: a quote left hanging.
+    hanging = 'The mayor paused before adding: "We will rebuild, but…'
+    assert body_mask([*article, hanging], [0.9] * 3 + [0.6]) == [True] * 4
+    cards = [
+        "Court jails former minister for bribery AMMAN: A court on Monday sentenced a former",
+        "Floods cut off villages in the north BEIRUT: Heavy rain on Sunday washed away roads",
+        "Ceasefire talks resume in Cairo CAIRO, Egypt: Negotiators met again on Tuesday after",
+    ]
+    probs = [0.9] * 3 + [0.95] * 3
+    assert body_mask([*article, *cards], probs) == [True] * 3 + [False] * 3
+    # An article's own dateline opens its first paragraph, once.
+    lead = "AMMAN: A court on Monday sentenced a former minister to five years for bribery."
+    assert body_mask([lead, *article], [0.9] * 4) == [True] * 4
+
+
+def test_list_of_other_stories_under_a_heading_naming_them_is_dropped() -> None:
+    from eventwire.clean.text import body_mask
+
+    article = [_SENTENCE.format(n) for n in ("fourteen", "fifteen")]
+    heads = [
+        "Rana Haddad's Most Recent Stories",
+        "Aid convoy reaches Idlib after weeks of delay",
+        "Why the Saraqib crossroads matters",
+        "Idlib's displaced face a harsh winter",
+    ]
+    assert body_mask([*article, *heads], [0.9, 0.9, 0.5, 0.5, 0.5, 0.5]) == [True] * 2 + [False] * 4
+    # A list in the article that opens with "More …" is no such heading.
+    changes = ["More questions for your opponent", "Better Android support", "Bugs fixed"]
+    assert body_mask([*article, *changes], [0.9, 0.9, 0.5, 0.5, 0.5]) == [True] * 5
+    # A heading followed by a sentence heads the article's own section.
+    section = ["Latest news from the front", _SENTENCE.format("sixteen")]
+    assert body_mask([*article, *section], [0.9, 0.9, 0.5, 0.9]) == [True] * 4

@@ -133,7 +133,90 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = keep_lead_ins(lines, keep)
     keep = cut_at_comments(lines, keep)
     keep = drop_satellites(lines, keep, probs)
-    return drop_appeals(lines, keep)
+    keep = drop_appeals(lines, keep)
+    keep = drop_teaser_cards(lines, keep)
+    return drop_headed_lists(lines, keep)
+
+
+_CUT_SHORT = re.compile(r"(\.\.|…)\s*$")  # a teaser's text cut short: "… 그가 뜨..", "… Ass..."
+# A card's headline glued to its summary's dateline: "Man pleads guilty in US NEW YORK: An …".
+_GLUED_DATELINE = re.compile(
+    r"^.{15,200}?[a-z’'\"”?!)\d] [A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,3}(?:,[^:]{0,30})?: [A-Z]"
+)
+CARD_RUN = 3  # headlines glued to a dateline this many times in a row make a list of cards
+# A heading of a list of other stories by its words ("Ryan Reed's Most Recent Stories",
+# "Most read in world news", "More Sports News"), beyond LIST_HEADING's fixed ones.
+_STORIES_HEADING = re.compile(
+    r"^\W*(?:.{0,50}\b(?:stories|news|articles|posts|videos|headlines)"
+    r"|most (?:read|popular|viewed|shared|commented|recent)\b.{0,40}"
+    r"|(?:more|latest|recent) (?:from|on|in)\b.{0,40})\W*$",
+    re.I,
+)
+
+
+def drop_teaser_cards(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Drop teasers that give themselves away in pairs or runs, wherever they stand.
+
+    Two or more short lines cut short with an ellipsis, at most one line apart (a list of
+    truncated headlines or summaries), and CARD_RUN or more lines in a row (at most one line
+    apart) that glue a headline to the dateline of its summary ("… in US NEW YORK: An
+    Indian-origin man …": a card rendered as one line). An article's own ellipsis or dateline
+    comes once.
+    """
+    cut = [
+        i
+        for i, x in enumerate(lines)
+        if x.endswith(("..", "…")) and _CUT_SHORT.search(x) and furniture.words(x) <= 25
+    ]
+    cards = [i for i, x in enumerate(lines) if ": " in x[:250] and _GLUED_DATELINE.match(x[:300])]
+    out = list(keep)
+    for hits, least in ((cut, 2), (cards, CARD_RUN)):
+        for group in _close_groups(hits):
+            if len(group) >= least:
+                for i in group:
+                    out[i] = False
+    return out
+
+
+def _close_groups(indices: list[int]) -> list[list[int]]:
+    """Indices grouped where at most one line stands between two."""
+    groups: list[list[int]] = []
+    for i in indices:
+        if groups and i - groups[-1][-1] <= 2:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def drop_headed_lists(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Drop a list of other stories under a heading that names them ("Most Recent
+    Stories", "More Sports News"): the heading and the headline-shaped lines under it, up to
+    the next sentence, when there are two or more."""
+    out = list(keep)
+    n = len(lines)
+    i = 0
+    while i < n:
+        line = lines[i]
+        if not (
+            len(line) <= 100  # the heading pattern is bounded: a quick test first
+            and _STORIES_HEADING.match(line)
+            and furniture.words(line) <= 8
+            and not furniture.is_prose(line)
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < n
+            and not furniture.is_prose(lines[j])
+            and (furniture.looks_like_headline(lines[j]) or furniture.words(lines[j]) <= 3)
+        ):
+            j += 1
+        if j - i >= 3:
+            out[i:j] = [False] * (j - i)
+        i = j
+    return out
 
 
 def drop_appeals(lines: list[str], keep: list[bool]) -> list[bool]:
