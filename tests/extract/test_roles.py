@@ -464,3 +464,21 @@ def test_people_gassed_are_civilians(nlp) -> None:  # type: ignore[no-untyped-de
 def test_barrel_bombs_are_dropped_by_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Barrel bombs hit Aleppo on Wednesday, killing 15 civilians."
     assert one(nlp, text, "Air/drone strike").actor1 == SYRIA
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Rebels and government forces agreed on a ceasefire in Douma on Wednesday.",
+            ("Opposition Rebels (Syria)", SYRIA),
+        ),
+        (
+            "Jaish al-Islam signed a ceasefire agreement with Russia in Douma on Wednesday.",
+            ("Jaish al-Islam", "Government of Russia (2000-)"),
+        ),
+    ],
+)
+def test_the_parties_to_an_agreement_are_its_sides(nlp, text, sides) -> None:  # type: ignore[no-untyped-def]
+    deal = one(nlp, text, "Agreement")
+    assert (deal.actor1, deal.actor2, deal.assoc_actor_1) == (*sides, None)

@@ -119,6 +119,7 @@ _MEMBER_OF = re.compile(
 # air force the report does not name is taken as external, 8). Drones are left out: armed groups
 # fly them too.
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BARREL_BOMB = re.compile(r"\bbarrel[- ]?bombs?\b", re.IGNORECASE)
 _DRONE = re.compile(
     r"\b(?:drones?|uavs?|unmanned)\b", re.IGNORECASE
@@ -296,7 +297,11 @@ def assign_roles(
             m
             for m in mentions
             if lo <= m.start < hi
-            and _usable(m, candidate.agent, text)
+            and (
+                _usable(m, candidate.agent, text)
+                # "signed a truce with Russia": a state an agreement is made with is a party
+                or (sub == "Agreement" and _WITH.search(text[max(0, m.start - 6) : m.start]))
+            )
             and not any(s <= m.start < e for s, e in excluded)
         ]
 
@@ -416,6 +421,8 @@ def assign_roles(
         agents, patients = _forces(agents), _forces(patients)
     elif tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS:  # so is a state that strikes or kills
         agents = _forces(agents)
+    elif sub == "Agreement":  # a state that agrees is its government ("the US and Russia")
+        agents, patients = _governments(agents), _governments(patients)
     names = [_name(m, mentions, lexicon, country, when, text) for m in agents]
     others = [_name(m, mentions, lexicon, country, when, text) for m in patients]
     others = [a for a in others if all(a.name != n.name for n in names)]
@@ -462,6 +469,10 @@ def assign_roles(
         )
     assoc1 = next((a for a in names[1:] if a.name != actor1.name), None)
     assoc2 = next((a for a in others[1:] if actor2 and a.name != actor2.name), None)
+    # "Rebels and government forces agreed on a ceasefire", "a truce between X and Y": the
+    # parties to an agreement are its two sides
+    if sub == "Agreement" and actor2 is None and assoc1 and not _one_side(assoc1, actor1):
+        actor2, assoc1 = assoc1, None
     return Roles(actor1, assoc1, actor2, assoc2)
 
 
@@ -621,6 +632,10 @@ def _battle_sides(
             rest = other([m for m in pool(*context) if m.role != "civilians"])
         patients = [*patients, *rest[:1]]
     return agents, patients
+
+
+def _governments(found: list[ActorMention]) -> list[ActorMention]:
+    return [dataclasses.replace(m, role="government") if m.role == "country" else m for m in found]
 
 
 def _forces(found: list[ActorMention]) -> list[ActorMention]:
