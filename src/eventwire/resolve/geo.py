@@ -111,7 +111,7 @@ _DIRECTION = (
     r"eastern|western|north-eastern|north-western|south-eastern|south-western|rural)"
 )
 _AREA_AFTER = re.compile(
-    rf"(?:['’]?s)?\s+(?:(?:{_DIRECTION}\s+)?(?:countryside|outskirts|suburbs|environs|"
+    rf"(?:['’]s?|s)?\s+(?:(?:{_DIRECTION}\s+)?(?:countryside|outskirts|suburbs|environs|"
     # (a bare "the Khan Sheikhun area" is as often the town itself)
     rf"surroundings|hinterland)|{_DIRECTION}\s+area)\b",
     re.IGNORECASE,
@@ -197,6 +197,15 @@ _DATELINE_AFTER = re.compile(
 )
 
 
+# A quarter of a city named with the city after it ("the Shahba neighbourhood of Aleppo",
+# "Salah Eddin neighborhood in Aleppo city"): the event is at the city, whatever town
+# elsewhere bears the quarter's name.
+_QUARTER_OF_AFTER = re.compile(
+    r"^\s+(?:neighbou?rhoods?|quarters?)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?"
+    r"(?:(?:north|south|east|west)(?:ern)?\s+)?[A-Z]"
+)
+
+
 # A country named as the side that acts: "US airstrikes", "Syria troops", "Turkey forces".
 _ACTOR_AFTER = re.compile(
     r"^\s+(?:air\s?strikes?|strikes?|raids?|forces|troops|soldiers|army|military|jets|"
@@ -209,9 +218,9 @@ _ACTOR_AFTER = re.compile(
 @functools.lru_cache(maxsize=4096)  # asked for every mention of an article once per event
 def is_site(place: Place, text: str) -> bool:
     """False for mentions that name an origin, a seat, a venue of talks, a speaker, an
-    acting country ("US airstrikes") or a dateline."""
+    acting country ("US airstrikes"), a dateline or a quarter of the city named after it."""
     after = text[place.end : place.end + 40]
-    if _ORIGIN_AFTER.search(after):
+    if _ORIGIN_AFTER.search(after) or _QUARTER_OF_AFTER.match(after):
         return False
     if place.feature_code == "PCLI" and _ACTOR_AFTER.search(after):
         return False
@@ -358,6 +367,11 @@ _SETTLEMENT_NAMED = re.compile(
 )
 
 
+# Words that describe a settlement before its name ("on the besieged al-Fouaa town").
+_HELD = (
+    r"(?:besieged|encircled|embattled|rebel-held|regime-held|government-held|"
+    r"opposition-held|army-held|nearby|neighbouring|neighboring)"
+)
 # ... or as agencies write it, the name before the word ("in al-Hader town", "in Harbiyat
 # and Anbaj villages"); not a people's adjective ("Kurdish villages", "Alawite town").
 _NAME_BEFORE_WORD = (
@@ -365,7 +379,8 @@ _NAME_BEFORE_WORD = (
     r"(?<!ian)(?<!ish)(?<!ite)(?<!ese)(?<![a-z]i)(?<!held)(?<!controlled)(?<!led)(?P<end>)\s+"
 )
 _SETTLEMENT_AFTER = re.compile(
-    rf"\b(?:in|of|at|on|near|and)\s+{_NAME_BEFORE_WORD}(?:villages?|towns?|hamlets?)\b",
+    rf"\b(?:in|of|at|on|near|and)\s+(?:the\s+)?(?:{_HELD}\s+)?{_NAME_BEFORE_WORD}"
+    r"(?:villages?|towns?|hamlets?)\b",
     re.IGNORECASE,
 )
 # ... and a site so named, also after "the" or a country's possessive ("struck the Tiyas

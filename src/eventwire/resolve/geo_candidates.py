@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.resolve.gazetteer import Entry, Gazetteer
 from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS
-from eventwire.resolve.toponyms import ascii_name, fold, words
+from eventwire.resolve.toponyms import ascii_name, fold, skeleton, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -249,6 +249,26 @@ _ARABIC_NAME_HEAD = re.compile(
 _ARTICLE = r"(?:al|el|as|ash|ad|an|ar|at|az)"  # the Arabic article as written in names
 _ARABIC_ARTICLE = re.compile(rf"{_ARTICLE}[-\s]", re.IGNORECASE)
 _ARTICLE_ENDS = re.compile(rf"(?<![\w'’]){_ARTICLE}-\Z", re.IGNORECASE)
+# An outlet named with an Arabic article, told by its role rather than a noun after it:
+# a media noun before it ("the pro-government daily Al-Watan", "the channel Al Mayadeen"), a
+# reporting verb after it ("Al Mayadeen reported"), or a reporting phrase before it that the
+# name ends ("told Al Mayadeen,", "according to Al-Thawra."). Places do not report; a
+# capital that speaks for its government ("Damascus said") carries no article.
+_MEDIA_NOUN = (
+    r"(?:daily|dailies|newspapers?|paper|channel|tv|television|broadcaster|station|website|"
+    r"outlet|network|magazine|weekly|radio|news agency|agency)"
+)
+_OUTLET_NOUN_BEFORE = re.compile(rf"\b{_MEDIA_NOUN}\s+(?:{_ARTICLE}[-\s])?$", re.IGNORECASE)
+_OUTLET_VERB_AFTER = re.compile(
+    r"\s+(?:reported|reports|said|says|quoted|quotes|cited|cites|aired|airs|broadcast|"
+    r"broadcasts|published|publishes|wrote|writes|carried|carries|showed|shows|added|adds)\b"
+)
+_OUTLET_PHRASE_BEFORE = re.compile(
+    r"\b(?:told|according to|quoted by|cited by|reported by|aired by|broadcast by|"
+    rf"speaking to|interview with|comments to|statement to)\s+(?:the\s+)?(?:{_ARTICLE}[-\s])?$",
+    re.IGNORECASE,
+)
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)\"”]|$)|\s+(?:that|on|late|earlier|in an?)\b")
 # Arabic names joined by an article: "Orum al-Kubrah", "Fateh al-Sham", "Jaysh al-Fateh".
 _ARTICLE_AFTER = re.compile(rf"[\s-]{_ARTICLE}-[A-Z]")
 _ARTICLE_BEFORE = re.compile(rf"[A-Z][\w'’]*[\s-]{_ARTICLE}-$")
@@ -391,7 +411,7 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
         ):
             m = _in_name(gaz, text, w, i, hit[0], _street(text, w, i, hit[1]))
             if m is not None:
-                out.append(_with_listed_areas(gaz, text, m))
+                out.append(_with_named_area(gaz, text, _with_listed_areas(gaz, text, m)))
                 out.extend(_capital(gaz, text, w, hit[0] - 1, m))
                 i = hit[0]
             else:
@@ -475,9 +495,19 @@ def _in_name(gaz: Gazetteer, text: str, w: _Words, i: int, j: int, m: Mention) -
         or (after and w.folded[j] in ORG_HEADS)
     ):
         return None
-    if _arabic_named(text, m) and _ARABIC_NAME_HEAD.match(text, m.end):
+    if _arabic_named(text, m) and (_ARABIC_NAME_HEAD.match(text, m.end) or _outlet(text, m)):
         return replace(m, in_name=True)
     return m
+
+
+def _outlet(text: str, m: Mention) -> bool:
+    """The name, carrying an Arabic article, is told as a news outlet by a media noun
+    before it, a reporting verb after it, or a reporting phrase it ends ("the daily
+    Al-Watan", "Al Mayadeen reported", "told Al Mayadeen,")."""
+    before = text[max(0, m.start - 40) : m.start]
+    if _OUTLET_NOUN_BEFORE.search(before) or _OUTLET_VERB_AFTER.match(text, m.end):
+        return True
+    return bool(_OUTLET_PHRASE_BEFORE.search(before) and _PHRASE_END.match(text, m.end))
 
 
 def _arabic_named(text: str, m: Mention) -> bool:
@@ -512,6 +542,59 @@ def _with_listed_areas(gaz: Gazetteer, text: str, m: Mention) -> Mention:
         if e.feature_code == "ADM2" and e.id not in seen
     )
     return replace(m, candidates=m.candidates + extra) if extra else m
+
+
+# "Raqqa province", "Hasakeh governorate": the admin1 area, also where the gazetteer holds
+# the area only under another spelling than the town's (Ar-Raqqah for "Raqqa").
+_PROVINCE_AFTER = re.compile(r"['’]?s?\s+(?:province|governorate)\b(?!\s+of\b)", re.IGNORECASE)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# The countryside of a town, which Arabic calls "Rif" + the town: "Damascus countryside",
+# "the Damascus suburbs", "rural Damascus", "Reef Damascus" is the admin1 area Rif Dimashq
+# where the gazetteer holds one (a governorate apart from the city's own).
+_COUNTRYSIDE_AFTER = re.compile(
+    r"(?:['’]s?|s)?\s+(?:(?:north|south|east|west|northern|southern|eastern|western|"
+    r"north-eastern|north-western|south-eastern|south-western)\s+)?(?:countryside|suburbs)\b",
+    re.IGNORECASE,
+)
+_COUNTRYSIDE_BEFORE = re.compile(
+    r"\b(?:rural|reef|rif|(?:countryside|suburbs)\s+of(?:\s+the)?(?:\s+city\s+of)?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _with_named_area(gaz: Gazetteer, text: str, m: Mention) -> Mention:
+    """A name before "province" or after "the province of" is the admin1 area, also one
+    that bears the town's name in another spelling ("Raqqa province" -> Ar-Raqqah); a
+    town's countryside is the admin1 area "Rif <town>" where there is one ("Damascus
+    countryside" -> Rif Dimashq)."""
+    if m.demonym or m.street or not m.candidates:
+        return m
+    if _PROVINCE_AFTER.match(text, m.end) or _PROVINCE_BEFORE.search(
+        text, max(0, m.start - 30), m.start
+    ):
+        areas = {e.id: e for e in m.candidates if e.feature_code == "ADM1"} or {
+            a.id: a
+            for e in m.candidates
+            if e.feature_code.startswith("PPL") and e.admin1
+            for a in gaz.lookup(e.admin1)
+            if a.feature_code == "ADM1"
+            and a.country_code == e.country_code
+            and skeleton(fold(a.name)) == skeleton(fold(e.name))
+        }
+        return replace(m, candidates=tuple(areas.values())) if areas else m
+    if _COUNTRYSIDE_AFTER.match(text, m.end) or _COUNTRYSIDE_BEFORE.search(
+        text, max(0, m.start - 40), m.start
+    ):
+        rif = {
+            a.id: a
+            for e in m.candidates
+            if e.feature_code.startswith("PPL")
+            for name in {e.name, e.admin1 or e.name}
+            for a in gaz.lookup(f"rif {name}")
+            if a.feature_code == "ADM1" and a.country_code == e.country_code
+        }
+        return replace(m, candidates=tuple(rif.values())) if rif else m
+    return m
 
 
 def _world_region(w: _Words, i: int) -> int:
