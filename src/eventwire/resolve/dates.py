@@ -46,8 +46,10 @@ PATTERN = re.compile(
   | (?i:(?P<rel>\b(?:
         yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|last\s+night|overnight
       | (?:(?:earlier|early|later|late)\s+)?this\s+(?:morning|afternoon|evening|week|month|weekend)
-      | last\s+(?:week|month|weekend)|the\s+previous\s+(?:day|week|month)|the\s+day\s+before
-      | (?:a|one)\s+day\s+(?:earlier|before)(?!\s+(?:the|a|an|it|they|he|she)\b)
+      | last\s+(?:week|month|weekend)|the\s+previous\s+(?:day|week|month)
+      | (?:the|a|one)\s+day\s+before(?!\s+(?:the|a|an|it|they|he|she|yesterday)\b)
+      | the\s+(?:next|following)\s+day|(?:a|one)\s+day\s+later
+      | (?:a|one)\s+day\s+earlier
       | the\s+past\s+week|(?:(?:over|at|during)\s+)?the\s+weekend|weekend(?=\s+(?!of\b)[a-z]+)
       | (?:(?:the|these)\s+)?(?:recent|past|last)\s+(?:few\s+|couple\s+of\s+|several\s+)?days
       | (?:the\s+)?(?:past|last)\s+(?P<past_n>\d+|two|three|four|five|six|seven|ten)\s+
@@ -226,6 +228,8 @@ def _resolve_relative(
                 "yesterday evening", "the previous day", "the day before", "a day earlier",
                 "one day earlier", "a day before", "one day before"):  # fmt: skip
         return yesterday, None, 1
+    if word in ("the next day", "the following day", "a day later", "one day later"):
+        return None, None, 3  # only another date of the text tells which day (find_dates)
     if word == "overnight":
         # One known night, coded on the evening it began (ACLED: the actual date is known).
         return yesterday, None, 1
@@ -318,10 +322,23 @@ _SCENE_BEFORE = re.compile(
 )
 _YEAR_GROUPS = ("dm_year", "md_year", "my_year", "iso_y", "num_y")
 _WEEKDAY_NEXT = re.compile(rf"\s+(?:on\s+|late\s+|early\s+)?{_WEEKDAY}\b")
-# "the previous day", "a day earlier": the day before another date of the same sentence.
+# "the previous day", "a day earlier": the day before the day its sentence, or else the
+# sentence before it, is about; "the next day", "a day later": the day after it.
 _DAY_BEFORE = re.compile(
-    r"^(?:the\s+previous\s+day|the\s+day\s+before|(?:a|one)\s+day\s+(?:earlier|before))$",
+    r"^(?:the\s+previous\s+day|(?:the|a|one)\s+day\s+before|(?:a|one)\s+day\s+earlier)$",
     re.IGNORECASE,
+)
+_DAY_AFTER = re.compile(r"^(?:the\s+(?:next|following)\s+day|(?:a|one)\s+day\s+later)$", re.I)
+# A statement or a toll's update told right after a date ("A monitor on Tuesday raised the
+# toll from strikes the previous day", "On Monday, the group said"): the date of the report.
+_UPDATE_AFTER = re.compile(
+    r"^[\s,]*(?:[\w-]+\s+){0,3}?(?:raised|revised|updated|put|gave|released|published|"
+    rf"{_SAYING}|told)\b",
+    re.IGNORECASE,
+)
+# "overnight into Sunday", "overnight to Sunday": the night that began the day before.
+_INTO_WEEKDAY = re.compile(
+    rf"\s+(?:in)?to\s+(?:the\s+early\s+hours\s+of\s+)?(?:(?:early|late)\s+)?(?P<day>{_WEEKDAY})\b"
 )
 
 
@@ -392,23 +409,40 @@ def _sentence_start(text: str, pos: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-def _anchor_day_before(out: list[DateMention], mention: DateMention, text: str) -> DateMention:
-    """ "the previous day" counts back from the day named earlier in its sentence ("a monitor on
-    Tuesday raised the toll from air strikes the previous day": Monday); that day is then
-    the date of the report, not of the event."""
+def _anchor_day_before(
+    out: list[DateMention], mention: DateMention, text: str, step: int = -1
+) -> DateMention | None:
+    """ "the previous day" counts back from the day the narrative is on: the day named last
+    before it in its sentence ("a monitor on Tuesday raised the toll from air strikes the
+    previous day": Monday), else the day named last in the sentence before ("Rockets killed
+    three on Friday. Six had been killed the previous day": Thursday), else the report's day
+    (as "yesterday"). "the next day" (step +1) counts on from the same day and has no reading
+    without one (None). A day followed by a statement or a toll's update ("on Tuesday
+    raised the toll", "on Monday said") is then the report's date; one followed by an act
+    ("The opposition on Sunday retook an area that fell the day before") stays the event's."""
     since = _sentence_start(text, mention.start)
-    anchors = [
-        i
-        for i, m in enumerate(out)
-        if m.start >= since and m.precision == 1 and m.date and not m.dateline
-    ]
-    if not anchors:
+    previous = _sentence_start(text, max(0, since - 2)) if since > 0 else since
+
+    def precise(m: DateMention) -> bool:
+        return m.precision == 1 and m.date is not None and not m.dateline
+
+    own = [i for i, m in enumerate(out) if m.start >= since and precise(m)]
+    before = [i for i, m in enumerate(out) if previous <= m.start < since and precise(m)]
+    if own:
+        i = own[-1]
+        anchor = out[i]
+        if _UPDATE_AFTER.match(text[anchor.end : anchor.end + 60]) and not _ATTRIBUTIVE.match(
+            anchor.text
+        ):
+            out[i] = dataclasses.replace(anchor, reporting=True)
+    elif before:
+        anchor = out[before[-1]]
+    elif step < 0:
         return mention
-    i = anchors[-1]
-    anchor = out[i]
-    out[i] = dataclasses.replace(anchor, reporting=True)
+    else:
+        return None
     assert anchor.date is not None
-    day = anchor.date - _DAY
+    day = anchor.date + step * _DAY
     return dataclasses.replace(mention, date=day, day=day, background=anchor.background)
 
 
@@ -440,9 +474,23 @@ _PROSE_BEFORE = re.compile(
 )
 
 
+# A stamp whose day and year a scrape ran together ("Last updated at Aug 142016 BEIRUT ...",
+# "Feb 022015"): the day is two digits, the year four, right after the month.
+_GLUED_STAMP = re.compile(
+    r"^\W*(?i:(?:published|posted|updated|last\s+updated?)(?:\s+(?:on|at))?\s*:?\s*)?"
+    rf"(?P<month>{_MONTH})\s?(?P<day>[0-3]\d)(?P<year>{_YEAR})(?!\d)"
+)
+
+
 def _dateline(text: str) -> tuple[dt.date, int, int] | None:
     """The report's own date and the span of its stamp (a weekday before the date included),
     where the text opens with one or carries one after its headline."""
+    glued = _GLUED_STAMP.match(text)
+    if glued:
+        month = MONTHS[glued.group("month").lower().rstrip(".")[:3]]
+        date = _safe_date(int(glued.group("year")), month, int(glued.group("day")))
+        if date is not None:
+            return date, 0, glued.end()
     for m in PATTERN.finditer(text, 0, STAMP_CHARS + 20):
         if m.start() >= STAMP_CHARS:
             break
@@ -512,8 +560,17 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         )  # fmt: skip
         if mention.text.lower() == "overnight" and _WEEKDAY_NEXT.match(text, end):
             continue  # "overnight on Friday", "overnight Wednesday": that weekday dates it
+        into = _INTO_WEEKDAY.match(text, end) if mention.text.lower() == "overnight" else None
+        if into and published is not None:  # the night into Sunday began on Saturday
+            day = _weekday_date(into.group("day").lower()[:3], published, "") - _DAY
+            mention = dataclasses.replace(mention, date=day, day=day)
         if _DAY_BEFORE.match(mention.text) and published is not None:
-            mention = _anchor_day_before(out, mention, text)
+            mention = _anchor_day_before(out, mention, text) or mention
+        if _DAY_AFTER.match(mention.text):
+            after = _anchor_day_before(out, mention, text, step=1) if published else None
+            if after is None:
+                continue  # "the next day" after no day: no reading
+            mention = after
         out.append(mention)
     return out
 
