@@ -26,6 +26,10 @@ from eventwire.clean.text import body_mask
 
 OUT = REPO / "src" / "eventwire" / "clean" / "line_weights.json"
 _TOKEN = re.compile(r"\w+")
+# The learner's options for the shipped trees (the command line's defaults).
+SHIPPED = replace(
+    Boosting(), trees=120, depth=4, rate=0.1, min_hessian=2.0, members=3, colsample=0.8, seed=7
+)
 
 
 def is_test(page_id: str) -> bool:
@@ -154,15 +158,46 @@ def cross_validate(
         print(f"| {t} | {p:.3f} | {r:.3f} | {f:.3f} | {low:.3f}–{high:.3f} | {missed} |")
 
 
+def training_data(synthetic: int) -> tuple[list[Page3], list[str], int]:
+    """Feature rows, labels and lines of the training pages rendered to text, then of
+    `synthetic` synthetic scrapes of each; the true bodies alike; how many are rendered."""
+    pages: list[Page] = [p for p in load_pages() if not is_test(p.id)]
+    data: list[Page3] = []
+    bodies: list[str] = []
+    for page in pages:
+        lines = split_lines(render_page(page.html))
+        if lines:
+            data.append((page_features(lines), labels(lines, page.body), lines))
+            bodies.append(page.body)
+    pages = [p for p in pages if split_lines(render_page(p.html))]  # aligned with data
+    rendered = len(data)
+    # Synthetic scrapes of the same training pages, in the shape the issue describes.
+    rng = random.Random(11)
+    titles = [t for t in (page_title(p) for p in pages) if t]
+    for _ in range(synthetic):
+        for page in pages:
+            lines, ys = scrape(page, titles, rng)
+            lines, ys = _resplit(lines, ys)
+            data.append((page_features(lines), ys, lines))
+            bodies.append(page.body)
+    return data, bodies, rendered
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--trees", type=int, default=120, help="trees per model")
-    parser.add_argument("--depth", type=int, default=4, help="depth of each tree")
-    parser.add_argument("--rate", type=float, default=0.1, help="learning rate")
-    parser.add_argument("--min-hessian", type=float, default=2.0, help="least weight in a leaf")
-    parser.add_argument("--members", type=int, default=3, help="models averaged per stage")
-    parser.add_argument("--colsample", type=float, default=0.8, help="share of features per tree")
-    parser.add_argument("--seed", type=int, default=7, help="seed of the learner")
+    parser.add_argument("--trees", type=int, default=SHIPPED.trees, help="trees per model")
+    parser.add_argument("--depth", type=int, default=SHIPPED.depth, help="depth of each tree")
+    parser.add_argument("--rate", type=float, default=SHIPPED.rate, help="learning rate")
+    parser.add_argument(
+        "--min-hessian", type=float, default=SHIPPED.min_hessian, help="least weight in a leaf"
+    )
+    parser.add_argument(
+        "--members", type=int, default=SHIPPED.members, help="models averaged per stage"
+    )
+    parser.add_argument(
+        "--colsample", type=float, default=SHIPPED.colsample, help="share of features per tree"
+    )
+    parser.add_argument("--seed", type=int, default=SHIPPED.seed, help="seed of the learner")
     parser.add_argument("--cv", action="store_true", help="cross-validate on the training split")
     parser.add_argument("--seeds", type=int, default=1, help="CV repeated with this many seeds")
     parser.add_argument(
@@ -176,7 +211,7 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     args = parser.parse_args()
     opts = replace(
-        Boosting(),
+        SHIPPED,
         trees=args.trees,
         depth=args.depth,
         rate=args.rate,
@@ -185,27 +220,9 @@ def main() -> None:
         colsample=args.colsample,
         seed=args.seed,
     )
-    pages: list[Page] = [p for p in load_pages() if not is_test(p.id)]
-    data: list[Page3] = []
-    bodies: list[str] = []
-    for page in pages:
-        lines = split_lines(render_page(page.html))
-        if lines:
-            data.append((page_features(lines), labels(lines, page.body), lines))
-            bodies.append(page.body)
-    pages = [p for p in pages if split_lines(render_page(p.html))]  # aligned with data
-    rendered = list(data)
-    # Synthetic scrapes of the same training pages, in the shape the issue describes.
-    rng = random.Random(11)
-    titles = [t for t in (page_title(p) for p in pages) if t]
-    for _ in range(args.synthetic):
-        for page in pages:
-            lines, ys = scrape(page, titles, rng)
-            lines, ys = _resplit(lines, ys)
-            data.append((page_features(lines), ys, lines))
-            bodies.append(page.body)
+    data, bodies, rendered = training_data(args.synthetic)
     if args.cv:
-        cross_validate(data, bodies, len(rendered), opts, args.fill_gaps, args.seeds)
+        cross_validate(data, bodies, rendered, opts, args.fill_gaps, args.seeds)
         return
     models = train(data, opts)
     _, y, _ = arrays(data)
