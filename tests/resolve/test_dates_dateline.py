@@ -57,3 +57,16 @@ def test_a_headline_with_no_other_date_keeps_the_dateline() -> None:
     far = text + " Aid groups said." + " The war goes on." * 40 + " A clinic was shelled."
     choice = choose_event_date(find_dates(far, RECORD), len(far) - 20, len(far), RECORD)
     assert (choice.date, choice.time_precision) == (RECORD, 2)
+
+
+def test_a_statement_made_before_the_dateline_bounds_a_headlines_incident() -> None:
+    text = (
+        "Wed May 15 2019 Nine Killed in Market Shelling. Nine people were killed in shelling "
+        "of a market the ministry said on Tuesday."
+    )
+    choice = choose_event_date(find_dates(text, RECORD), 0, text.index(".") + 1, RECORD)
+    assert (choice.date, choice.time_precision) == (dt.date(2019, 5, 14), 2)
+    # a statement on the dateline's own day leaves the dateline
+    same_day = text.replace("on Tuesday", "on Wednesday")
+    choice = choose_event_date(find_dates(same_day, RECORD), 0, text.index(".") + 1, RECORD)
+    assert (choice.date, choice.time_precision) == (dt.date(2019, 5, 15), 1)

@@ -587,6 +587,11 @@ def _choice(m: DateMention) -> DateChoice:
     return DateChoice(m.day or m.date, precision, m)
 
 
+def _before_stamp(said: DateMention, stamp: DateMention) -> bool:
+    day = said.day or said.date
+    return day is not None and stamp.date is not None and day < stamp.date
+
+
 def choose_event_date(
     mentions: Sequence[DateMention], start: int, end: int, published: dt.date | None
 ) -> DateChoice:
@@ -629,6 +634,17 @@ def choose_event_date(
         ]
         if after:
             return _choice(min(after, key=lambda m: m.start))
+        # A statement the report quotes, made before the day it was written ("Fri Apr 15 ...
+        # 6 Killed in Shelling. ... the ministry said Thursday"), bounds the incident more
+        # closely than the dateline: on or shortly before that day.
+        said = [
+            m
+            for m in _sentence_window(mentions, end, end + 600)
+            if m.reporting and m.precision == 1
+        ]
+        first_said = min(said, key=lambda m: m.start) if said else None
+        if stamps and first_said and _before_stamp(first_said, stamps[-1]):
+            return _choice(first_said)
         if stamps:
             return _choice(stamps[-1])
     if published is not None:
