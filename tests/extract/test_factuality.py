@@ -44,6 +44,10 @@ def typed(nlp, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
         "The army systematically targeted hospitals in the east of the province.",
         "Residents survived on bread and water and endured daily shelling.",
         "The district was hit by relentless air strikes.",
+        # an agreement named, not made
+        "The two leaders stressed the importance of maintaining the ceasefire.",
+        "Hundreds of fighters and their families left the town under an evacuation deal.",
+        "A mechanism was set up by the three countries to monitor the ceasefire.",
         # a present perfect over a stretch of time: a situation or a tally, no incident
         "The border town has faced a wave of rocket attacks from the militants in recent months.",
         "The villagers have had a ceasefire with the army for at least three years.",

@@ -13,6 +13,7 @@ from eventwire.extract.casualties import Death, find_deaths
 from eventwire.extract.classify import Decision, classify
 from eventwire.extract.syntax import (
     TokenIndex,
+    agreement_only_named,
     agreement_undone,
     arguments,
     clause_span,
@@ -219,6 +220,8 @@ def detect_sentence(
         if ok and cue.cue in _AGREEMENT_CUES:
             undone = agreement_undone(index.at(cue.end - 1))
             ok, why = undone is None, undone or ""
+            if ok and agreement_only_named(index.at(cue.start)):
+                ok, why = False, "an agreement named, not made"
         if ok:
             kept.append(cue)
         else:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.extract.lemmas import inflections
 from eventwire.extract.lemmas import lemma as base_form
 
 if TYPE_CHECKING:
@@ -336,6 +337,39 @@ def agreement_undone(token: Token) -> str | None:
     if noun.dep_ == "pobj" and any(h.lower_ in _UNDOING_WORDS for h in heads):
         return f"undone '{next(h for h in heads if h.lower_ in _UNDOING_WORDS).text}'"
     return None
+
+
+# Verbs that tell an agreement was made or came into force ("reached a deal", "a truce was
+# declared", "the ceasefire took effect", "a deal brokered by Russia").
+_CONCLUDING = frozenset(
+    form
+    for verb in ("reach", "sign", "agree", "conclude", "broker", "declare", "announce", "seal",
+                 "clinch", "approve", "accept", "hammer", "negotiate", "secure", "finalize",
+                 "finalise", "arrange", "mediate", "start", "enter", "implement")
+    for form in inflections(verb)
+) | frozenset(["struck", "strike", "strikes", "took", "taken", "take", "takes", "came", "come",
+               "comes", "went", "gone", "began", "begun", "begin", "begins"])  # fmt: skip
+_AGREEMENT_NOUN_TAGS = frozenset({"NN", "NNS"})
+
+
+def agreement_only_named(token: Token) -> bool:
+    """An agreement noun that names an agreement rather than tells one made ("under a deal",
+    "the ceasefire line", "maintaining the ceasefire", "the agreement is one of several"): no
+    verb of making it ("reached", "signed", "declared", "brokered", "took effect") governs it
+    or describes it."""
+    if token.tag_ not in _AGREEMENT_NOUN_TAGS:
+        return False  # a verb ("agreed to", "signed") tells it made
+    noun = token
+    while noun.dep_ in {"compound", "amod"} and noun.head is not noun:
+        noun = noun.head  # "ceasefire deal", "truce zone"
+    if any(c.dep_ in {"acl", "relcl"} and c.lower_ in _CONCLUDING for c in noun.children):
+        return False  # "a deal brokered by Turkey", "a truce which was declared on Monday"
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and head.lower_ in _CONCLUDING:
+        return False
+    if noun.dep_ == "pobj" and head.head.lower_ in _CONCLUDING:
+        return False  # "agreed on a truce", "came to an agreement"
+    return noun.dep_ != "ROOT"  # (a headline's bare "Ceasefire in Aleppo" is left as it was)
 
 
 # Nouns for armed actors and people, which an -ing participle after them describes.
