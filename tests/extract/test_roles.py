@@ -482,3 +482,10 @@ def test_barrel_bombs_are_dropped_by_the_state(nlp) -> None:  # type: ignore[no-
 def test_the_parties_to_an_agreement_are_its_sides(nlp, text, sides) -> None:  # type: ignore[no-untyped-def]
     deal = one(nlp, text, "Agreement")
     assert (deal.actor1, deal.actor2, deal.assoc_actor_1) == (*sides, None)
+
+
+def test_two_sides_named_together_in_a_battle_fight_each_other(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Clashes between rebels and government forces killed 20 near Hama on Wednesday."
+    clash = one(nlp, text, "Armed clash")
+    assert {clash.actor1, clash.actor2} == {"Opposition Rebels (Syria)", SYRIA}
+    assert clash.assoc_actor_1 is None

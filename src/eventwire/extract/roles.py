@@ -628,6 +628,12 @@ def _battle_sides(
 
     if not other(patients):
         rest = other(in_sentence)
+        # "Clashes between Kurdish fighters and Islamic State": two sides named together as
+        # the subject of a battle, and no third, fight each other
+        between = [m for m in agents[1:] if not _same_side(m, first) and not _ally(m, text)]
+        if not rest and between:
+            agents = [m for m in agents if m is not between[0]]
+            rest = between[:1]
         if not rest and context is not None:
             rest = other([m for m in pool(*context) if m.role != "civilians"])
         patients = [*patients, *rest[:1]]
