@@ -489,3 +489,24 @@ def test_two_sides_named_together_in_a_battle_fight_each_other(nlp) -> None:  # 
     clash = one(nlp, text, "Armed clash")
     assert {clash.actor1, clash.actor2} == {"Opposition Rebels (Syria)", SYRIA}
     assert clash.assoc_actor_1 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "not_actor1"),
+    [
+        (
+            "Air strikes killed 30 civilians in Idlib on Wednesday. "
+            "Russia denied it was responsible for the strikes.",
+            "Air/drone strike",
+            "Military Forces of Russia (2000-)",
+        ),
+        (
+            "A car bomb killed 12 people in Aleppo on Wednesday. "
+            "Nobody blamed Islamic State for the bombing.",
+            "Remote explosive/landmine/IED",
+            "Islamic State",
+        ),
+    ],
+)
+def test_a_denied_or_negated_blame_names_no_actor(nlp, text, sub, not_actor1) -> None:  # type: ignore[no-untyped-def]
+    assert one(nlp, text, sub).actor1 != not_actor1

@@ -170,9 +170,16 @@ _BLAMED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RESPONSIBLE_AFTER = re.compile(
-    rf"^(?:'s)?(?:\s+[\w'’-]+){{0,2}}?\s+(?:was|were|is|are)\s+(?:\w+ly\s+|also\s+)?"
+    # not a denial: "Russia denied it was responsible", "Moscow rejected claims it was ..."
+    rf"^(?:'s)?(?:\s+(?!(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|not|never)\b)"
+    rf"[\w'’-]+){{0,2}}?\s+(?:was|were|is|are)\s+(?:\w+ly\s+|also\s+)?"
     rf"(?:held\s+)?responsible\s+for\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?{_ACT_NOUN}\b",
+    re.IGNORECASE,
+)
+_NOBODY = re.compile(
+    r"\b(?:nobody|no one|not|never|denied|denies|rejected)\b[^.;]{0,25}"
+    r"\b(?:blam|accus|held|hold)\w*[^.;]*$",
     re.IGNORECASE,
 )
 BLAMED_ROLES = {"group", "military", "government", "country", "police"}
@@ -521,6 +528,7 @@ def _blamed(
             _RESPONSIBLE_AFTER.match(text[m.end : m.end + 90])
             or (
                 _BLAMED_BEFORE.search(text[max(0, m.start - 50) : m.start])
+                and not _NOBODY.search(text[max(0, m.start - 70) : m.start])
                 and _BLAMED_AFTER.match(text[m.end : m.end + 80])
             )
         )
