@@ -161,3 +161,8 @@ def test_a_community_s_forces_are_named_by_country(nlp, lexicon: ActorLexicon) -
         "Unidentified Armed Group (Iran)"
     ]
     assert names(nlp, lexicon, "Kurdish areas") == []
+
+
+def test_forces_after_a_non_state_actor_are_its_own(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    found = names(nlp, lexicon, "Islamic State forces and rebel forces")
+    assert found == ["Islamic State", "Opposition Rebels (Syria)"]

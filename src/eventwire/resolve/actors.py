@@ -421,11 +421,19 @@ def _drop_descriptors(found: list[ActorMention], text: str) -> list[ActorMention
     out: list[ActorMention] = []
     for m in kept:
         prev = out[-1] if out else None
+        # "Islamic State forces", "rebel forces": a bare "forces" after a non-state actor is
+        # that actor's, not the state's military
+        own_forces = (
+            prev is not None
+            and prev.role in {"group", *generic}
+            and m.role == "military"
+            and m.country is None
+            and m.text.lower() == "forces"
+        )
         if (
             prev is not None
-            and prev.role == "group"
             and not prev.possessive
-            and m.role in generic
+            and ((prev.role == "group" and m.role in generic) or own_forces)
             and text[prev.end : m.start] == " "
         ):
             out[-1] = dataclasses.replace(
