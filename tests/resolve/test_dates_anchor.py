@@ -68,3 +68,11 @@ def test_a_stamp_with_its_day_and_year_run_together_is_the_dateline() -> None:
     assert _day_of(text, "Monday", dt.date(2015, 2, 19)) == dt.date(2015, 2, 2)
     # a count after a month is no stamp
     assert report_date("Aug 1420 people fled.", record) == record
+
+
+def test_a_day_an_act_owns_is_no_statements_date() -> None:
+    # "activists said" follows the day, but the act before it owns the day
+    text = "Jets bombarded the town on Thursday activists said after strikes the previous day."
+    assert _event_day(text, 0, SATURDAY) == dt.date(2019, 4, 4)
+    thursday = next(m for m in find_dates(text, SATURDAY) if m.text == "Thursday")
+    assert not thursday.reporting

@@ -409,6 +409,17 @@ def _sentence_start(text: str, pos: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
+def _report_day(text: str, anchor: DateMention) -> bool:
+    """A statement or a toll's update follows the day, and no act comes before it in its
+    sentence ("A monitor on Tuesday raised the toll"; not "Jets bombarded the town on
+    Thursday activists said")."""
+    if _ATTRIBUTIVE.match(anchor.text):
+        return False
+    opening = text[_sentence_start(text, anchor.start) : anchor.start]
+    after = text[anchor.end : anchor.end + 60]
+    return bool(_UPDATE_AFTER.match(after)) and not _VERB_BEFORE.search(opening)
+
+
 def _anchor_day_before(
     out: list[DateMention], mention: DateMention, text: str, step: int = -1
 ) -> DateMention | None:
@@ -431,9 +442,7 @@ def _anchor_day_before(
     if own:
         i = own[-1]
         anchor = out[i]
-        if _UPDATE_AFTER.match(text[anchor.end : anchor.end + 60]) and not _ATTRIBUTIVE.match(
-            anchor.text
-        ):
+        if step == -1 and _report_day(text, anchor):
             out[i] = dataclasses.replace(anchor, reporting=True)
     elif before:
         anchor = out[before[-1]]
