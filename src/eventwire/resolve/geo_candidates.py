@@ -548,25 +548,11 @@ def _with_listed_areas(gaz: Gazetteer, text: str, m: Mention) -> Mention:
 # the area only under another spelling than the town's (Ar-Raqqah for "Raqqa").
 _PROVINCE_AFTER = re.compile(r"['’]?s?\s+(?:province|governorate)\b(?!\s+of\b)", re.IGNORECASE)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# The countryside of a town, which Arabic calls "Rif" + the town: "Damascus countryside",
-# "the Damascus suburbs", "rural Damascus", "Reef Damascus" is the admin1 area Rif Dimashq
-# where the gazetteer holds one (a governorate apart from the city's own).
-_COUNTRYSIDE_AFTER = re.compile(
-    r"(?:['’]s?|s)?\s+(?:(?:north|south|east|west|northern|southern|eastern|western|"
-    r"north-eastern|north-western|south-eastern|south-western)\s+)?(?:countryside|suburbs)\b",
-    re.IGNORECASE,
-)
-_COUNTRYSIDE_BEFORE = re.compile(
-    r"\b(?:rural|reef|rif|(?:countryside|suburbs)\s+of(?:\s+the)?(?:\s+city\s+of)?)\s+$",
-    re.IGNORECASE,
-)
 
 
 def _with_named_area(gaz: Gazetteer, text: str, m: Mention) -> Mention:
     """A name before "province" or after "the province of" is the admin1 area, also one
-    that bears the town's name in another spelling ("Raqqa province" -> Ar-Raqqah); a
-    town's countryside is the admin1 area "Rif <town>" where there is one ("Damascus
-    countryside" -> Rif Dimashq)."""
+    that bears the town's name in another spelling ("Raqqa province" -> Ar-Raqqah)."""
     if m.demonym or m.street or not m.candidates:
         return m
     if _PROVINCE_AFTER.match(text, m.end) or _PROVINCE_BEFORE.search(
@@ -582,18 +568,6 @@ def _with_named_area(gaz: Gazetteer, text: str, m: Mention) -> Mention:
             and skeleton(fold(a.name)) == skeleton(fold(e.name))
         }
         return replace(m, candidates=tuple(areas.values())) if areas else m
-    if _COUNTRYSIDE_AFTER.match(text, m.end) or _COUNTRYSIDE_BEFORE.search(
-        text, max(0, m.start - 40), m.start
-    ):
-        rif = {
-            a.id: a
-            for e in m.candidates
-            if e.feature_code.startswith("PPL")
-            for name in {e.name, e.admin1 or e.name}
-            for a in gaz.lookup(f"rif {name}")
-            if a.feature_code == "ADM1" and a.country_code == e.country_code
-        }
-        return replace(m, candidates=tuple(rif.values())) if rif else m
     return m
 
 
