@@ -465,3 +465,16 @@ def test_list_of_other_stories_under_a_heading_naming_them_is_dropped() -> None:
     # A heading followed by a sentence heads the article's own section.
     section = ["Latest news from the front", _SENTENCE.format("sixteen")]
     assert body_mask([*article, *section], [0.9, 0.9, 0.5, 0.9]) == [True] * 4
+
+
+def test_credit_line_of_an_embedded_post_under_its_kept_text_is_kept() -> None:
+    from eventwire.clean.text import body_mask
+
+    post = "Our convoy reached the town with food for 3,000 families. pic.twitter.com/x"
+    credit = "— Aid Agency (@aidagency) November 18, 2019"
+    lines = [_SENTENCE.format("two"), post, credit, _SENTENCE.format("three"), "Related"]
+    assert body_mask(lines, [0.9, 0.5, 0.09, 0.9, 0.01]) == [True] * 4 + [False]
+    shared = "A post shared by Aid Agency (@aidagency) on Nov 18, 2019 at 10:02am PST"
+    assert body_mask([*lines[:2], shared], [0.9, 0.5, 0.09]) == [True] * 3
+    # Without the post kept above it, a credit is no part of the article.
+    assert body_mask([lines[0], "Tweets", credit], [0.9, 0.01, 0.09]) == [True, False, False]

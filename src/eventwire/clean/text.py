@@ -131,6 +131,7 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = keep_numbered_lists(lines, keep)
     keep = keep_uniform_lists(lines, keep)
     keep = keep_lead_ins(lines, keep)
+    keep = keep_post_credits(lines, keep)
     keep = cut_at_comments(lines, keep)
     keep = drop_satellites(lines, keep, probs)
     keep = drop_appeals(lines, keep)
@@ -591,6 +592,25 @@ def keep_lead_ins(lines: list[str], keep: list[bool]) -> list[bool]:
             and furniture.is_prose(lines[i - 1])
             and furniture.furniture_reason(line) is None
         ):
+            out[i] = True
+    return out
+
+
+# The signature an embedded post prints under its text: "— Digital Foundry (@digitalfoundry)
+# November 18, 2019" (Twitter), "A post shared by Name (@handle) on Nov 18, 2019 at …".
+_POST_CREDIT = re.compile(
+    r"^(?:[—–-]{1,2} ?|a post shared by ).{0,60}\(@\w{1,30}\)(?: on)? "
+    r"(?:[a-z]{3,9}\.? \d{1,2}, (?:19|20)\d\d|\d{1,2} [a-z]{3,9} (?:19|20)\d\d)\b.{0,30}$",
+    re.I,
+)
+
+
+def keep_post_credits(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Keep the credit line of a post the article embeds ("— Name (@handle) November 18,
+    2019") under its kept text: the article quotes the post, the credit says whose it is."""
+    out = list(keep)
+    for i in range(1, len(lines)):
+        if not keep[i] and keep[i - 1] and len(lines[i]) <= 160 and _POST_CREDIT.match(lines[i]):
             out[i] = True
     return out
 
