@@ -478,3 +478,19 @@ def test_credit_line_of_an_embedded_post_under_its_kept_text_is_kept() -> None:
     assert body_mask([*lines[:2], shared], [0.9, 0.5, 0.09]) == [True] * 3
     # Without the post kept above it, a credit is no part of the article.
     assert body_mask([lines[0], "Tweets", credit], [0.9, 0.01, 0.09]) == [True, False, False]
+
+
+def test_opening_paragraph_without_a_final_stop_above_a_kept_line_is_kept() -> None:
+    from eventwire.clean.text import body_mask
+
+    first = (
+        "The council has this morning closed the last road into the town to secure the "
+        "convoy of aid sent by the agency for the families in the northern villages"
+    )
+    second = "This has freed the way for the second convoy of the month"
+    lines = ["LinkNaija August 08, 2018", first, second, _SENTENCE.format("two"), "Tags:"]
+    assert body_mask(lines, [0.03, 0.15, 0.4, 0.95, 0.01]) == [False, True, True, True, False]
+    # A headline of that length capitalises its words: no paragraph.
+    head = "Council Closes The Last Road Into The Town To Secure The Aid Convoy For Families In "
+    head += "The Northern Villages After Weeks Of Shelling"
+    assert body_mask([head, *lines[2:]], [0.15, 0.4, 0.95, 0.01])[0] is False

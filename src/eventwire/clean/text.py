@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from eventwire.clean import furniture
 from eventwire.clean.linemodel import body_probabilities
+from eventwire.clean.lines import _FUNCTION as FUNCTION_WORDS  # the features' list
 from eventwire.clean.lines import addresses_reader, split_lines
 
 THRESHOLD = 0.2  # body probability from which a line is kept (3-fold CV: F1 flat, recall up)
@@ -18,6 +19,9 @@ STRAY_SURE = 0.8  # ... is dropped unless its body probability is at least this
 STRAY_WORDS = 25  # ... and only when it is this short (a link text, a label)
 SPAN_WORDS = 20  # a sentence line this long inside the kept article is kept ...
 SPAN_FLOOR = 0.05  # ... unless the classifier is this sure it is not body
+CLIMB_OVER = 1  # kept lines the climb to the opening paragraphs passes over (step 3a)
+UNSTOPPED_CAPITALS = 0.4  # a paragraph without a final stop has at most this share of
+UNSTOPPED_FUNCTION = 0.2  # capitalised words and at least this share of function words
 TEASER_PAIRS = 3  # headline + one-paragraph summary pairs in a row that make a teaser list
 TEASER_APART = 3  # ... dropped when it is at least this many lines from the article's paragraphs
 APPEAL_WORDS = 45  # a promo line addressed to the reader, up to this long, at the article's
@@ -355,16 +359,46 @@ def extend_span(lines: list[str], keep: list[bool], probs: list[float]) -> list[
     """Keep long sentence lines that run, with nothing between, up into the first kept
     sentence: the article's opening paragraphs, doubted by the classifier.
 
-    Only upwards: under the last paragraph come author notes, disclaimers and appeals
-    written as prose, which the classifier has good reason to doubt.
+    The climb passes over one kept line (a short line of the article's top, already kept)
+    and takes paragraphs a writer left without a final stop (_unstopped_paragraph). Only
+    upwards: under the last paragraph come author notes, disclaimers and appeals written as
+    prose, which the classifier has good reason to doubt.
     """
     kept = [i for i, k in enumerate(keep) if k and furniture.is_prose(lines[i])]
     out = list(keep)
     i = kept[0] - 1 if kept else -1
-    while i >= 0 and not out[i] and _doubted_paragraph(lines[i], probs[i]):
+    passed = 0
+    while i >= 0:
+        if out[i]:
+            passed += 1
+            if passed > CLIMB_OVER:
+                break
+        elif not (
+            _doubted_paragraph(lines[i], probs[i]) or _unstopped_paragraph(lines[i], probs[i])
+        ):
+            break
         out[i] = True
         i -= 1
     return out
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _unstopped_paragraph(line: str, prob: float) -> bool:
+    """A paragraph without its final stop ("Chelsea have this morning paid the £71.6million
+    fee … of Athletic Bilbao keeper Kepa Arrizabalaga"): long, opening with a capital,
+    ending in a word, mostly lower-case words (a headline capitalises them) and a share of
+    function words of running text; the classifier not sure it is furniture."""
+    if prob < SPAN_FLOOR or not line[:1].isupper() or not line[-1:].isalnum():
+        return False
+    found = _WORDS.findall(line)
+    n = len(found)
+    if n < SPAN_WORDS or furniture.furniture_reason(line) is not None or furniture.URL.search(line):
+        return False
+    capitals = sum(1 for w in found if w[:1].isupper())
+    function = sum(1 for w in found if w.lower() in FUNCTION_WORDS)
+    return capitals <= UNSTOPPED_CAPITALS * n and function >= UNSTOPPED_FUNCTION * n
 
 
 def _doubted_paragraph(line: str, prob: float) -> bool:
