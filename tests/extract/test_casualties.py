@@ -473,3 +473,18 @@ def test_a_toll_of_an_earlier_incident_in_the_same_sentence_is_not_this_ones() -
     assert toll(deadliest) == (20, 20, 20, None)
     # no own toll before the cue: the count is read
     assert toll("Days after the truce collapsed, shelling killed four people.") == (4, 4, 4, None)
+
+
+def test_deaths_of_want_or_illness_are_no_toll() -> None:
+    assert (
+        toll("Doctors reported two infants had died of malnutrition and related complications.")
+        is None
+    )
+    assert (
+        toll(
+            "Aid stopped at the camp where two more people died from lack of food and medical care."
+        )
+        is None
+    )
+    assert toll("Five people died of their wounds.") == (5, 5, 5, None)
+    assert toll("Three people died from the effects of the gas.") == (3, 3, 3, None)

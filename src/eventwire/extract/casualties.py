@@ -286,6 +286,17 @@ _NOT_A_TOLL = re.compile(
     re.IGNORECASE,
 )
 
+# "two infants had died of malnutrition", "two more people died from lack of food and medical
+# care", "130 people are reported to have died because of shortages": deaths of want or illness
+# under a siege, which no act of violence caused (the codebook codes no event for them).
+_NOT_VIOLENT = re.compile(
+    r"\s*(?:(?:\w+\s+){0,2}?(?:of|from|due to|because of|as a result of)\s+(?:the\s+)?"
+    r"(?:(?:severe|acute|extreme)\s+)?(?:malnutrition|starvation|hunger|famine|dehydration|"
+    r"disease|illness|cold|natural causes|lack of (?:food|medicine|medical|treatment|"
+    r"care)|(?:food|medical|medicine)\s+shortages|shortages))\b",
+    re.IGNORECASE,
+)
+
 # "children aged from four to 10", "a boy aged 12": an age, not a count.
 _AGE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?(?:from\s+|between\s+)?$", re.IGNORECASE)
 
@@ -454,6 +465,8 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             continue  # another article's headline left in the page ("Related ... Over 20 Dead")
         if _RELATED.search(text, start, d.start) and _HEADLINE_FORM.search(text[d.start : d.end]):
             continue  # "Related ... 43 civilians dead in bombardment": a listed headline
+        if _NOT_VIOLENT.match(text, d.end, min(end, d.end + 60)):
+            continue  # "two infants had died of malnutrition": no act of violence killed them
         if (
             _MORE_BEFORE.search(text[max(start, d.count.start - 20) : d.count.start])
             or _OTHER_AFTER.match(text[d.count.end : d.count.end + 12])
