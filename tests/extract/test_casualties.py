@@ -488,3 +488,11 @@ def test_deaths_of_want_or_illness_are_no_toll() -> None:
     )
     assert toll("Five people died of their wounds.") == (5, 5, 5, None)
     assert toll("Three people died from the effects of the gas.") == (3, 3, 3, None)
+
+
+def test_a_toll_since_a_cease_fire_collapsed_is_a_running_total() -> None:
+    text = (
+        "The Observatory said 213 civilians have been killed in and around Aleppo since a "
+        "U.S.-Russian brokered cease-fire collapsed Monday evening."
+    )
+    assert toll(text) is None

@@ -234,7 +234,7 @@ CUMULATIVE = re.compile(
     r"early (?:today|hours))"
     r"(?:" + _MONTHS + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|then|last|early|mid-?|"
     r"(?:the |last )?weekend|"
-    r"(?:a|an|the)\s+(?:\w+[\s-]+){0,3}?(?:ceasefire|truce|offensive|campaign|operation|"
+    r"(?:a|an|the)\s+(?:[\w.]+[\s-]+){0,3}?(?:cease-?fire|truce|offensive|campaign|operation|"
     r"assault|battle|siege|bombardment|escalation|agreement|deal))\b|"
     # "a month of infighting ... has killed", "two weeks of air strikes"
     r"(?:a|one|two|three|four|five|six|several|\d+|\w+teen) (?:weeks?|months?|years?) of "
