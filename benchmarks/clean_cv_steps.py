@@ -7,6 +7,10 @@ a change to `body_mask` (text.py) is then scored in seconds, and a change to the
 inputs (`linemodel.stage_two_rows`) refits stage two only, on the cached stage-one scores.
 The cache is keyed by the source of the modules each part depends on, so a changed line
 feature (lines.py, furniture.py) refits everything.
+
+Two scorings of the same probabilities: `body_mask` (the lines it keeps, as the trainer
+scores them) and `page` (the body `clean_text_page` gives: date lines of the page head
+dropped, the headline taken out of the body as the title), which is what ships.
 """
 
 from __future__ import annotations
@@ -92,20 +96,36 @@ def _stage_two(
     return probs
 
 
+def _score(pages: int, bodies: list[str], kept: list[str]) -> tuple[float, float, float, int, int]:
+    """Macro precision, recall, F1 of the kept texts; short-article sentences lost, in all."""
+    from clean_text import SHORT, lost_sentences  # imported here: clean_text imports the trainer
+
+    counts, lost, total = [], 0, 0
+    for i in range(pages):
+        counts.append(tp_fp_fn(bodies[i], kept[i]))
+        if len(bodies[i].split()) <= SHORT:
+            missing, sentences = lost_sentences(bodies[i], kept[i])
+            lost, total = lost + missing, total + sentences
+    return (*prf(counts), lost, total)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=int, nargs="+", default=[7, 8, 9], help="learner seeds")
     parser.add_argument("--threshold", type=float, default=text.THRESHOLD, help="body_mask's")
     parser.add_argument("--cache", type=Path, default=CACHE, help="where fitted scores are kept")
-    parser.add_argument("--pages", type=Path, help="write each page's F1 by seed here (JSON)")
+    parser.add_argument(
+        "--pages", type=Path, help="write each page's F1 by scoring and seed here (JSON)"
+    )
     args = parser.parse_args()
-    from clean_text import SHORT, lost_sentences  # imported here: clean_text imports the trainer
 
     data, bodies, pages = training_data(1)
     features = _key(lines, furniture, extra=repr(SHIPPED))
-    print("| seed | precision | recall | F1 | short: lost / sentences |")
-    print("| --- | --- | --- | --- | --- |")
-    results, by_page = [], {}
+    # Two scorings of the same out-of-fold probabilities: body_mask's kept lines (what the
+    # trainer's --cv --fill-gaps scores), and the body clean_text_page gives (page_mask and
+    # page_parts: date lines of the page head dropped, the headline taken out as the title).
+    results: dict[str, list[tuple[float, float, float, int, int]]] = {"body_mask": [], "page": []}
+    by_page: dict[str, dict[int, list[float]]] = {"body_mask": {}, "page": {}}
     for seed in args.seeds:
         first = _cached(
             args.cache, f"one-{features}-{seed}", lambda s=seed: _stage_one(data, pages, s)
@@ -115,22 +135,25 @@ def main() -> None:
             f"two-{_key(linemodel, extra=features)}-{seed}",
             lambda s=seed, f=first: _stage_two(data, pages, s, f),
         )
-        counts, lost, total = [], 0, 0
+        masked, whole = [], []
         for i in range(pages):
             page_lines = data[i][2]
             mask = text.body_mask(page_lines, probs[i], args.threshold)
-            kept = "\n".join(x for x, k in zip(page_lines, mask, strict=True) if k)
-            counts.append(tp_fp_fn(bodies[i], kept))
-            if len(bodies[i].split()) <= SHORT:
-                missing, sentences = lost_sentences(bodies[i], kept)
-                lost, total = lost + missing, total + sentences
-        p, r, f = prf(counts)
-        results.append((p, r, f, lost))
-        by_page[seed] = [prf([c])[2] for c in counts]
-        print(f"| {seed} | {p:.4f} | {r:.4f} | {f:.4f} | {lost} / {total} |")
-    p, r, f = (float(np.mean([res[m] for res in results])) for m in range(3))
-    lost_text = "/".join(str(res[3]) for res in results)
-    print(f"| mean | {p:.4f} | {r:.4f} | {f:.4f} | {lost_text} |")
+            masked.append("\n".join(x for x, k in zip(page_lines, mask, strict=True) if k))
+            keep = text.page_mask(page_lines, probs[i], args.threshold)
+            whole.append("\n".join(text.page_parts(page_lines, keep).body))
+        results["body_mask"].append(_score(pages, bodies, masked))
+        results["page"].append(_score(pages, bodies, whole))
+        for name, kept in (("body_mask", masked), ("page", whole)):
+            by_page[name][seed] = [prf([tp_fp_fn(bodies[i], kept[i])])[2] for i in range(pages)]
+    print("| scored | seed | precision | recall | F1 | short: lost / sentences |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, runs in results.items():
+        for seed, (p, r, f, lost, total) in zip(args.seeds, runs, strict=True):
+            print(f"| {name} | {seed} | {p:.4f} | {r:.4f} | {f:.4f} | {lost} / {total} |")
+        p, r, f = (float(np.mean([run[m] for run in runs])) for m in range(3))
+        lost_text = "/".join(str(run[3]) for run in runs)
+        print(f"| {name} | mean | {p:.4f} | {r:.4f} | {f:.4f} | {lost_text} |")
     if args.pages:
         args.pages.write_text(json.dumps(by_page), encoding="utf-8")
 

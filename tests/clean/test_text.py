@@ -494,3 +494,23 @@ def test_opening_paragraph_without_a_final_stop_above_a_kept_line_is_kept() -> N
     head = "Council Closes The Last Road Into The Town To Secure The Aid Convoy For Families In "
     head += "The Northern Villages After Weeks Of Shelling"
     assert body_mask([head, *lines[2:]], [0.15, 0.4, 0.95, 0.01])[0] is False
+
+
+def test_a_kept_line_under_a_kept_line_is_not_taken_out_as_the_headline() -> None:
+    from eventwire.clean.text import page_parts
+
+    lines = [
+        "High School Roundup: Viera defeats Rockledge to stay unbeaten",
+        "Published 2:16 AM EST Nov 20, 2019",
+        "GIRLS BASKETBALL",
+        "Palm Bay d. Rockledge 70-44",
+        "Palm Bay 18 22 13 17 — 70",
+        "Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points. Moore 3.",
+    ]
+    parts = page_parts(lines, [False, False, True, True, True, True])
+    assert parts.body == tuple(lines[2:])
+    assert parts.title == lines[0]
+    # A kept headline right above the body, under nothing kept, is still the title.
+    parts = page_parts(lines, [False, False, False, False, True, True])
+    assert parts.title == lines[4]
+    assert parts.body == (lines[5],)

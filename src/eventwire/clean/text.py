@@ -78,9 +78,14 @@ def clean_text_page(text: str) -> TextParts:
     lines = split_lines(text)
     if not lines:
         return TextParts(body=())
-    keep = _body_mask(lines)
+    return page_parts(lines, page_mask(lines))
+
+
+def page_parts(lines: list[str], keep: list[bool]) -> TextParts:
+    """The page's parts from its lines and which of them are kept: the headline above the
+    first body line becomes the title (and leaves the body), the label above it the section."""
     first = _first_body(lines, keep)
-    title_at = _title_index(lines, first)
+    title_at = _title_index(lines, first, keep)
     title = lines[title_at] if title_at is not None else None
     section = _section(lines, title_at)
     body = tuple(
@@ -103,12 +108,14 @@ def _first_body(lines: list[str], keep: list[bool]) -> int:
     return next((i for i in kept if furniture.is_prose(lines[i])), kept[0])
 
 
-def _body_mask(lines: list[str]) -> list[bool]:
-    """For each line, whether it is article body."""
+def page_mask(
+    lines: list[str], probs: list[float] | None = None, threshold: float = THRESHOLD
+) -> list[bool]:
+    """For each line, whether it is article body (`probs`: the classifier's, when known)."""
     if is_clean_text(lines):
         keep = [not _surely_furniture(line) for line in lines]
     else:
-        keep = body_mask(lines, body_probabilities(lines))
+        keep = body_mask(lines, body_probabilities(lines) if probs is None else probs, threshold)
     if not any(keep):
         # Nothing reads like an article page: keep whatever sentence-length lines there are.
         keep = [furniture.words(line) >= 8 and not _surely_furniture(line) for line in lines]
@@ -718,11 +725,18 @@ def _surely_furniture(line: str) -> bool:
     return furniture.furniture_reason(line) in {"contact line", "share prompt", "list heading"}
 
 
-def _title_index(lines: list[str], first_body: int) -> int | None:
-    """The headline: the nearest headline-shaped line above the first body line."""
+def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | None:
+    """The headline: the nearest headline-shaped line above the first body line.
+
+    Not a kept line under another kept line: that is inside the article's top (a result
+    line under its score table's heading, an opening paragraph's second line), and taking
+    it as the title would take it out of the body.
+    """
     for i in range(first_body - 1, max(-1, first_body - 1 - _HEAD_LOOKBACK), -1):
         line = lines[i]
         if furniture.furniture_reason(line) or _UI_WORDS.match(line):
+            continue
+        if keep[i] and i > 0 and keep[i - 1]:
             continue
         if furniture.looks_like_headline(line) and furniture.words(line) >= 4:
             if re.match(r"^(by|updated|published|posted)\b", line, re.I):
