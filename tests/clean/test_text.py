@@ -514,3 +514,30 @@ def test_a_kept_line_under_a_kept_line_is_not_taken_out_as_the_headline() -> Non
     parts = page_parts(lines, [False, False, False, False, True, True])
     assert parts.title == lines[4]
     assert parts.body == (lines[5],)
+
+
+def test_a_reviews_fact_line_beside_its_first_paragraph_is_kept() -> None:
+    from eventwire.clean.text import body_mask, page_parts
+
+    facts = "Tested by: Sana Ahmed RRP: £23.99 More info: www.example.com"
+    review = (
+        "I have worked on my own bikes since I was 17, but this is my first manual of this kind."
+    )
+    lines = ["Workshop manual review", "13/06/2014 Tony Carter Books", facts, review, "Advert"]
+    keep = body_mask(lines, [0.01, 0.01, 0.02, 0.95, 0.1])
+    assert keep == [False, False, True, True, False]
+    # Kept, it is no headline either: a headline gives no web address.
+    assert page_parts(lines, keep).body == (facts, review)
+    # A page's own fields name no price: a date line stays out.
+    dated = "Published: Nov. 19, 2019 Updated: Nov. 19, 2019, 7:10 p.m."
+    assert body_mask([dated, review], [0.02, 0.95]) == [False, True]
+
+
+def test_a_bare_news_label_heads_no_list_of_stories() -> None:
+    from eventwire.clean.text import body_mask
+
+    menu = ["News", "Bikes for sale", "Back Street Heroes", "Motor Cycle Monthly"]
+    article = [_SENTENCE.format("two"), _SENTENCE.format("three")]
+    line = "Tested by: Sana Ahmed, workshop editor"
+    keep = body_mask([*menu, line, *article], [0.01, 0.01, 0.01, 0.01, 0.6, 0.95, 0.95])
+    assert keep == [False] * 4 + [True] * 3

@@ -29,6 +29,7 @@ APPEAL_NEAR = 3  # edge (no paragraph within this many lines on one side) is dro
 SATELLITE_APART = 7  # lines: a small group of kept lines this far from the article ...
 SATELLITE_LINES = 3  # ... of at most this many lines ...
 SATELLITE_SHARE = 0.3  # ... and at most this share of the article's words is dropped
+FACT_WORDS = 30  # a review's fact line (fields with a price) is at most this long
 _LIST_ITEMS = 3  # a numbered list beside the article is kept from this many items ...
 _LIST_NEAR = 3  # ... when a kept sentence is at most this many lines from its ends
 _UNIFORM_ITEMS = 4  # lines of one shape with a number in it (dates, scores) right under a
@@ -143,6 +144,7 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = keep_uniform_lists(lines, keep)
     keep = keep_lead_ins(lines, keep)
     keep = keep_post_credits(lines, keep)
+    keep = keep_fact_lines(lines, keep)
     keep = cut_at_comments(lines, keep)
     keep = drop_satellites(lines, keep, probs)
     keep = drop_appeals(lines, keep)
@@ -213,7 +215,7 @@ def drop_headed_lists(lines: list[str], keep: list[bool]) -> list[bool]:
         if not (
             len(line) <= 100  # the heading pattern is bounded: a quick test first
             and _STORIES_HEADING.match(line)
-            and furniture.words(line) <= 8
+            and 2 <= furniture.words(line) <= 8
             and not furniture.is_prose(line)
         ):
             i += 1
@@ -656,6 +658,34 @@ def keep_post_credits(lines: list[str], keep: list[bool]) -> list[bool]:
     return out
 
 
+# A review's facts as fields, one of them a price: "Tested by: John Milbank RRP: £23.99 More
+# info: www.clymer.co.uk", "Price: $499 | Battery: 10 hours". A page's own fields (Published:,
+# Updated:, Source:, Telephone:) name no price.
+_FIELD = re.compile(r"(?:^|[\s|•·])[A-Z][\w’' ]{1,20}:\s")
+_PRICE = re.compile(r"(?:[£$€]|\b(?:US\$|USD|EUR|GBP) ?)\d")
+
+
+def keep_fact_lines(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Keep a review's fact line (two or more "Label: value" fields, one of them a price)
+    next to a kept sentence: the product's facts, which the classifier reads as page
+    furniture (a byline, a date line) from their shape."""
+    out = list(keep)
+    for i, line in enumerate(lines):
+        if (
+            not keep[i]
+            and furniture.words(line) <= FACT_WORDS
+            and _PRICE.search(line)
+            and len(_FIELD.findall(line)) >= 2
+            and any(
+                keep[j] and furniture.is_prose(lines[j])
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(lines)
+            )
+        ):
+            out[i] = True
+    return out
+
+
 def fill_prose_gaps(lines: list[str], keep: list[bool]) -> list[bool]:
     """Keep full sentences that sit between kept lines with nothing but sentences between.
 
@@ -734,8 +764,8 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | N
     """
     for i in range(first_body - 1, max(-1, first_body - 1 - _HEAD_LOOKBACK), -1):
         line = lines[i]
-        if furniture.furniture_reason(line) or _UI_WORDS.match(line):
-            continue
+        if furniture.furniture_reason(line) or _UI_WORDS.match(line) or furniture.URL.search(line):
+            continue  # a headline gives no web address
         if keep[i] and i > 0 and keep[i - 1]:
             continue
         if furniture.looks_like_headline(line) and furniture.words(line) >= 4:
