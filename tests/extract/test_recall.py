@@ -117,3 +117,31 @@ def test_a_calendar_date_the_lead_gives_dates_the_news_not_a_recall() -> None:
     mention = DateMention(at, at + 10, "November 2", dt.date(2024, 11, 2), None, 1, False)
     args = (text, dt.date(2024, 11, 2), mention, PUBLISHED, PUBLISHED)
     assert not recalled(candidate(text, sentence, "killing"), *args)
+
+
+def test_an_incident_told_by_a_weekday_four_days_before_the_lead_is_recalled() -> None:
+    # Saturday's report: Tuesday (four days before) is recalled, Wednesday (three) is news.
+    text = (
+        "Air strikes on Idlib killed 12 civilians on Saturday.\n"
+        "On Tuesday three suicide bombers killed two people near the police headquarters.\n"
+    )
+    sentence = "On Tuesday three suicide bombers killed two people near the police headquarters."
+    at = text.index("Tuesday")
+    tuesday = dt.date(2024, 11, 26)
+    mention = DateMention(at, at + 7, "Tuesday", tuesday, None, 1, False)
+    cand = candidate(text, sentence, "killed")
+    assert recalled(cand, text, tuesday, mention, PUBLISHED, PUBLISHED)
+    wednesday = dt.date(2024, 11, 27)
+    text = text.replace("Tuesday", "Wednesday")
+    sentence = sentence.replace("Tuesday", "Wednesday")
+    mention = DateMention(at, at + 9, "Wednesday", wednesday, None, 1, False)
+    cand = candidate(text, sentence, "killed")
+    assert not recalled(cand, text, wednesday, mention, PUBLISHED, PUBLISHED)
+    # "Saturday's convoy attack killed 126" in Wednesday's report
+    text = "A bomb killed six people in Aleppo on Wednesday.\nSaturdays convoy attack killed 126.\n"
+    sentence = "Saturdays convoy attack killed 126."
+    at = text.index("Saturdays")
+    saturday = dt.date(2024, 11, 23)
+    mention = DateMention(at, at + 9, "Saturdays", saturday, None, 1, False)
+    cand = candidate(text, sentence, "killed")
+    assert recalled(cand, text, saturday, mention, PUBLISHED, dt.date(2024, 11, 27))

@@ -56,6 +56,12 @@ _THAT_INCIDENT = re.compile(
 # article reports, however old, not one it recalls.
 _LEAD_END = re.compile(r"[.!?][\"”’']?\s")
 _YEAR = re.compile(r"\b(?:in|of|since)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+# An incident told by its weekday ("On Wednesday three suicide bombers killed ...") this many
+# days or more before the article's first event is an earlier one the article recalls: a
+# weekday reaches back at most six days, and news four days old or more was reported in its
+# own time (the days just before, "on Friday" in Monday's report, are still news).
+WEEKDAY_RECALL_DAYS = 4
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'?s|’s)?\b", re.IGNORECASE)
 # Words anywhere in the sentence that date an incident before the news: "Recently", "last
 # Friday", "earlier this month".
 _RECALL_CUE = re.compile(
@@ -112,6 +118,13 @@ def recalled(
     if _SINCE_INCIDENT.search(text[max(cand.sent_start, trigger.start - 80) : trigger.start]):
         return True
     sentence = text[cand.sent_start : cand.sent_end]
+    if (
+        mention is not None
+        and cand.sent_start <= mention.start < cand.sent_end
+        and _WEEKDAY.search(mention.text)
+        and (lead_date - date).days >= WEEKDAY_RECALL_DAYS
+    ):
+        return True
     return bool(_RECALL_CUE.search(sentence)) and (lead_date - date).days >= 2
 
 
