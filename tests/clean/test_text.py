@@ -399,6 +399,10 @@ def test_small_groups_of_lines_far_from_the_article_are_dropped_unless_sure() ->
     # caption, or a box of links): kept.
     near = [*article, *furniture_lines[:5], teaser]
     assert body_mask(near, [0.9] * 4 + [0.0] * 5 + [0.6])[-1] is True
+    # Ten lines or more away, an appeal goes though the classifier is sure of it.
+    appeal = "We do this work every day at no cost to you, but it is far from free."
+    far = [*article, *furniture_lines, "Editorial", "David Emery", "Bond Huberman", appeal]
+    assert body_mask(far, [0.9] * 4 + [0.0] * 9 + [0.95])[-1] is False
 
 
 def test_desk_credits_and_teasers_cut_with_read_more_are_never_kept() -> None:

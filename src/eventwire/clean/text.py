@@ -29,6 +29,7 @@ APPEAL_NEAR = 3  # edge (no paragraph within this many lines on one side) is dro
 SATELLITE_APART = 7  # lines: a small group of kept lines this far from the article ...
 SATELLITE_LINES = 3  # ... of at most this many lines ...
 SATELLITE_SHARE = 0.3  # ... and at most this share of the article's words is dropped
+SATELLITE_FAR = 10  # ... even when the classifier is sure of it, from this many lines away
 FACT_WORDS = 30  # a review's fact line (fields with a price) is at most this long
 _LIST_ITEMS = 3  # a numbered list beside the article is kept from this many items ...
 _LIST_NEAR = 3  # ... when a kept sentence is at most this many lines from its ends
@@ -265,7 +266,10 @@ def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> l
     most words is the article. A teaser, an appeal or a cookie notice the classifier lets
     through stands alone, SATELLITE_APART lines or more away, with a few lines and few words
     (SATELLITE_LINES, SATELLITE_SHARE of the article's); the article's own paragraphs follow
-    one another. Lines the classifier is sure of (STRAY_SURE) stay.
+    one another. Lines the classifier is sure of (STRAY_SURE) stay unless SATELLITE_FAR lines
+    or more away: the article's last paragraphs after a box of links inside it are nearer,
+    an appeal ("We do this work every day at no cost to you …") or a teaser's summary
+    further off reads as surely as the article.
     """
     groups: list[list[int]] = []
     for i in (i for i, k in enumerate(keep) if k):
@@ -285,7 +289,7 @@ def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> l
             apart >= SATELLITE_APART
             and len(group) <= SATELLITE_LINES
             and words <= SATELLITE_SHARE * size[main]
-            and all(probs[i] < STRAY_SURE for i in group)
+            and (apart >= SATELLITE_FAR or all(probs[i] < STRAY_SURE for i in group))
         ):
             for i in group:
                 out[i] = False
