@@ -279,6 +279,9 @@ def test_comment_section_below_the_article_ends_the_body() -> None:
     assert body_mask(lines, [0.9, 0.9, 0.01, 0.9, 0.05, 0.9]) == [True, True] + [False] * 4
     dated = [lines[0], lines[4], lines[5]]  # a dated header alone starts the section too
     assert body_mask(dated, [0.9, 0.05, 0.9]) == [True, False, False]
+    # Blog software prints the prompt in the page's language.
+    for prompt in ("Lascia un commento", "Deixe uma resposta", "Deja un comentario"):
+        assert body_mask([*lines[:2], prompt, comment], [0.9, 0.9, 0.5, 0.9])[2:] == [False] * 2
     # Above the first kept sentence (a count in the page head) it cuts nothing.
     assert body_mask(["Join the discussion", *lines[:2]], [0.01, 0.9, 0.9]) == [False, True, True]
 

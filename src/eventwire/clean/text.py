@@ -38,7 +38,11 @@ _UNIFORM_ITEMS = 4  # lines of one shape with a number in it (dates, scores) rig
 _NUMBERED = re.compile(r"^\W{0,2}(\d{1,2})(?:[aªº°]|st|nd|rd|th)?[).:–-]?\s+\S")
 _COMMENTS = re.compile(
     r"^\W*(leave a (reply|comment)|post a comment|add (a|your) comment"
-    r"|join the (discussion|conversation)|(show|view|load) (all )?comments|reader comments)\W*$"
+    r"|join the (discussion|conversation)|(show|view|load) (all )?comments|reader comments"
+    # the same prompts of blog software in other languages (it, pt, es, fr, de, id)
+    r"|lascia (un commento|una risposta)|deix[ae] (uma resposta|um comentário|seu comentário)"
+    r"|deja (un comentario|una respuesta)|laisser (un commentaire|une réponse)"
+    r"|(hinterlasse|schreibe) einen kommentar|tinggalkan (komentar|balasan))\W*$"
     r"|^.{0,80}\b(19|20)\d\d\b.{0,30}\b(said|says|wrote|writes):\s*$",
     re.I,
 )
