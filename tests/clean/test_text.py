@@ -466,6 +466,10 @@ def test_list_of_other_stories_under_a_heading_naming_them_is_dropped() -> None:
         "Idlib's displaced face a harsh winter",
     ]
     assert body_mask([*article, *heads], [0.9, 0.9, 0.5, 0.5, 0.5, 0.5]) == [True] * 2 + [False] * 4
+    # The same heading in the page's language.
+    russian = ["Материалы по теме", "Как молоды мы были: звездные пары", "Угадайте, кто"]
+    probs = [0.9, 0.9, 0.6, 0.6, 0.3]
+    assert body_mask([*article, *russian], probs) == [True] * 2 + [False] * 3
     # A list in the article that opens with "More …" is no such heading.
     changes = ["More questions for your opponent", "Better Android support", "Bugs fixed"]
     assert body_mask([*article, *changes], [0.9, 0.9, 0.5, 0.5, 0.5]) == [True] * 5

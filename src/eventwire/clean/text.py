@@ -168,9 +168,17 @@ CARD_RUN = 3  # headlines glued to a dateline this many times in a row make a li
 _STORIES_HEADING = re.compile(
     r"^\W*(?:.{0,50}\b(?:stories|news|articles|posts|videos|headlines)"
     r"|most (?:read|popular|viewed|shared|commented|recent)\b.{0,40}"
-    r"|(?:more|latest|recent) (?:from|on|in)\b.{0,40})\W*$",
+    r"|(?:more|latest|recent) (?:from|on|in)\b.{0,40}"
+    # "related stories", "read also" as pages in other languages print them
+    r"|материалы по теме|читайте также|по теме|(?:artigos|notícias|posts) relacionad[oa]s"
+    r"|leia também|articoli correlati|notizie correlate|(?:artículos|noticias) relacionad[oa]s"
+    r"|lee también|articles (?:liés|similaires)|(?:à )?lire aussi|lesen sie auch|mehr zum thema"
+    r"|baca juga|berita terkait|関連記事|関連ニュース|관련 ?기사|相关(?:新闻|文章|阅读)"
+    r"|推荐阅读)\W*$",
     re.I,
 )
+# A menu's one-word label ("News", "Videos") names no list of stories.
+_BARE_LABEL = re.compile(r"^\W*(?:stories|news|articles|posts|videos|headlines)\W*$", re.I)
 
 
 def drop_teaser_cards(lines: list[str], keep: list[bool]) -> list[bool]:
@@ -220,7 +228,8 @@ def drop_headed_lists(lines: list[str], keep: list[bool]) -> list[bool]:
         if not (
             len(line) <= 100  # the heading pattern is bounded: a quick test first
             and _STORIES_HEADING.match(line)
-            and 2 <= furniture.words(line) <= 8
+            and furniture.words(line) <= 8
+            and not _BARE_LABEL.match(line)
             and not furniture.is_prose(line)
         ):
             i += 1
