@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 
 from eventwire.cluster import Report, cluster_reports, event_record, lower_median, make_report
-from eventwire.cluster.rules import compatible, distance_km, sub_events_compatible
+from eventwire.cluster.rules import (
+    compatible,
+    dated_by_report,
+    distance_km,
+    near,
+    sub_events_compatible,
+)
 
 BASE: dict[str, Any] = {
     "event_date": "2016-07-05",
@@ -231,6 +237,70 @@ def test_coarser_precision_widens_the_windows() -> None:
     region = report("b", latitude=36.9, longitude=41.2, geo_precision=3)  # ~60 km
     assert compatible(report("a"), region)
     assert not compatible(report("a"), report("b", latitude=36.9, longitude=41.2, fatalities=9))
+
+
+def dated(
+    words: str, start: int, day: str, precision: int = 1, doc: str = "late", **changes: Any
+) -> Report:
+    """A report published on `day` whose date came from `words` at `start` in its text."""
+    span = {"field": "event_date", "start": start, "end": start + len(words), "text": words}
+    return report(
+        doc,
+        published=day,
+        event_date=day,
+        time_precision=precision,
+        evidence=[*BASE["evidence"], span],
+        **changes,
+    )
+
+
+def test_which_dates_are_the_day_the_report_was_written() -> None:
+    record = {**BASE, "evidence": []}
+    assert dated_by_report({**record, "time_precision": 2}, "2016-07-05")  # publication day
+    assert not dated_by_report(record, "2016-07-05")  # exact, yet no span: not the resolver's
+    assert dated_by_report(dated("Wed 06 Jul 2016", 4, "2016-07-06").record, "2016-07-06")
+    assert dated("Wed 06 Jul 2016", 4, "2016-07-06").dated_by_report
+    # A statement's day: a day alone, precision 2 ("the ministry said Wednesday").
+    assert dated("Wednesday", 400, "2016-07-06", precision=2).dated_by_report
+    # The text's own day, or a full date deep in the text, dates the incident itself.
+    assert not dated("Wednesday", 400, "2016-07-06").dated_by_report
+    assert not dated("6 July 2016", 900, "2016-07-06").dated_by_report
+    assert not dated("earlier this week", 400, "2016-07-06", precision=2).dated_by_report
+
+
+def test_a_chemical_attack_reported_the_next_day_by_dateline_links() -> None:
+    """ "Wed 06 Jul 2016 Victims of a suspected chemical attack ... WHO said": no words of the
+    text date the attack, so the dateline does; it was Tuesday's attack, which other reports
+    date in their text."""
+    told = report("a", sub_event_type="Chemical weapon")  # "... on Tuesday", 2016-07-05
+    gas = dict(sub_event_type="Chemical weapon", fatalities=9)  # another toll: no corroboration
+    for follow_up in (
+        dated("Wed 06 Jul 2016", 4, "2016-07-06", **gas),  # its dateline
+        dated("Wednesday", 400, "2016-07-06", precision=2, **gas),  # a statement's day
+        report("late", published="2016-07-06", event_date="2016-07-06", time_precision=2, **gas),
+    ):
+        assert compatible(told, follow_up) and compatible(follow_up, told)
+        assert near(told, follow_up)
+    # Told as an air strike by the report that dates it: the follow-up still names the gas.
+    strike = report("a", sub_event_type="Air/drone strike", fatalities=4)
+    assert compatible(strike, dated("Wed 06 Jul 2016", 4, "2016-07-06", **gas))
+
+
+def test_a_report_dated_by_its_day_stays_apart_otherwise() -> None:
+    told = report("a", sub_event_type="Chemical weapon")
+    gas = dict(sub_event_type="Chemical weapon", fatalities=9)  # another toll: no corroboration
+    # Two days: the lag chains a week's incidents under single linkage.
+    assert not compatible(told, dated("Thu 07 Jul 2016", 4, "2016-07-07", **gas))
+    # Two texts that give two days are two days.
+    assert not compatible(told, dated("Wednesday", 400, "2016-07-06", **gas))
+    # Two reports dated by the day each was written: the later one tells the later day's news.
+    stamped = dated("Tue 05 Jul 2016", 4, "2016-07-05", doc="a", sub_event_type="Chemical weapon")
+    assert not compatible(stamped, dated("Wed 06 Jul 2016", 4, "2016-07-06", **gas))
+    # The report was written before the incident its text dates: no.
+    assert not compatible(report("b", event_date="2016-07-06", **gas), stamped)
+    # A city's daily strikes: the next day's report by dateline is the next day's strike.
+    next_day = dated("Wed 06 Jul 2016", 4, "2016-07-06", sub_event_type="Air/drone strike")
+    assert not compatible(report("a", sub_event_type="Air/drone strike", fatalities=9), next_day)
 
 
 def test_a_town_and_a_place_near_a_town_are_closer_than_two_places_near_towns() -> None:

@@ -10,7 +10,7 @@ import pytest
 from tests.store.conftest import make_document, make_event
 
 from eventwire.cluster import rules
-from eventwire.models import Document
+from eventwire.models import Document, Evidence
 from eventwire.store import EventQuery, open_store
 
 
@@ -189,3 +189,21 @@ def test_recluster_splits_and_old_ids_still_resolve(
     monkeypatch.undo()
     store.recluster()
     assert [e["event_id"] for e in store.iter_events(EventQuery())] == ["x-0"]
+
+
+def test_a_chemical_attack_dated_next_day_by_a_dateline_joins_it(store: Any) -> None:
+    """A follow-up whose text does not date the attack carries its dateline's day: it joins
+    the report that dates the attack the day before (`cluster.rules.dated_by_report`)."""
+    gas = dict(sub_event_type="Chemical weapon")
+    stamp = Evidence("event_date", 4, 15, "05 Apr 2017")
+    follow_up = make_event(
+        "f-0",
+        event_date="2017-04-05",
+        fatalities=15,
+        evidence=(Evidence("location", 0, 5, "Douma"), stamp),
+        **gas,
+    )
+    store.put_documents([make_document("f", follow_up, published=dt.date(2017, 4, 5))])
+    told = make_event("t-0", **gas)  # "on Tuesday": 2017-04-04, toll 12
+    store.put_documents([make_document("t", told, published=dt.date(2017, 4, 4))])
+    assert [e["document_ids"] for e in store.iter_events(EventQuery())] == [["f", "t"]]

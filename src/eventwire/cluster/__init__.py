@@ -14,7 +14,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from eventwire.cluster.merge import combine_fatalities, event_record, lower_median
-from eventwire.cluster.rules import MAX_DATE_TOLERANCE_DAYS, Report, actor_set, compatible
+from eventwire.cluster.rules import (
+    MAX_DATE_TOLERANCE_DAYS,
+    Report,
+    actor_set,
+    compatible,
+    dated_by_report,
+)
 from eventwire.models import Document
 
 __all__ = [
@@ -58,6 +64,7 @@ def make_report(
         outlet=outlet,
         url=url,
         published=published,
+        dated_by_report=dated_by_report(record, published),
     )
 
 
