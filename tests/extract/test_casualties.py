@@ -496,3 +496,14 @@ def test_a_toll_since_a_cease_fire_collapsed_is_a_running_total() -> None:
         "U.S.-Russian brokered cease-fire collapsed Monday evening."
     )
     assert toll(text) is None
+
+
+def test_a_relative_clause_between_a_count_and_its_death_word() -> None:
+    text = (
+        "The monitor said that nine members of the Army of Conquest rebel alliance who were "
+        "working in the clinic were also killed."
+    )
+    assert toll(text) == (9, 9, 9, None)
+    assert toll("Three men who were driving to the market were killed.") == (3, 3, 3, None)
+    # (the clause names the wounded, not the dead)
+    assert toll("Nine men who were wounded in the clinic were taken to Turkey.") is None

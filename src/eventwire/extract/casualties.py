@@ -403,6 +403,13 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             if gap is not None and not _NOT_DEATH.match(after[gap.end() :]):
                 m_after = _DEATH_AFTER.match(after[gap.end() :])
                 skip = gap.end() if m_after is not None else 0
+            # "nine members of the rebel alliance who were working in the clinic were also
+            # killed": a relative clause between the count's noun and its death word
+            relative = None if m_after is not None else _RELATIVE_GAP.match(text, count.end, end)
+            if relative is not None:
+                after = text[count.end : min(end, relative.end() + 80)]
+                m_after = _DEATH_AFTER.match(after[relative.end() - count.end :])
+                skip = relative.end() - count.end if m_after is not None else 0
         if m_after is not None and _WEAPONS.search(after[: skip + m_after.start("w")]):
             m_after = None  # "a dozen airstrikes ... killed": the count is of weapons
         if m_after is not None and _agents(after[skip:], m_after):
@@ -627,6 +634,15 @@ _PART_GAP = re.compile(
 )
 
 
+# A noun phrase of a few words, then a relative clause in the past ("members of the Army of
+# Conquest rebel alliance who were working in the clinic"), before a passive death word.
+_RELATIVE_GAP = re.compile(
+    r"(?:\s+(?!(?:and|or|were|was|had|have|has)\b)[^\W\d][\w'’-]*){1,8}?\s+(?:who|that)\s+"
+    r"(?:were|was|had been)\s+(?!(?:killed|dead|wounded|injured)\b)[a-z]+ing\b"
+    r"(?:\s+(?!(?:were|was|and)\b)[\w'’-]+){0,6}?(?=\s+(?:were|was|had been|have been)\s+"
+    r"(?:also\s+|all\s+)?(?:killed|shot dead|executed|slain)\b)",
+    re.IGNORECASE,
+)
 _WHILE = re.compile(r"\b(?:while|whereas)\b", re.IGNORECASE)
 _REPORT_AGAIN = re.compile(r"\b(?:said|says|reported|according|put|gave|toll)\b", re.IGNORECASE)
 _AND_ONE = re.compile(
