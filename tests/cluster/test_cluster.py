@@ -398,10 +398,11 @@ def test_event_record_takes_the_most_precise_date_and_place() -> None:
 
 
 def synthetic(n: int, seed: int) -> list[Report]:
-    """Reports scattered over 4 towns, 3 types and 20 days, with mixed precisions."""
+    """Reports scattered over 4 towns, 4 types (a chemical attack: the follow-up lag) and 20
+    days, with mixed precisions."""
     rng = random.Random(seed)
     towns = [(36.50, 40.75), (36.20, 37.16), (35.93, 36.63), (36.55, 40.60)]
-    subs = ["Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike"]
+    subs = ["Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike", "Chemical weapon"]
     out = []
     for i in range(n):
         lat, lon = rng.choice(towns)
