@@ -507,3 +507,12 @@ def test_a_relative_clause_between_a_count_and_its_death_word() -> None:
     assert toll("Three men who were driving to the market were killed.") == (3, 3, 3, None)
     # (the clause names the wounded, not the dead)
     assert toll("Nine men who were wounded in the clinic were taken to Turkey.") is None
+
+
+def test_a_part_named_by_where_most_came_from() -> None:
+    text = (
+        "At least 23 people most of them from the Ahrar al-Sham militant group were killed by a "
+        "truck suicide bomber in Aleppo on Monday."
+    )
+    assert toll(text) == (23, 23, None, None)
+    assert toll("Twenty people mostly from the same family were killed.") == (20, 20, 20, 20)

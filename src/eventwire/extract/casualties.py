@@ -627,7 +627,9 @@ _WHOLE_GAP = re.compile(
 # children have been killed" (no number in it: a numbered part is a count of its own).
 _PART_GAP = re.compile(
     r"^(?:\s+[^\W\d][\w'’-]*){0,3}?\s*,?\s+(?:including|among them|mostly|most of them)"
-    r"(?:\s+(?:(?:at least|some|several|many|dozens of)\s+)?[^\W\d][\w'’-]*){1,3}?"
+    # ("most of them from the Ahrar al-Sham militant group")
+    r"(?:\s+(?:from|of)(?:\s+[^\W\d][\w'’-]*){1,6}?|"
+    r"(?:\s+(?:(?:at least|some|several|many|dozens of)\s+)?[^\W\d][\w'’-]*){1,3}?)"
     r"(?:\s*,?\s+(?:and|or)(?:\s+[^\W\d][\w'’-]*){1,2}?){0,2}?(?=\s*,?\s+(?:were|was|have|had|has|are|"
     r"died|killed|dead|perished))",
     re.IGNORECASE,
