@@ -374,17 +374,21 @@ def test_captions_closed_by_a_photo_credit_are_never_kept() -> None:
         "© Omar Khalil Displaced families queue for bread at the edge of the camp in March.",
         "Yusuf Demir Submitted photo",
         "2of5Residents carry water past the damaged clinic on Tuesday.",
+        "A man rides past the checkpoint on November 19, 2019. Jaafar ASHTIYEH / AFP",
+        "A stock image of a crowded ward. Doctors say the beds ran out in March. Getty",
+        "The old souk, installation views, photos © Levant Archive, 2018",
     ]
     lines = [_SENTENCE.format("one"), *captions, _SENTENCE.format("two")]
-    probs = [0.9, 0.9, 0.9, 0.9, 0.6, 0.9, 0.5, 0.9, 0.9]
-    assert body_mask(lines, probs) == [True] + [False] * 7 + [True]
+    probs = [0.9, 0.9, 0.9, 0.9, 0.6, 0.9, 0.5, 0.9, 0.9, 0.9, 0.5, 0.9]
+    assert body_mask(lines, probs) == [True] + [False] * 10 + [True]
     # A sentence that only mentions a photo or an agency is no caption.
     mentions = [
         "The photo by a local resident was shared widely on Monday.",
         "Two officials confirmed the toll to Reuters.",
         "2 of 5 clinics in the district were damaged, the ministry said.",
+        "The agencies named were Reuters and AP.",
     ]
-    assert body_mask([lines[0], *mentions], [0.9] * 4) == [True] * 4
+    assert body_mask([lines[0], *mentions], [0.9] * 5) == [True] * 5
 
 
 def test_small_groups_of_lines_far_from_the_article_are_dropped_unless_sure() -> None:
@@ -406,6 +410,21 @@ def test_small_groups_of_lines_far_from_the_article_are_dropped_unless_sure() ->
     appeal = "We do this work every day at no cost to you, but it is far from free."
     far = [*article, *furniture_lines, "Editorial", "David Emery", "Bond Huberman", appeal]
     assert body_mask(far, [0.9] * 4 + [0.0] * 9 + [0.95])[-1] is False
+
+
+def test_opening_paragraphs_the_classifier_is_sure_of_stay_when_ads_cut_the_article() -> None:
+    from eventwire.clean.text import body_mask
+
+    opening = [_SENTENCE.format(n) for n in ("one", "two")]
+    part = [_SENTENCE.format(n) for n in ("three", "four", "five", "six")]
+    rest = [_SENTENCE.format(n) for n in ("seven", "eight", "nine", "ten", "eleven", "twelve")]
+    rest += [_SENTENCE.format(n) for n in ("thirteen", "fourteen", "fifteen")]
+    ads = ["Advertisement", "Advertisement"]
+    box = ["Advertisement", "Sponsored", "Advertisement", "Recommended video", "Advertisement"]
+    lines = [*opening, *ads, *part, *box, *box, *rest]
+    probs = [0.95] * 2 + [0.0] * 2 + [0.95] * 4 + [0.0] * 10 + [0.95] * 9
+    # Far from the largest part of the article, but beside another part of it: kept.
+    assert body_mask(lines, probs)[:2] == [True, True]
 
 
 def test_desk_credits_and_teasers_cut_with_read_more_are_never_kept() -> None:

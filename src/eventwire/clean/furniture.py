@@ -57,8 +57,9 @@ CREDIT = re.compile(
     re.I,
 )
 # A photo credit closing a caption: "… in Hialeah, Fla. (AP Photo/Alan Diaz, File)", "… a
-# rabbitCredit: Getty - Contributor", "… (Image: GETTY)", "Michael Conroy, AP". Articles end
-# their sentences with words; a caption ends with whose picture it is.
+# rabbitCredit: Getty - Contributor", "… (Image: GETTY)", "Michael Conroy, AP", "… Jaafar
+# ASHTIYEH / AFP", "… use of the drug. Getty", "… installation views, photos © Inexhibit,
+# 2018". Articles end their sentences with words; a caption ends with whose picture it is.
 _NAME = r"(?-i:[\w.'’-]*[A-Z][\w.'’-]*)"  # a word with a capital in it (iStock, McDonald)
 CAPTION_CREDIT = re.compile(
     r"(\((ap|afp|reuters|getty|epa)\b( photo)?[^()]{0,60}\)"
@@ -66,7 +67,10 @@ CAPTION_CREDIT = re.compile(
     r"|(\b|(?-i:(?<=[a-z])(?=[A-Z])))(credit|photograph|photo|image)s?\s*(:|\.\.\.|…|by\b)\s*"
     rf"{_NAME}([ /,&|-]+{_NAME}){{0,7}}"
     r"|(/|\b)getty images|, (ap|afp|reuters|epa)|\[file: [^\]]{2,40}\]"
-    r"|\b(submitted|file|staff|handout|courtesy|contributed) (photo|image|picture)s?)\W{0,2}$",
+    r"|\b(submitted|file|staff|handout|courtesy|contributed) (photo|image|picture)s?"
+    r"|\w ?/ ?(afp|ap|reuters|epa|getty|xinhua|anadolu|dpa|ansa)"
+    r"|[.!?] (getty( images)?|afp|ap|reuters|epa|shutterstock|alamy|istock)"
+    r"|\bphotos? ©[^.]{1,40}|© [\w .'’-]{2,40}, (19|20)\d\d)\W{0,2}$",
     re.I,
 )
 SHARE = re.compile(
@@ -96,7 +100,8 @@ def _words(line: str) -> int:
 # times cheaper than the pattern, which most lines of a page would otherwise go through.
 _CREDIT_WORDS = (
     "ap", "afp", "reuters", "getty", "epa", "photo", "image", "picture", "credit", "file",
-    "submitted", "staff", "handout", "courtesy", "contributed",
+    "submitted", "staff", "handout", "courtesy", "contributed", "xinhua", "anadolu", "dpa",
+    "ansa", "shutterstock", "alamy", "istock", "©",
 )  # fmt: skip
 
 

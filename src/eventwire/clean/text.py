@@ -280,9 +280,10 @@ def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> l
     through stands alone, SATELLITE_APART lines or more away, with a few lines and few words
     (SATELLITE_LINES, SATELLITE_SHARE of the article's); the article's own paragraphs follow
     one another. Lines the classifier is sure of (STRAY_SURE) stay unless SATELLITE_FAR lines
-    or more away: the article's last paragraphs after a box of links inside it are nearer,
-    an appeal ("We do this work every day at no cost to you …") or a teaser's summary
-    further off reads as surely as the article.
+    or more from every group too large to be a satellite: the article's last paragraphs
+    after a box of links inside it are nearer, and so are its opening paragraphs when ads or
+    photos cut it into several large groups; an appeal ("We do this work every day at no
+    cost to you …") or a teaser's summary further off reads as surely as the article.
     """
     groups: list[list[int]] = []
     for i in (i for i, k in enumerate(keep) if k):
@@ -294,19 +295,29 @@ def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> l
         return keep
     size = [sum(furniture.words(lines[i]) for i in group) for group in groups]
     main = max(range(len(groups)), key=size.__getitem__)
-    first, last = groups[main][0], groups[main][-1]
+    small = [
+        len(group) <= SATELLITE_LINES and words <= SATELLITE_SHARE * size[main]
+        for group, words in zip(groups, size, strict=True)
+    ]
+    # Every group too large to be a satellite is the article's: ads, photos and their
+    # captions between paragraphs cut an article into several.
+    large = [group for group, tiny in zip(groups, small, strict=True) if not tiny]
     out = list(keep)
-    for group, words in zip(groups, size, strict=True):
-        apart = first - group[-1] if group[-1] < first else group[0] - last
+    for group, tiny in zip(groups, small, strict=True):
+        if not tiny or _apart(group, groups[main]) < SATELLITE_APART:
+            continue
         if (
-            apart >= SATELLITE_APART
-            and len(group) <= SATELLITE_LINES
-            and words <= SATELLITE_SHARE * size[main]
-            and (apart >= SATELLITE_FAR or all(probs[i] < STRAY_SURE for i in group))
+            all(probs[i] < STRAY_SURE for i in group)
+            or min(_apart(group, part) for part in large) >= SATELLITE_FAR
         ):
             for i in group:
                 out[i] = False
     return out
+
+
+def _apart(group: list[int], other: list[int]) -> int:
+    """Lines from one group of line indices to another (both in order, not overlapping)."""
+    return other[0] - group[-1] if group[-1] < other[0] else group[0] - other[-1]
 
 
 def cut_at_comments(lines: list[str], keep: list[bool]) -> list[bool]:
