@@ -166,3 +166,12 @@ def test_a_community_s_forces_are_named_by_country(nlp, lexicon: ActorLexicon) -
 def test_forces_after_a_non_state_actor_are_its_own(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
     found = names(nlp, lexicon, "Islamic State forces and rebel forces")
     assert found == ["Islamic State", "Opposition Rebels (Syria)"]
+
+
+def test_a_phrase_is_named_whole_or_not_at_all(lexicon: ActorLexicon) -> None:
+    text = "captured government-held positions and Islamic State-held areas"
+    found = lexicon.phrase(text, 9, 19)
+    assert found is not None and found.role == "government"
+    islamic = lexicon.phrase(text, 39, 52)
+    assert islamic is not None and islamic.name == "Islamic State"
+    assert lexicon.phrase(text, 0, 19) is None

@@ -451,6 +451,15 @@ def assign_roles(
     # an actor never opposes itself ("the regime" read on both sides, a claim sentence)
     others = [a for a in others if not _one_side(a, actor1)]
     actor2 = others[0] if others else None
+    if actor2 is None and (armed_only or sub in TERRITORY_TYPES):
+        # "launched an offensive on government-held areas", "captured regime-held positions":
+        # the side that holds the ground attacked or taken is the other side
+        # in the trigger's clause or close after it (the parse's clause may stop at the verb)
+        near = min(candidate.sent_end, candidate.decision.trigger.end + HOLDER_CHARS)
+        held = _holder(lexicon, text, trig, max(candidate.clause_end, near))
+        if held is not None:
+            holder = _name(_forces([held])[0], mentions, lexicon, country, when, text)
+            actor2 = None if _one_side(holder, actor1) else holder
     site_hit = _MILITARY_SITE.search(text, trig, min(trig + 80, candidate.sent_end))
     open_site = (actor2 is None or actor2.inter == tx.INTER_CIVILIANS) and not armed_only
     if open_site and country and site_hit:
@@ -481,6 +490,30 @@ def assign_roles(
     if sub == "Agreement" and actor2 is None and assoc1 and not _one_side(assoc1, actor1):
         actor2, assoc1 = assoc1, None
     return Roles(actor1, assoc1, actor2, assoc2)
+
+
+_HELD_MARK = re.compile(r"-(?:held|controlled)\b|\b(?:held|controlled) by (?:the )?", re.IGNORECASE)
+_HOLDER_WORDS = re.compile(r"[\w'’.]+", re.IGNORECASE)
+HOLDER_WORDS = 4  # the longest holder phrase looked for ("Islamic State group-held")
+HOLDER_CHARS = 80  # how far past the trigger the ground's holder is looked for
+
+
+def _holder(lexicon: ActorLexicon, text: str, trig: int, end: int) -> ActorMention | None:
+    """The first side after the trigger named as holding a place: "government-held areas",
+    "a village held by IS" (the longest actor phrase next to the mark)."""
+    for mark in _HELD_MARK.finditer(text, trig, end):
+        if mark.group().startswith("-"):
+            words = list(_HOLDER_WORDS.finditer(text, trig, mark.start()))[-HOLDER_WORDS:]
+            words = [w for w in words if w.end() <= mark.start()]
+            spans = [(w.start(), mark.start()) for w in words]
+        else:
+            words = list(_HOLDER_WORDS.finditer(text, mark.end(), end))[:HOLDER_WORDS]
+            spans = [(mark.end(), w.end()) for w in reversed(words)]
+        for start, stop in sorted(spans, key=lambda s: s[0] - s[1]):
+            found = lexicon.phrase(text, start, stop)
+            if found is not None and found.role not in {"civilians", "agency"}:
+                return found
+    return None
 
 
 def _sayer_acts(

@@ -52,6 +52,7 @@ _HELD_BY = re.compile(
     r"\b(?:held|controlled|dominated|occupied|besieged)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
 _SPLIT = re.compile(r"[\s\-_]+")
+_WORD = re.compile(r"[^\s\-_]+")
 _PUNCT_TOKENS = {"-", "'", "’", "'s", "’s", "."}
 
 
@@ -224,6 +225,24 @@ class ActorLexicon:
             )
             i += length
         return _drop_descriptors(_merge_demonyms(_merge_communities(found, text), text), text)
+
+    def phrase(self, text: str, start: int, end: int) -> ActorMention | None:
+        """`text[start:end]` as one actor phrase, whole or not at all: the holder written before
+        "-held" ("government-held positions"), which `find` leaves out as a place."""
+        spans = [
+            (m.group(), m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])
+        ]
+        words = [w.lower().replace("’", "'").replace(".", "").strip("'") for w, _, _ in spans]
+        if not words or not all(words):
+            return None
+        upper = [w.replace(".", "").isupper() for w, _, _ in spans]
+        match = self._match_at(words, upper, 0, (), [w[0].isupper() for w, _, _ in spans])
+        if match is None or match[0] != len(words):
+            return None
+        entry = match[1]
+        return ActorMention(
+            start, end, text[start:end], entry.role, entry.name, entry.inter, entry.country
+        )
 
     def _match_at(
         self,

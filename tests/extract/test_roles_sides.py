@@ -1,0 +1,44 @@
+"""Actor roles end to end (issue #4, the actor2 round of draws 2039/2040): the other side named
+by the ground it holds, by the same act told in the next sentence, and what is no side."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.test_roles import SYRIA, one
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1"),
+    [
+        (
+            "Rebels captured government-held positions near Idlib on Wednesday.",
+            "Non-state actor overtakes territory",
+            "Opposition Rebels (Syria)",
+        ),
+        (
+            "Syrian rebels launched an offensive on government-held areas near Hama on Wednesday.",
+            "Armed clash",
+            "Opposition Rebels (Syria)",
+        ),
+        (
+            "Islamic State fighters attacked a village held by the regime near Hama on Wednesday.",
+            "Armed clash",
+            "Islamic State",
+        ),
+    ],
+)
+def test_the_holder_of_the_ground_attacked_or_taken_is_the_other_side(
+    nlp, text, sub, actor1
+) -> None:  # type: ignore[no-untyped-def]
+    event = one(nlp, text, sub)
+    assert (event.actor1, event.actor2) == (actor1, SYRIA)
+
+
+def test_a_strike_on_a_held_town_keeps_actor2_empty(nlp) -> None:  # type: ignore[no-untyped-def]
+    # remote violence on a held place names no target (the codebook's empty actor2)
+    event = one(
+        nlp, "Russian jets bombed a rebel-held town near Idlib on Wednesday.", "Air/drone strike"
+    )
+    assert event.actor2 is None
