@@ -42,3 +42,19 @@ def test_a_strike_on_a_held_town_keeps_actor2_empty(nlp) -> None:  # type: ignor
         nlp, "Russian jets bombed a rebel-held town near Idlib on Wednesday.", "Air/drone strike"
     )
     assert event.actor2 is None
+
+
+def test_civilians_hit_by_the_same_act_in_the_next_sentence_are_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Regime airstrikes hit Douma on Wednesday. "
+        "The airstrikes also left dozens of people injured including women and children."
+    )
+    assert one(nlp, text, "Air/drone strike").actor2 == "Civilians (Syria)"
+
+
+def test_civilians_who_only_heard_the_act_are_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Regime airstrikes hit Douma on Wednesday. "
+        "The airstrikes could be heard by residents of Damascus."
+    )
+    assert one(nlp, text, "Air/drone strike").actor2 is None

@@ -472,6 +472,10 @@ def assign_roles(
         or (sub in BOMBS | {"Chemical weapon"} and bool(_PEOPLE_HIT.search(sentence)))
         or _civilian_site(text, candidate.sent_start, trig, candidate.sent_end)
     )
+    if actor2 is None and remote and not hit_civilians:
+        # "... airstrikes on the town of Douma. The airstrikes also left dozens of people injured
+        # including women and children": the next sentence names the same act's victims
+        hit_civilians = _victims_next(candidate, mentions, text, agencies)
     if actor2 is None and (sub in VICTIM_TYPES or (remote and hit_civilians)):
         # the civilians' own nationality where the sentence gives it ("Lebanese pilgrims")
         foreign = next(
@@ -514,6 +518,32 @@ def _holder(lexicon: ActorLexicon, text: str, trig: int, end: int) -> ActorMenti
             if found is not None and found.role not in {"civilians", "agency"}:
                 return found
     return None
+
+
+# "The airstrikes also ...", "The attack left ...": a sentence that opens on the act again
+_SAME_ACT = re.compile(
+    r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+)?(?:air ?strikes?|air ?raids?|strikes?|raids?|"
+    r"attacks?|shelling|bombardment|bombings?|blasts?|explosions?|shells|rockets|barrel bombs)\b"
+)
+# the civilians are its victims, not "residents" who heard it
+_HARMED = re.compile(r"\b(?:kill|dead|death|injur|wound|casualt|victim|hurt)\w*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _victims_next(
+    candidate: Candidate, mentions: Sequence[ActorMention], text: str, agencies: set[int]
+) -> bool:
+    """Civilians named in the next sentence as hit by the same act ("The airstrikes also left
+    dozens of people injured including women and children")."""
+    same = _SAME_ACT.match(text, candidate.sent_end)
+    if same is None:
+        return False
+    stop = _SENTENCE_END.search(text, same.end())
+    end = stop.start() if stop else len(text)
+    return bool(_HARMED.search(text, same.end(), end)) and any(
+        m.role == "civilians" and m.start not in agencies and same.end() <= m.start < end
+        for m in mentions
+    )
 
 
 def _sayer_acts(
