@@ -58,3 +58,13 @@ def test_civilians_who_only_heard_the_act_are_no_target(nlp) -> None:  # type: i
         "The airstrikes could be heard by residents of Damascus."
     )
     assert one(nlp, text, "Air/drone strike").actor2 is None
+
+
+def test_the_syrian_opposition_coalition_is_no_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "15 medics killed in Russian airstrikes on a hospital in Aleppo on Wednesday, "
+        "Syrian Coalition describes the attack as a war crime."
+    )
+    strike = one(nlp, text, "Air/drone strike")
+    assert strike.actor2 != "International Coalition"
+    assert strike.actor1 == "Military Forces of Russia (2000-)"

@@ -168,6 +168,13 @@ def test_forces_after_a_non_state_actor_are_its_own(nlp, lexicon: ActorLexicon) 
     assert found == ["Islamic State", "Opposition Rebels (Syria)"]
 
 
+def test_the_syrian_coalition_is_not_the_us_led_coalition(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    assert names(nlp, lexicon, "The Syrian Coalition condemned the US-led coalition") == [
+        "National Coalition for Syrian Revolutionary and Opposition Forces",
+        "International Coalition",
+    ]
+
+
 def test_a_phrase_is_named_whole_or_not_at_all(lexicon: ActorLexicon) -> None:
     text = "captured government-held positions and Islamic State-held areas"
     found = lexicon.phrase(text, 9, 19)
