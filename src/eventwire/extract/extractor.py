@@ -38,6 +38,7 @@ from eventwire.extract.placing import (
     updates,
 )
 from eventwire.extract.recall import recalled
+from eventwire.extract.retold import chemical_told_days, recalls_attack, told_day
 from eventwire.extract.roles import assign_roles
 from eventwire.extract.triggers import OUT_OF_SCOPE
 from eventwire.models import Actor, Document, Event, Evidence, Place
@@ -143,6 +144,7 @@ class EventExtractor:
         # record's publication date (which can be a crawl or update date).
         reported = report_date(text, document.published)
         past = past_mentions(sites, sentences, text, dates)
+        told = chemical_told_days(text, dates)
         out: list[Located] = []
         order = {s: i for i, s in enumerate(sentences)}
         for cand in found:
@@ -172,6 +174,9 @@ class EventExtractor:
                     )
                 ):
                     choice = whole
+            # A follow-up report's known attack takes the day the text gives it by name.
+            retold = recalls_attack(text, cand) and told_day(choice, told, HISTORY_DAYS) != choice
+            choice = told_day(choice, told, HISTORY_DAYS) if retold else choice
             if choice.date is None:  # no date in the text and no publication date
                 if undated is not None and not any(_same_sentence(c, cand) for c in undated):
                     undated.append(cand)
@@ -179,7 +184,10 @@ class EventExtractor:
             if reported and (reported - choice.date).days > HISTORY_DAYS:
                 continue  # dated a month or more before the report: history, not news
             lead_date = out[0].date if out else None
-            if recalled(cand, text, choice.date, choice.mention, reported, lead_date):
+            # (the attack the lead is dated by, retold, is no recall: "87 died in the attack")
+            if not (retold and choice.date == lead_date) and recalled(
+                cand, text, choice.date, choice.mention, reported, lead_date
+            ):
                 continue  # an earlier incident recalled as background
             here = (cand.sent_start, cand.sent_end)
             own_date = choice.mention is not None and cand.sent_start <= choice.mention.start

@@ -455,6 +455,53 @@ def _anchor_day_before(
     return dataclasses.replace(mention, date=day, day=day, background=anchor.background)
 
 
+# An attack the text dates in its own words, wherever it tells it: "the April 4 attack", "last
+# Tuesday's chemical attack" (a possessive date, or one after an article, before the noun, up
+# to three lower-case modifiers between), "a sarin attack on Khan Sheikhun on the 4th of April",
+# "the attack on Tuesday" (after the noun, a place's phrase of up to five words between). The
+# phrase keeps up to three words before the noun ("a sarin attack"): they name its kind.
+_ATTACK_NOUN = (
+    r"(?:attack|strike|air\s?strike|raid|air\s+raid|bombing|bombardment|massacre|shelling)s?"
+)
+_MODIFIERS = r"(?:(?!(?:after|before|on|in|at|of|and|the|a|an|by|from|to)\s)[a-z-]+\s+){0,3}?"
+_NOUN_AFTER = re.compile(rf"(?:['’]s)?\s+{_MODIFIERS}{_ATTACK_NOUN}\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|this|that)\s+$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(
+    rf"(?:[\w-]+\s+){{0,3}}\b{_ATTACK_NOUN}(?:\s+(?:on|in|at|against|near)(?:\s+[\w'’-]+){{1,5}}?)?"
+    r"\s+on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ToldAttack:
+    """A date the text gives an attack by name, and the words that name it."""
+
+    mention: DateMention
+    phrase: str
+
+
+def attack_days(text: str, mentions: Sequence[DateMention]) -> list[ToldAttack]:
+    """The mentions that date an attack the text names right by them ("the April 4 attack",
+    "an attack on Khan Sheikhun on the 4th of April"): a day, not a statement's, a
+    dateline's or the scene's."""
+    out = []
+    for m in mentions:
+        if m.precision != 1 or m.date is None or m.background or m.reporting or m.dateline:
+            continue
+        after = _NOUN_AFTER.match(text, m.end)
+        attributive = m.text.endswith(("'s", "’s")) or _ARTICLE_BEFORE.search(
+            text[max(0, m.start - 10) : m.start]
+        )
+        if after and attributive:
+            out.append(ToldAttack(m, text[m.start : after.end()]))
+            continue
+        before = _NOUN_BEFORE.search(text[max(0, m.start - 100) : m.start])
+        if before:
+            out.append(ToldAttack(m, before.group(0) + m.text))
+    return out
+
+
 # A dateline: a full date with its year opening the text, after at most a label and a weekday
 # ("Published July 27 2016 ...", "Date of publication 4 October 2017", "Sat Nov 18 2017",
 # "03-08-2016 Chemical Attack Kills Five").
