@@ -68,3 +68,22 @@ def test_the_syrian_opposition_coalition_is_no_side(nlp) -> None:  # type: ignor
     strike = one(nlp, text, "Air/drone strike")
     assert strike.actor2 != "International Coalition"
     assert strike.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_a_fight_takes_its_opponent_from_the_sentences_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nusra Front fighters drove US-backed rebels out of a military base west of Aleppo on "
+        "Tuesday. At least 29 rebels were killed. Fierce fighting had broken out for the base on "
+        'Monday night. "Nusra Front captured the base" said the head of the monitor on Wednesday.'
+    )
+    taken = one(nlp, text, "Non-state actor overtakes territory")
+    assert (taken.actor1, taken.actor2) == ("Al Nusra Front", "Opposition Rebels (Syria)")
+
+
+def test_no_opponent_is_taken_from_before_another_incident(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Islamic State fighters blew themselves up at an army base in Hama on Tuesday. "
+        "In Damascus meanwhile the army shelled Douma on Wednesday. "
+        "The renewed fighting has halted aid deliveries to Douma."
+    )
+    assert one(nlp, text, "Armed clash").actor2 is None

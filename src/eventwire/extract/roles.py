@@ -460,6 +460,18 @@ def assign_roles(
         if held is not None:
             holder = _name(_forces([held])[0], mentions, lexicon, country, when, text)
             actor2 = None if _one_side(holder, actor1) else holder
+    one_named = not names[1:]  # a second side named already ("X and Y captured") is no ally
+    if (
+        actor2 is None
+        and (armed_only or sub in TERRITORY_TYPES)
+        and not _unknown(actor1)
+        and one_named
+    ):
+        # "Nusra drove US-backed rebels out of a base ... 'Al-Nusra captured Base 46'": the
+        # opponent named for the same fight a few sentences before
+        actor2 = _opponent_before(
+            candidate, mentions, lexicon, country, when, text, actor1, excluded
+        )
     site_hit = _MILITARY_SITE.search(text, trig, min(trig + 80, candidate.sent_end))
     open_site = (actor2 is None or actor2.inter == tx.INTER_CIVILIANS) and not armed_only
     if open_site and country and site_hit:
@@ -544,6 +556,58 @@ def _victims_next(
         m.role == "civilians" and m.start not in agencies and same.end() <= m.start < end
         for m in mentions
     )
+
+
+OPPONENT_CHARS = 400  # how far before the sentence a battle's opponent is looked for
+UNARMED = {"civilians", "protesters", "rioters", "agency", "country"}
+STATE_INTERS = {tx.INTER_STATE, tx.INTER_EXTERNAL}
+_SHIFT = re.compile(
+    r"\b(?:meanwhile|elsewhere|separately|in (?:another|other|a separate|relevant) "
+    r"(?:development|incident)s?)\b",
+    re.IGNORECASE,
+)
+_SITE_AFTER = re.compile(
+    r"\s+(?:air\s*)?(?:bases?|airports?|airfields?|posts?|positions?|checkpoints?|barracks|"
+    r"sites?|facilit(?:y|ies)|installations?|academy|compound|intelligence)\b",
+    re.IGNORECASE,
+)
+
+
+def _unknown(actor: Actor) -> bool:
+    return actor.name.startswith("Unidentified")
+
+
+def _opponent_before(
+    candidate: Candidate,
+    mentions: Sequence[ActorMention],
+    lexicon: ActorLexicon,
+    country: str | None,
+    when: dt.date | None,
+    text: str,
+    actor1: Actor,
+    excluded: Sequence[tuple[int, int]],
+) -> Actor | None:
+    """The nearest armed side named in the OPPONENT_CHARS before the sentence that is neither
+    actor1's side nor its partner."""
+    lo = max(0, candidate.sent_start - OPPONENT_CHARS)
+    # "In Damascus meanwhile ...", "Elsewhere ...": another incident starts there
+    for shift in _SHIFT.finditer(text, lo, candidate.sent_start):
+        lo = shift.start()
+    for m in reversed([m for m in mentions if lo <= m.start < candidate.sent_start]):
+        if (
+            m.role in UNARMED
+            or _ally(m, text)
+            or m.possessive
+            or any(s <= m.start < e for s, e in excluded)
+            or _SITE_AFTER.match(text, m.end)  # "a strategic northern military base"
+        ):
+            continue
+        named = _name(_forces([m])[0], mentions, lexicon, country, when, text)
+        # state forces fight armed groups here, not another state's forces or the coalition
+        states = actor1.inter in STATE_INTERS and named.inter in STATE_INTERS
+        if not _one_side(named, actor1) and not _unknown(named) and not states:
+            return named
+    return None
 
 
 def _sayer_acts(
