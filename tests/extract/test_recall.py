@@ -11,10 +11,10 @@ import pytest
 from eventwire.extract import EventExtractor
 from eventwire.extract.classify import Decision
 from eventwire.extract.detect import Candidate
-from eventwire.extract.recall import recalled
+from eventwire.extract.recall import after_attack, recalled
 from eventwire.extract.triggers import Cue
 from eventwire.models import Document, Event, Place
-from eventwire.resolve.dates import DateMention
+from eventwire.resolve.dates import DateChoice, DateMention
 from eventwire.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -145,3 +145,46 @@ def test_an_incident_told_by_a_weekday_four_days_before_the_lead_is_recalled() -
     mention = DateMention(at, at + 9, "Saturdays", saturday, None, 1, False)
     cand = candidate(text, sentence, "killed")
     assert recalled(cand, text, saturday, mention, PUBLISHED, dt.date(2024, 11, 27))
+
+
+def chemical(text: str, sentence: str, trigger: str, deaths: bool = False) -> Candidate:
+    start = text.index(sentence)
+    at = text.index(trigger, start)
+    cue = Cue("chemical", at, at + len(trigger), 1.0, trigger)
+    decision = Decision("Chemical weapon", cue, 0.9, "test")
+    end = start + len(sentence)
+    toll = (object(),) if deaths else ()
+    return Candidate(decision, start, end, start, end, toll, None, None, False, ())  # type: ignore[arg-type]
+
+
+def test_a_chemical_attack_the_news_came_after_is_recalled_even_first() -> None:
+    text = (
+        "Sun 9 Apr 2017 A hospital in Idlib after the toxic gas attack.\n"
+        "Air strikes on Idlib killed 18 people on Saturday.\n"
+    )
+    sentence = "A hospital in Idlib after the toxic gas attack."
+    stamp = DateMention(4, 14, "9 Apr 2017", dt.date(2017, 4, 9), None, 1, False, dateline=True)
+    by_stamp = DateChoice(dt.date(2017, 4, 9), 1, stamp)
+    assert after_attack(chemical(text, sentence, "toxic gas attack"), text, by_stamp)
+    # a day told before "after" dates the news, not the attack
+    text = "Officials cancelled a visit scheduled for April 10 after the poison gas attack.\n"
+    at = text.index("April 10")
+    april10 = DateMention(at, at + 8, "April 10", dt.date(2017, 4, 10), None, 1, False)
+    cand = chemical(text, text.strip(), "poison gas attack")
+    assert after_attack(cand, text, DateChoice(april10.date, 1, april10))
+
+
+def test_a_chemical_attack_with_its_own_day_or_deaths_is_no_recall() -> None:
+    # the date after the cue, in the attack's own clause, is the attack's
+    text = "After the toxic gas attack on Wednesday rescuers searched the town.\n"
+    at = text.index("Wednesday")
+    wednesday = DateMention(at, at + 9, "Wednesday", dt.date(2017, 4, 5), None, 1, False)
+    cand = chemical(text, text.strip(), "toxic gas attack")
+    assert not after_attack(cand, text, DateChoice(wednesday.date, 1, wednesday))
+    # "Three civilians were killed ... after a toxic gas was released": the attack's own news
+    text = "Three civilians were killed after a toxic gas was released, a monitor said.\n"
+    cand = chemical(text, text.strip(), "toxic gas", deaths=True)
+    assert not after_attack(cand, text, DateChoice(dt.date(2017, 4, 6), 2, None))
+    assert after_attack(
+        chemical(text, text.strip(), "toxic gas"), text, DateChoice(dt.date(2017, 4, 6), 2, None)
+    )

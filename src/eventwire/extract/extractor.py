@@ -37,7 +37,7 @@ from eventwire.extract.placing import (
     typed_after,
     updates,
 )
-from eventwire.extract.recall import recalled
+from eventwire.extract.recall import after_attack, recalled
 from eventwire.extract.retold import chemical_told_days, recalls_attack, told_day
 from eventwire.extract.roles import assign_roles
 from eventwire.extract.triggers import OUT_OF_SCOPE
@@ -183,6 +183,8 @@ class EventExtractor:
                 continue
             if reported and (reported - choice.date).days > HISTORY_DAYS:
                 continue  # dated a month or more before the report: history, not news
+            if after_attack(cand, text, choice):
+                continue  # an earlier attack the news came after, dated by the report
             lead_date = out[0].date if out else None
             # (the attack the lead is dated by, retold, is no recall: "87 died in the attack")
             if not (retold and choice.date == lead_date) and recalled(

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 from eventwire.extract.detect import Candidate
-from eventwire.resolve.dates import DateMention
+from eventwire.resolve.dates import DateChoice, DateMention
 
 # A calendar date written out ("October 6", "On February 22", "In early April") this many
 # days or more before publication dates an incident the article recalls; fresh incidents are
@@ -134,3 +134,34 @@ def _in_lead(text: str, mention: DateMention) -> bool:
     ... the regime targeted a hospital killing two people": the article reports that day)."""
     end = _LEAD_END.search(text)
     return mention.start < (end.start() if end else len(text))
+
+
+# "bombard Damascus suburbs after gas attack", "A hospital in Khan Shaykhun ... after the toxic
+# gas attack": an attack named right after "after" is older than the news it explains.
+_AFTER_ATTACK = re.compile(
+    r"\bafter\s+(?:(?:the|a|an|this|that|last\s+\w+['’]s)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def after_attack(cand: Candidate, text: str, choice: DateChoice) -> bool:
+    """Whether a chemical attack, the article's first event too, is one its news came after
+    ("Assads forces bombard Damascus suburbs after gas attack"), with no day of its own: dated
+    only by the report (its dateline, a statement's day or the publication day), or by a day
+    told before "after", which dates the news ("cancelled a visit scheduled for April 10 after
+    the poison gas attack"). Either way it would be a copy of the earlier attack on another
+    day. Deaths told in its sentence are the attack's own news: it stays. (For every type the
+    rule also took headlines of the news itself, "Death toll mounts after bomb blast", and
+    their tolls.)"""
+    if cand.decision.sub_event_type != "Chemical weapon" or cand.deaths:
+        return False  # ("Three civilians were killed ... after a toxic gas was released")
+    trigger = cand.decision.trigger
+    window = max(cand.sent_start, trigger.start - 60)
+    after = _AFTER_ATTACK.search(text[window : trigger.start])
+    if after is None:
+        return False
+    mention = choice.mention
+    if mention is None:
+        return choice.time_precision == 2
+    told_before = cand.sent_start <= mention.start < window + after.start()
+    return mention.dateline or mention.reporting or told_before
