@@ -87,3 +87,20 @@ def test_no_opponent_is_taken_from_before_another_incident(nlp) -> None:  # type
         "The renewed fighting has halted aid deliveries to Douma."
     )
     assert one(nlp, text, "Armed clash").actor2 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurdish fighters captured a village near Aleppo on Wednesday after weeks of clashes "
+        "with Islamic State.",
+        "The Syrian Democratic Forces pushed Islamic State back from the hospital and captured "
+        "a village near Aleppo on Wednesday.",
+        "The Syrian Democratic Forces took full control of a town near Aleppo on Wednesday after "
+        "Islamic State fighters retreated.",
+    ],
+)
+def test_the_side_fought_pushed_back_or_retreating_loses_the_ground(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    taken = one(nlp, text, "Non-state actor overtakes territory")
+    assert taken.actor2 == "Islamic State"
+    assert taken.assoc_actor_1 != "Islamic State"

@@ -858,12 +858,22 @@ _TAKEN_FROM = re.compile(
     re.IGNORECASE,
 )
 _LOST_AFTER = re.compile(
-    r"^\s+(?:\w+\s+)?(?:lost|loses?|ceded|withdrew from|retreated from|(?:was|were) "
+    r"^\s+(?:\w+\s+)?(?:lost|loses?|ceded|withdrew|retreated|fled|(?:was|were) "
     r"(?:driven|expelled|pushed|ousted) (?:out )?(?:of|from))\b",
     re.IGNORECASE,
 )
 
 
+# "pushed the ISIL back from the hospital", "drove IS out": the side pushed loses the ground
+_PUSHED_BEFORE = re.compile(
+    r"\b(?:push|pushed|pushing|drove|driven|driving|forced)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_PUSHED_AFTER = re.compile(r"^(?:\s+\w+)?\s+(?:back|out|away)\b", re.IGNORECASE)
+# "captured the DAESH stronghold of Jarablus": whose site was taken
+_CAPTURED_BEFORE = re.compile(
+    r"\b(?:seiz|captur|took|taken|overr[au]n|storm)\w*\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 # "the headquarters of Daesh militants ... was captured": the side whose site was taken
 _SITE_OF = re.compile(
     r"\b(?:headquarters|positions?|bases?|posts?|checkpoints?|strongholds?|bastions?|barracks|"
@@ -879,7 +889,22 @@ def _lost(m: ActorMention, text: str) -> bool:
         _LOST_AFTER.match(text[m.end : m.end + 40])
         or _TAKEN_FROM.search(text[max(0, m.start - 90) : m.start])
         or _SITE_OF.search(text[max(0, m.start - 40) : m.start])
+        or (
+            _PUSHED_BEFORE.search(text[max(0, m.start - 30) : m.start])
+            and _PUSHED_AFTER.match(text[m.end : m.end + 20])
+        )
+        or (
+            _CAPTURED_BEFORE.search(text[max(0, m.start - 30) : m.start])
+            and _SITE_AFTER.match(text, m.end)
+        )
     )
+
+
+_OPPOSED = re.compile(
+    r"\b(?:(?:clash(?:es|ed)?|fighting|fought|battles?|battling|war|fight) with|against|"
+    r"versus|vs\.?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _winner_first(
@@ -911,13 +936,27 @@ def _winner_first(
             won, key=lambda m: ((m.role in STATE_ROLES) != state_wins, m.role in GENERIC_ARMED)
         )
         return won, lost
-    winners = [m for m in pool if (m.role in STATE_ROLES) == state_wins and m.role != "civilians"]
+    # "captured Sarrin after weeks of clashes with IS", "its offensive against IS": the side
+    # fought against is the loser, never the winner's associate
+    opposed = [
+        m
+        for m in pool
+        if _OPPOSED.search(text[max(0, m.start - 40) : m.start]) and not _ally(m, text)
+    ]
+    winners = [
+        m
+        for m in pool
+        if (m.role in STATE_ROLES) == state_wins and m.role != "civilians" and m not in opposed
+    ]
     losers = [
         m
         for m in pool
         if (m.role in STATE_ROLES) != state_wins and m.role != "civilians" and not _ally(m, text)
     ]
-    return (winners or agents), [m for m in losers if m not in winners]
+    losers = [*opposed, *(m for m in losers if m not in opposed)]
+    return (winners or [m for m in agents if m not in opposed] or agents), [
+        m for m in losers if m not in winners
+    ]
 
 
 def _demonstration_roles(
