@@ -117,6 +117,10 @@ class DateMention:
     # Dates an incident told before by a definite reference ("The blast on Sunday night
     # struck ...", "Tuesday's attack"): a headline's undated incident can take this date.
     refers_back: bool = False
+    # The day of talks, a call, a meeting or a vote in a sentence that tells no violence ("Zarif
+    # made the call during phone conversations on Monday", "On Tuesday the eighth round of
+    # talks will kick off"): never carried onto an incident told after it.
+    talks: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +408,27 @@ def _refers_back(text: str, start: int, end: int) -> bool:
     return bool(_DEFINITE_OPENING.match(opening)) and not _VERB_BEFORE.search(opening)
 
 
+_TALKS = re.compile(
+    r"\b(?:talks|meetings?|met|meet|(?:phone\s+)?calls?|conversations?|summit|conference|"
+    r"session|negotiations|vote|voted|vetoed|veto|visit|visited)\b",
+    re.IGNORECASE,
+)
+_VIOLENCE = re.compile(
+    r"\b(?:kill\w*|dead|died|deaths?|attack\w*|strikes?|struck|bomb\w*|shell\w*|clash\w*|"
+    r"fight\w*|raids?|gas|chemical|wound\w*|injur\w*|captur\w*|seiz\w*|fire[ds]?|explo\w*|"
+    r"massacre\w*|assault\w*|offensive|battles?)\b",
+    re.IGNORECASE,
+)
+
+
+def _talks(text: str, start: int) -> bool:
+    """Whether a date's sentence tells talks, a call, a meeting or a vote and no violence."""
+    begin = _sentence_start(text, start)
+    stop = text.find(". ", start)
+    sentence = text[begin : stop if stop >= 0 else len(text)]
+    return bool(_TALKS.search(sentence)) and not _VIOLENCE.search(sentence)
+
+
 def _sentence_start(text: str, pos: int) -> int:
     cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
     return cut + 1 if cut >= 0 else 0
@@ -613,6 +638,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             old=old and not _sets_scene(text, start, m),
             dateline=stamp is not None and stamp[1] <= start and end <= stamp[2],
             refers_back=_refers_back(text, start, end),
+            talks=_talks(text, start),
         )  # fmt: skip
         if mention.text.lower() == "overnight" and _WEEKDAY_NEXT.match(text, end):
             continue  # "overnight on Friday", "overnight Wednesday": that weekday dates it
@@ -679,7 +705,7 @@ def choose_event_date(
         return _choice(min(old, key=lambda m: (m.precision, m.start)))
     if pool:
         return _choice(min(pool, key=lambda m: (m.precision, m.start)))
-    before = _sentence_window(mentions, max(0, start - 600), start)
+    before = [m for m in _sentence_window(mentions, max(0, start - 600), start) if not m.talks]
     if before:
         return _choice(max(before, key=lambda m: (-m.precision, m.start)))
     if not _sentence_window(mentions, 0, start):  # the opening: no date told before
