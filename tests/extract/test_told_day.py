@@ -9,7 +9,7 @@ import re
 import pytest
 
 from eventwire.extract import EventExtractor
-from eventwire.extract.retold import told_day
+from eventwire.extract.retold import stated_days, told_day
 from eventwire.models import Document, Event, Place
 from eventwire.resolve.dates import DateChoice, DateMention, find_dates
 from eventwire.settings import Settings
@@ -68,3 +68,28 @@ def test_only_a_report_s_date_gives_way_and_only_to_one_earlier_day() -> None:
     # a named day after the report's, or over a month before it, is not this attack's
     assert told_day(said, [mention("May 1", dt.date(2017, 5, 1))], 31) == said
     assert told_day(said, [mention("March 1", dt.date(2017, 3, 1))], 31) == said
+
+
+@pytest.mark.slow
+def test_a_follow_up_naming_no_day_takes_the_day_of_a_statement_of_its_deaths(nlp) -> None:  # type: ignore[no-untyped-def]
+    # published on Thursday 6 April: the attack was told on Tuesday, by a statement of its dead
+    text = (
+        "06.04.2017 The attack in Idlib claimed the lives of at least 27 children, UNICEF said "
+        "in a statement on Thursday. On Tuesday opposition forces stated that some 80 people "
+        "were killed in a chemical weapon attack in Idlib.\n"
+    )
+    events = run(nlp, text)
+    assert events
+    assert {(e.event_date, e.time_precision) for e in events} == {(dt.date(2017, 4, 4), 2)}
+
+
+def test_a_statement_s_day_of_chemical_deaths_bounds_the_attack() -> None:
+    text = (
+        "On Tuesday opposition forces stated that some 80 people were killed in a chemical "
+        "weapon attack in Idlib. On Wednesday officials said talks would go on."
+    )
+    found = stated_days(text, find_dates(text, PUBLISHED))
+    assert [m.text for m in found] == ["Tuesday"]  # not the talks' statement
+    tuesday = found[0]
+    said = DateChoice(dt.date(2017, 4, 13), 1, mention("13 April 2017", PUBLISHED, dateline=True))
+    assert told_day(said, found, 31) == DateChoice(tuesday.date, 2, tuesday)  # on or before
