@@ -104,3 +104,21 @@ def test_the_side_fought_pushed_back_or_retreating_loses_the_ground(nlp, text) -
     taken = one(nlp, text, "Non-state actor overtakes territory")
     assert taken.actor2 == "Islamic State"
     assert taken.assoc_actor_1 != "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Syrian warplanes bombarded Aleppo on Wednesday, targeting positions held by Kurdish "
+            "forces, a monitor said.",
+            "YPG: People's Protection Units",
+        ),
+        (
+            "Russian jets struck Islamic State-held positions near Aleppo on Wednesday.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_a_strike_on_a_held_military_site_hits_its_holder(nlp, text, target) -> None:  # type: ignore[no-untyped-def]
+    assert one(nlp, text, "Air/drone strike").actor2 == target

@@ -488,6 +488,14 @@ def assign_roles(
         # "... airstrikes on the town of Douma. The airstrikes also left dozens of people injured
         # including women and children": the next sentence names the same act's victims
         hit_civilians = _victims_next(candidate, mentions, text, agencies)
+    named_civilians = any(m.role == "civilians" and m.start not in agencies for m in whole)
+    if remote and (actor2 is None or (actor2.inter == tx.INTER_CIVILIANS and not named_civilians)):
+        # "warplanes bombarded Hasakeh targeting positions held by Kurdish forces": a held
+        # military site is the target, where a held town is not
+        held = _holder(lexicon, text, trig, candidate.sent_end, sites=True)
+        if held is not None:
+            holder = _name(_forces([held])[0], mentions, lexicon, country, when, text)
+            actor2 = actor2 if _one_side(holder, actor1) else holder
     if actor2 is None and (sub in VICTIM_TYPES or (remote and hit_civilians)):
         # the civilians' own nationality where the sentence gives it ("Lebanese pilgrims")
         foreign = next(
@@ -510,14 +518,28 @@ def assign_roles(
 
 _HELD_MARK = re.compile(r"-(?:held|controlled)\b|\b(?:held|controlled) by (?:the )?", re.IGNORECASE)
 _HOLDER_WORDS = re.compile(r"[\w'’.]+", re.IGNORECASE)
+_HELD_SITES = (
+    r"(?:positions?|bases?|posts?|checkpoints?|headquarters|barracks|front ?lines?|outposts?)"
+)
+_HELD_SITE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?{_HELD_SITES}\b", re.IGNORECASE)
+_HELD_SITE_BEFORE = re.compile(rf"\b{_HELD_SITES}\s+$", re.IGNORECASE)
 HOLDER_WORDS = 4  # the longest holder phrase looked for ("Islamic State group-held")
 HOLDER_CHARS = 80  # how far past the trigger the ground's holder is looked for
 
 
-def _holder(lexicon: ActorLexicon, text: str, trig: int, end: int) -> ActorMention | None:
+def _holder(
+    lexicon: ActorLexicon, text: str, trig: int, end: int, sites: bool = False
+) -> ActorMention | None:
     """The first side after the trigger named as holding a place: "government-held areas",
-    "a village held by IS" (the longest actor phrase next to the mark)."""
+    "a village held by IS" (the longest actor phrase next to the mark); with `sites`, only a
+    military site ("Kurdish-held positions", "positions held by Kurdish forces")."""
     for mark in _HELD_MARK.finditer(text, trig, end):
+        if sites and not (
+            _HELD_SITE_AFTER.match(text, mark.end())
+            if mark.group().startswith("-")
+            else _HELD_SITE_BEFORE.search(text[max(0, mark.start() - 30) : mark.start()])
+        ):
+            continue
         if mark.group().startswith("-"):
             words = list(_HOLDER_WORDS.finditer(text, trig, mark.start()))[-HOLDER_WORDS:]
             words = [w for w in words if w.end() <= mark.start()]

@@ -228,21 +228,29 @@ class ActorLexicon:
 
     def phrase(self, text: str, start: int, end: int) -> ActorMention | None:
         """`text[start:end]` as one actor phrase, whole or not at all: the holder written before
-        "-held" ("government-held positions"), which `find` leaves out as a place."""
-        spans = [
-            (m.group(), m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])
-        ]
-        words = [w.lower().replace("’", "'").replace(".", "").strip("'") for w, _, _ in spans]
+        "-held" ("government-held positions", "Kurdish forces"), which `find` leaves out as a
+        place."""
+        spans = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+        words = [text[s:e].lower().replace("’", "'").replace(".", "").strip("'") for s, e in spans]
         if not words or not all(words):
             return None
-        upper = [w.replace(".", "").isupper() for w, _, _ in spans]
-        match = self._match_at(words, upper, 0, (), [w[0].isupper() for w, _, _ in spans])
-        if match is None or match[0] != len(words):
-            return None
-        entry = match[1]
-        return ActorMention(
-            start, end, text[start:end], entry.role, entry.name, entry.inter, entry.country
-        )
+        upper = [text[s:e].replace(".", "").isupper() for s, e in spans]
+        capital = [text[s].isupper() for s, _ in spans]
+        found: list[ActorMention] = []
+        i = 0
+        while i < len(words):
+            match = self._match_at(words, upper, i, (), capital)
+            if match is None:
+                i += 1
+                continue
+            length, entry = match
+            s, e = spans[i][0], spans[i + length - 1][1]
+            found.append(
+                ActorMention(s, e, text[s:e], entry.role, entry.name, entry.inter, entry.country)
+            )
+            i += length
+        merged = _merge_demonyms(_merge_communities(found, text), text)
+        return next((m for m in merged if (m.start, m.end) == (start, end)), None)
 
     def _match_at(
         self,
