@@ -36,7 +36,9 @@ samples), judged once on 466c8de with no rule written from it; seed2034 holds ei
 with `random.Random(2034).sample` from the ids outside every earlier sample and the 2030-2033
 draws, minus every article `random.Random(s).sample(pool, k)` could give for s in 2035..2038 and
 k in 1..15 (the next development draws, taken from the pool without seed 2029), judged once on
-e8b94c3 (round "blind") with no rule written from it. All their
+e8b94c3 (round "blind") and re-judged on eb53f0e (round "blind-rejudge"), no rule written from
+it until then (one of its articles later shaped a dating rule: draw anew for the next blind
+round). All their
 events, each of actor1, actor2, event_date, source, sub_event_type and location judged right or
 wrong by reading the whole article the way an ACLED coder would (actor names per the codebook;
 actor2 judged also where empty: right only if the article names no target or opponent; source
