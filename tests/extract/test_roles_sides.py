@@ -4,7 +4,7 @@ by the ground it holds, by the same act told in the next sentence, and what is n
 from __future__ import annotations
 
 import pytest
-from tests.extract.test_roles import SYRIA, one
+from tests.extract.test_roles import SYRIA, one, run
 
 pytestmark = pytest.mark.slow
 
@@ -122,3 +122,10 @@ def test_the_side_fought_pushed_back_or_retreating_loses_the_ground(nlp, text) -
 )
 def test_a_strike_on_a_held_military_site_hits_its_holder(nlp, text, target) -> None:  # type: ignore[no-untyped-def]
     assert one(nlp, text, "Air/drone strike").actor2 == target
+
+
+def test_a_headline_group_whose_commander_was_killed_is_the_side_hit(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = run(nlp, "Al-Nusra Front Commander Killed in Idlib on Wednesday.")
+    assert events
+    assert events[0].actor1 != "Al Nusra Front"
+    assert events[0].actor2 == "Al Nusra Front"

@@ -75,6 +75,13 @@ _PASSIVE_HIT = re.compile(
     r"(?:killed|wounded|injured|executed|assassinated|beheaded|targeted)\b",
     re.IGNORECASE,
 )
+# "Al-Nusra Front Commander Killed in Lattakia", "Ahrar al-Sham leader killed": a headline's
+# group whose member died is the side hit
+_MEMBER_HIT = re.compile(
+    r"^(?:'s|’s)?\s+(?:top\s+|senior\s+|field\s+)?(?:commanders?|leaders?|chiefs?|emirs?|"
+    r"officials?)\s+(?:killed|assassinated|executed|dead|dies)\b",
+    re.IGNORECASE,
+)
 _HIT_AFTER = re.compile(
     r"^[\w\s-]{0,30}?\b(?:(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|executed)|died|dead|killed)\b",
@@ -325,7 +332,11 @@ def assign_roles(
         in_sentence = armed(pool(*context))
     whole = armed(pool(candidate.sent_start, candidate.sent_end))
     counted = [
-        m for m in whole if _counted(m, text) or _PASSIVE_HIT.match(text[m.end : m.end + 60])
+        m
+        for m in whole
+        if _counted(m, text)
+        or _PASSIVE_HIT.match(text[m.end : m.end + 60])
+        or _MEMBER_HIT.match(text[m.end : m.end + 40])
     ]
     by_phrase = [
         m
