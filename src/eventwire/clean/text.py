@@ -63,6 +63,8 @@ _COPYRIGHT = re.compile(
     r"((?-i:[A-Z])[\w&'’ -]{1,40}?)\s*(?:[.,|]|all rights|$)",
     re.I,
 )
+# A clock time or a numeric date with its century: a dateline or timestamp, never a headline.
+_STAMP = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d\b")
 _UI_WORDS = re.compile(
     r"^(search|menu|home|log ?in|sign ?in|subscribe|skip to \w+|close|share)$", re.I
 )
@@ -797,12 +799,18 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | N
         if keep[i] and i > 0 and keep[i - 1]:
             continue
         if furniture.looks_like_headline(line) and furniture.words(line) >= 4:
-            if re.match(r"^(by|updated|published|posted)\b", line, re.I):
+            if re.match(r"^(by|updated|published|posted)\b", line, re.I) or _stamped(line):
                 continue
             return i
     if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
         return 0
     return None
+
+
+def _stamped(line: str) -> bool:
+    """A date or time line over the article ("Nov 18, 2019 at 9:24 pm ET • 2 min read",
+    "LinkNaija October 06, 2018"): the page's head, which stands between headline and body."""
+    return bool(_STAMP.search(line)) or _dateline([line]) is not None
 
 
 def _headline(line: str) -> bool:
