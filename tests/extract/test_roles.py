@@ -65,6 +65,16 @@ def test_fighting_takes_its_sides_from_the_sentence_before(nlp) -> None:  # type
     assert {clash.actor1, clash.actor2} == {SYRIA, "Islamic State"}
 
 
+def test_fighting_led_by_a_group_is_the_groups_not_its_partners(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the partner named last in the sentence before ("and allied rebel factions") does not lead
+    text = (
+        "Government forces withdrew from Aleppo on Wednesday after an offensive led by the "
+        "Islamic State and allied rebel factions. The fighting has killed over 300 people."
+    )
+    clash = one(nlp, text, "Armed clash")
+    assert (clash.actor1, clash.actor2) == ("Islamic State", SYRIA)
+
+
 def test_counted_casualties_are_not_the_attacker(nlp) -> None:  # type: ignore[no-untyped-def]
     strike = one(
         nlp,

@@ -328,8 +328,9 @@ def assign_roles(
     in_sentence = armed(pool(candidate.clause_start, candidate.clause_end))
     in_sentence = in_sentence or armed(pool(candidate.sent_start, candidate.sent_end))
     if not in_sentence and context is not None and armed_only:
-        # "The fighting ..." names its sides one sentence earlier.
-        in_sentence = armed(pool(*context))
+        # "The fighting ..." names its sides one sentence earlier; a partner named there ("an
+        # offensive led by HTS and allied rebel factions") is not the side that leads it.
+        in_sentence = [m for m in armed(pool(*context)) if not _ally(m, text)]
     whole = armed(pool(candidate.sent_start, candidate.sent_end))
     counted = [
         m
