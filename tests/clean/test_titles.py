@@ -36,3 +36,35 @@ def test_a_headline_with_numbers_but_no_date_or_time_is_still_the_title() -> Non
     headline = "Opening Bell 11.18.19: stocks slip as trade talks stall"
     parts = page_parts([headline, *BODY], [False, True, True])
     assert parts.title == headline
+
+
+def test_a_caption_under_the_headline_is_not_the_title() -> None:
+    headline = "US service members killed in Afghanistan helicopter crash"
+    caption = "Roughly 13,000 US troops remain in Afghanistan, 18 years on [File: Reuters]"
+    parts = page_parts([headline, caption, *BODY], [False, False, True, True])
+    assert parts.title == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Does Marie Yovanovitch Have a Net Worth of $17 Million?",
+        "[The Palace: Tale of Jang Noksu] More Reviews from KLOOK Visitors!",
+    ],
+)
+def test_a_headline_asking_or_exclaiming_is_the_title(headline: str) -> None:
+    parts = page_parts(["Fact Check", headline, *BODY], [False, False, True, True])
+    assert parts.title == headline
+    assert parts.section == "Fact Check"
+    # Printed twice, the copy the classifier keeps leaves the body with it.
+    parts = page_parts([headline, headline, *BODY], [False, True, True, True])
+    assert parts.title == headline
+    assert parts.body == tuple(BODY)
+
+
+def test_a_kept_question_over_the_body_stays_in_the_body() -> None:
+    # The article's own short question above its first paragraph is no headline.
+    lines = ["Sports", "So what happens next for Boeing?", *BODY]
+    parts = page_parts(lines, [False, True, True, True])
+    assert parts.title is None
+    assert parts.body == tuple(lines[1:])

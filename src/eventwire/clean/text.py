@@ -786,11 +786,13 @@ def _surely_furniture(line: str) -> bool:
 
 
 def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | None:
-    """The headline: the nearest headline-shaped line above the first body line.
+    """The headline: the nearest headline-shaped line above the first body line (one that
+    asks or exclaims included: "Does … Have a Net Worth of $17 Million?").
 
     Not a kept line under another kept line: that is inside the article's top (a result
     line under its score table's heading, an opening paragraph's second line), and taking
-    it as the title would take it out of the body.
+    it as the title would take it out of the body. Nor a byline, a date or time line or a
+    caption: they stand between the headline and the body.
     """
     for i in range(first_body - 1, max(-1, first_body - 1 - _HEAD_LOOKBACK), -1):
         line = lines[i]
@@ -798,8 +800,11 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | N
             continue  # a headline gives no web address
         if keep[i] and i > 0 and keep[i - 1]:
             continue
-        if furniture.looks_like_headline(line) and furniture.words(line) >= 4:
+        # A question or cry the classifier kept is the article's own (a lede asking).
+        if _headline(line) or (_asking_headline(line) and not keep[i]):
             if re.match(r"^(by|updated|published|posted)\b", line, re.I) or _stamped(line):
+                continue
+            if furniture.is_caption(line):  # "… 18 years after … [File: Reuters]"
                 continue
             return i
     if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
@@ -811,6 +816,11 @@ def _stamped(line: str) -> bool:
     """A date or time line over the article ("Nov 18, 2019 at 9:24 pm ET • 2 min read",
     "LinkNaija October 06, 2018"): the page's head, which stands between headline and body."""
     return bool(_STAMP.search(line)) or _dateline([line]) is not None
+
+
+def _asking_headline(line: str) -> bool:
+    """A headline-long line closing with "?" or "!" (a question or a cry, not a sentence)."""
+    return 4 <= furniture.words(line) <= 25 and bool(re.search(r"[?!？！][\"'”’]?\s*$", line))
 
 
 def _headline(line: str) -> bool:
