@@ -68,3 +68,39 @@ def test_a_kept_question_over_the_body_stays_in_the_body() -> None:
     parts = page_parts(lines, [False, True, True, True])
     assert parts.title is None
     assert parts.body == tuple(lines[1:])
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Facebook Twitter Email LinkedIn Reddit Pinterest",
+        "Show more sharing options",
+        "Tom Davies Associated Press",
+        "Meg Kinnard and Errin Haines, Associated Press",
+        "Greg Beacham, Ap Sports Writer",
+    ],
+)
+def test_share_buttons_and_bylines_without_by_are_not_the_title(furniture: str) -> None:
+    headline = "Thousands of teachers pack Indiana Statehouse for protest"
+    parts = page_parts([headline, furniture, *BODY], [False, False, True, True])
+    assert parts.title == headline
+
+
+def test_the_headline_is_found_over_a_long_page_head() -> None:
+    # Byline, dateline, share buttons and a photo block: nine lines between headline and body.
+    headline = "New York man pleads guilty to threatening to kill Rep. Ilhan Omar"
+    head = [
+        "Nov. 19, 2019, 8:41 AM UTC",
+        "Breaking News Emails",
+        "Get breaking news alerts and special reports.",
+        "SUBSCRIBE",
+        "Facebook Twitter Email",
+        "Share",
+        "Ilhan Omar at a rally in Minneapolis. (AP Photo/Jim Mone)",
+        "Nov. 19, 2019",
+        "By Minyvonne Burke",
+    ]
+    lines = [headline, *head, *BODY]
+    parts = page_parts(lines, [False] * (1 + len(head)) + [True, True])
+    assert parts.title == headline
+    assert parts.published is not None

@@ -46,7 +46,10 @@ _COMMENTS = re.compile(
     r"|^.{0,80}\b(19|20)\d\d\b.{0,30}\b(said|says|wrote|writes):\s*$",
     re.I,
 )
-_HEAD_LOOKBACK = 6  # lines above the first body line searched for the headline
+# Lines above the first body line searched for the headline: twelve, since a byline, a
+# dateline, share buttons and a photo with its caption often stand between (training pages).
+_HEAD_LOOKBACK = 12
+_DATE_LOOKBACK = 6  # lines under the headline searched for the publication date
 _LABEL = re.compile(r"^[A-Z][\w&'’ -]{1,30}$")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
@@ -65,6 +68,21 @@ _COPYRIGHT = re.compile(
 )
 # A clock time or a numeric date with its century: a dateline or timestamp, never a headline.
 _STAMP = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d\b")
+# A row of share buttons or its toggle ("Facebook Twitter Email LinkedIn Reddit Pinterest",
+# "Show more sharing options"), which stands between a headline and its body.
+_SHARE_ROW = re.compile(
+    r"\bshar(e|ing)\b.{0,30}\boptions\b|^(\W*(share|tweet|e-?mail|print|facebook|twitter"
+    r"|linkedin|whatsapp|reddit|pinterest|flipboard|copy link|comments?)\b){2,}\W*$",
+    re.I,
+)
+# A byline without "By": names closed by an agency or a newsroom role ("Tom Davies
+# Associated Press", "Greg Beacham, Ap Sports Writer", "Meg Kinnard and Errin Haines, AP").
+_CREDIT_BYLINE = re.compile(
+    r"^(?!.*\b(?i:with|to|in|of|for|on|at|from|says?|tells?|told)\b)"  # names, not a headline
+    r"[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){1,6},?\s+(?i:(the\s+)?(associated press|ap"
+    r"|reuters|afp|((ap|afp|reuters)\s+)?(staff|sports|senior|special|contributing)\s+"
+    r"(writer|reporter)|correspondent|contributor))$"
+)
 _UI_WORDS = re.compile(
     r"^(search|menu|home|log ?in|sign ?in|subscribe|skip to \w+|close|share)$", re.I
 )
@@ -102,7 +120,7 @@ def page_parts(lines: list[str], keep: list[bool]) -> TextParts:
         if kept and i != title_at and line != title
     )
     dropped = [line for line, kept in zip(lines, keep, strict=True) if not kept]
-    head = lines[(title_at or 0) : first][:_HEAD_LOOKBACK]  # between headline and body
+    head = lines[(title_at or 0) : first][:_DATE_LOOKBACK]  # between headline and body
     return TextParts(
         body=body, title=title, section=section, outlet=_outlet(dropped), published=_dateline(head)
     )
@@ -805,6 +823,8 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | N
             if re.match(r"^(by|updated|published|posted)\b", line, re.I) or _stamped(line):
                 continue
             if furniture.is_caption(line):  # "… 18 years after … [File: Reuters]"
+                continue
+            if _SHARE_ROW.search(line) or _CREDIT_BYLINE.match(line):
                 continue
             return i
     if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
