@@ -597,6 +597,14 @@ def test_fire_is_placed_where_it_hit_else_near_where_it_came_from(geoparser: Geo
     assert _event_place(geoparser, text) == ("Darayya", 2)
 
 
+def test_ground_given_up_is_where_the_territory_changed(geoparser: Geoparser) -> None:
+    # "from" after a verb of leaving ground names the place left, not an origin
+    text = "Government forces withdrew from the city of Aleppo on Saturday."
+    assert _event_place(geoparser, text) == ("Aleppo", 1)
+    text = "Islamic State fighters were driven out from Manbij on Friday."
+    assert _event_place(geoparser, text) == ("Manbij", 1)
+
+
 def test_a_town_named_without_its_arabic_article_is_its_own_name(geoparser: Geoparser) -> None:
     # The gazetteer's "Az Zabadani" written "Zabadani": no alternate name needing support
     # from another place of its province, and the town it places beats the city beside it.

@@ -442,9 +442,20 @@ _CONTAINER_GAP = re.compile(
 )
 
 
+# Ground given up ("withdrew from the city of Aleppo", "were driven out from Manbij"): the
+# place left is where the change of territory happened, not an origin.
+_LEFT_FROM = re.compile(
+    r"\b(?:withdr[ae]w\w*|pull(?:ed|s|ing)?\s+out|retreat\w*|expell\w*|ousted|"
+    r"(?:driven|drove|pushed|forced)\s+out)\s+from\s+\S*[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 def _origin_before(place: Place, pool: Sequence[Place], text: str) -> bool:
     """Where people or fire came from, or the area holding such a place."""
     before = text[max(0, place.start - 60) : place.start]
+    if _FROM_BEFORE.search(before) and _LEFT_FROM.search(before):
+        return False
     if _FROM_BEFORE.search(before) or _FIRED_BY.search(before):
         return True
     prev = max((p for p in pool if p.end <= place.start), key=lambda p: p.end, default=None)
