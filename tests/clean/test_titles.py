@@ -104,3 +104,12 @@ def test_the_headline_is_found_over_a_long_page_head() -> None:
     parts = page_parts(lines, [False] * (1 + len(head)) + [True, True])
     assert parts.title == headline
     assert parts.published is not None
+
+
+@pytest.mark.parametrize(
+    "crumbs", ["BLOG > Nutrition > Meal Plans", "You are here: Home » News » Business"]
+)
+def test_a_breadcrumb_trail_is_not_the_title(crumbs: str) -> None:
+    headline = "How to Tackle Game Day Snack Temptations"
+    parts = page_parts([headline, crumbs, *BODY], [False, False, True, True])
+    assert parts.title == headline

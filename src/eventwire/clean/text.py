@@ -83,6 +83,8 @@ _CREDIT_BYLINE = re.compile(
     r"|reuters|afp|((ap|afp|reuters)\s+)?(staff|sports|senior|special|contributing)\s+"
     r"(writer|reporter)|correspondent|contributor))$"
 )
+# A breadcrumb trail ("BLOG > Nutrition > Meal Plans", "You are here: Home » News").
+_BREADCRUMB = re.compile(r"^\W*you are here\b|\s[>»›]\s.*\s[>»›]\s", re.I)
 _UI_WORDS = re.compile(
     r"^(search|menu|home|log ?in|sign ?in|subscribe|skip to \w+|close|share)$", re.I
 )
@@ -824,7 +826,7 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | N
                 continue
             if furniture.is_caption(line):  # "… 18 years after … [File: Reuters]"
                 continue
-            if _SHARE_ROW.search(line) or _CREDIT_BYLINE.match(line):
+            if _SHARE_ROW.search(line) or _CREDIT_BYLINE.match(line) or _BREADCRUMB.search(line):
                 continue
             return i
     if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
