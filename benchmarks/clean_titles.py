@@ -15,11 +15,20 @@ match and token F1 (a page with no title detected scores 0). The HTML path's tit
 (trafilatura's metadata) is scored beside it; it reads the same meta tags and `<h1>` the
 truth is built from, so it is favoured. `--list-train` prints each training page's true and
 detected title (never the held-out pages': they are only counted).
+
+Sections (`clean_text_page(...).section`) get a second table: per split, how many pages have
+one, and agreement with a rough true section where the HTML offers one: the `article:section`
+meta, else `section`/`parsely-section` meta, else the first JSON-LD `articleSection`, else the
+last-but-one item of a JSON-LD `BreadcrumbList` (its last item is the article). A detected
+label agrees when, folded like titles, its words are all in the truth's or the truth's all in
+its ("Tech" ~ "Tech News"). The truth is weak (CMS categories, "All", "news"): read the listed
+training labels, not just the count. Held-out pages are counted only.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -105,6 +114,106 @@ def true_title(page: Page) -> Truth | None:
     return Truth(h1s[0], "h1 only") if h1s else None
 
 
+def _html_root(page: Page) -> lxml.html.HtmlElement | None:
+    try:
+        html = decode(page.html, page.id, html=True).text
+        return lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", html))
+    except (ValueError, etree.ParserError):
+        return None
+
+
+def _ld_items(root: lxml.html.HtmlElement) -> list[dict[str, object]]:
+    """The JSON-LD objects of a page, @graph lists opened."""
+    items: list[dict[str, object]] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        todo = data if isinstance(data, list) else [data]
+        while todo:
+            item = todo.pop(0)
+            if isinstance(item, dict):
+                items.append(item)
+                graph = item.get("@graph")
+                todo += graph if isinstance(graph, list) else []
+    return items
+
+
+def _crumb_section(item: dict[str, object]) -> str | None:
+    elements = item.get("itemListElement")
+    if not isinstance(elements, list):
+        return None
+    names = []
+    for element in sorted(
+        (e for e in elements if isinstance(e, dict)), key=lambda e: str(e.get("position", 0))
+    ):
+        inner = element.get("item")
+        name = element.get("name") or (inner.get("name") if isinstance(inner, dict) else None)
+        if isinstance(name, str) and name.strip():
+            names.append(" ".join(name.split()))
+    return names[-2] if len(names) >= 2 else None
+
+
+def true_section(page: Page) -> tuple[str, str] | None:
+    """A rough true section and where it came from, by the rule in the module docstring."""
+    root = _html_root(page)
+    if root is None:
+        return None
+    for key in ("article:section", "section", "parsely-section"):
+        for meta in root.iter("meta"):
+            if (meta.get("property") or meta.get("name") or "").strip().lower() == key:
+                value = " ".join((meta.get("content") or "").split())
+                if value:
+                    return value, "meta"
+    items = _ld_items(root)
+    for item in items:
+        section = item.get("articleSection")
+        section = section[0] if isinstance(section, list) and section else section
+        if isinstance(section, str) and section.strip():
+            return " ".join(section.split()), "ld"
+    for item in items:
+        if item.get("@type") == "BreadcrumbList" and (crumb := _crumb_section(item)):
+            return crumb, "breadcrumb"
+    return None
+
+
+def section_agrees(true: str, found: str) -> bool:
+    t, f = set(_TOKEN.findall(normalise(true))), set(_TOKEN.findall(normalise(found)))
+    return bool(t and f) and (t <= f or f <= t)
+
+
+def print_sections(pages: list[Page], texts: dict[str, str], list_train: bool) -> None:
+    found = {p.id: clean_text_page(texts[p.id]).section for p in pages}
+    truths = {p.id: true_section(p) for p in pages}
+    print("\n| sections (text path) | pages | section detected | true section in the HTML"
+          " | both | agree |\n| --- | --- | --- | --- | --- | --- |")  # fmt: skip
+    for split, chosen in (
+        ("training", [p for p in pages if not is_test(p.id)]),
+        ("held-out", [p for p in pages if is_test(p.id)]),
+    ):
+        both = [p for p in chosen if found[p.id] and truths[p.id]]
+        agree = sum(
+            section_agrees(truth[0], got)
+            for p in both
+            if (truth := truths[p.id]) and (got := found[p.id])
+        )
+        cells = [split, len(chosen), sum(bool(found[p.id]) for p in chosen)]
+        cells += [sum(bool(truths[p.id]) for p in chosen), len(both), agree]
+        print("| " + " | ".join(map(str, cells)) + " |")
+    print("\n| training page | section detected | true section (from) | agree |")
+    print("| --- | --- | --- | --- |")
+    for p in pages:
+        got, truth = found[p.id], truths[p.id]
+        if is_test(p.id) or not (got or (list_train and truth)):
+            continue
+        true_cell = f"{truth[0]} ({truth[1]})" if truth else "-"
+        agrees = "yes" if got and truth and section_agrees(truth[0], got) else "-"
+        print(f"| {p.id[:8]} | {got or '-'} | {true_cell} | {agrees} |")
+
+
 def html_title(page: Page) -> str | None:
     try:
         html = decode(page.html, page.id, html=True).text
@@ -160,6 +269,7 @@ def main() -> None:
         key = truth.source if truth else "none"
         sources[key] = sources.get(key, 0) + 1
     print("\nTrue headline from: " + ", ".join(f"{k} {v}" for k, v in sorted(sources.items())))
+    print_sections(pages, texts, args.list_train)
     if args.list_train:
         text_name = next(iter(systems))
         print("\n| training page | true | text path | F1 |\n| --- | --- | --- | --- |")
