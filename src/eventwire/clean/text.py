@@ -88,6 +88,17 @@ _BREADCRUMB = re.compile(r"^\W*you are here\b|\s[>»›]\s.*\s[>»›]\s", re.I)
 _UI_WORDS = re.compile(
     r"^(search|menu|home|log ?in|sign ?in|subscribe|skip to \w+|close|share)$", re.I
 )
+# A button or link, not a section: a command ("Learn More", "Back to Gallery", "Get short
+# URL", "Watch CBSN Live", "Read more", "Sign in") or a menu's own heading ("Sections").
+_UI_LABEL = re.compile(
+    r"^(?:(?:learn|read|see|view|show|load|get|watch|listen|click|tap|sign|log|join|follow"
+    r"|download|subscribe|register|donate|shop|buy|print|e-?mail|share|save|skip|go|return"
+    r"|continue|upgrade)\b.*"
+    r"|back(?: to\b.*)?|(?:main )?(?:sections|menu|navigation)|more|close|search|share"
+    r"|subscribe|home|advertisement)$",
+    re.I,
+)
+_MENU_RUN = 3  # short lines right above a label, from which it is one item of a menu
 
 
 @dataclass(frozen=True, slots=True)
@@ -850,12 +861,40 @@ def _headline(line: str) -> bool:
 
 
 def _section(lines: list[str], title_at: int | None) -> str | None:
-    """A short label just above the headline (the section a scraped page starts with)."""
+    """A short label just above the headline (the section a scraped page starts with).
+
+    Not a button or link ("Learn More", "Back to Gallery"), nor the last item of a menu
+    printed one item a line ("ZDNet France", "ZDNet Germany", "ZDNet Japan" over the
+    headline): a breadcrumb from "Home" ("Home", "Fact Checks", "Politics") still names the
+    section, and so does a label set in capitals under a menu that is not (a kicker).
+    """
     if not title_at:
         return None
     label = lines[title_at - 1]
     if furniture.words(label) > 3 or not _LABEL.match(label) or _UI_WORDS.match(label):
         return None
-    if furniture.furniture_reason(label):
+    if furniture.furniture_reason(label) or _UI_LABEL.match(label):
+        return None
+    if _menu_item(lines, title_at - 1):
         return None
     return label.title() if label.isupper() else label
+
+
+def _menu_item(lines: list[str], at: int) -> bool:
+    """Whether the line at `at` closes a run of short menu items (see `_section`)."""
+    above = list(reversed(lines[max(0, at - _MENU_RUN) : at]))
+    if len(above) < _MENU_RUN or not all(_menu_entry(line) for line in above):
+        return False
+    if any(line.casefold() == "home" for line in above[:2]):
+        return False  # a breadcrumb: Home, its section, the label
+    return not (lines[at].isupper() and not all(line.isupper() for line in above))
+
+
+def _menu_entry(line: str) -> bool:
+    """A menu's item: a few words, starting with a letter or digit, no sentence's end."""
+    return (
+        furniture.words(line) <= 4
+        and len(line) <= 40
+        and line[:1].isalnum()
+        and not re.search(r"[.!?:]$", line)
+    )
