@@ -136,6 +136,10 @@ _MORE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_AFTER = re.compile(r"^\s+other\b", re.IGNORECASE)
+# "crucified two men in Mayadin and two others were beheaded in al-Bulel": "N others" with a
+# death word of its own after a toll told in the same sentence are more deaths (in a later
+# sentence, "six others" as often continues a count told in another event).
+_OTHERS_AFTER = re.compile(r"^\s+others\b", re.IGNORECASE)
 # "Five civilians ... were also killed", "a dozen Kurdish fighters also died": deaths told as
 # more than the ones told before.
 _ALSO = re.compile(
@@ -466,7 +470,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
     deaths = _before_the_tally(text, start, end, deaths, cumulative)
     deaths = _not_the_earlier_incident(text, deaths)
     earlier = bool(_EARLIER_REPORT.search(sentence))
-    out = []
+    out: list[Death] = []
     for d in deaths:
         if start > 0 and d.start >= HEADLINE_CHARS and _headline_style(text[d.start : d.end]):
             continue  # another article's headline left in the page ("Related ... Over 20 Dead")
@@ -478,6 +482,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             _MORE_BEFORE.search(text[max(start, d.count.start - 20) : d.count.start])
             or _OTHER_AFTER.match(text[d.count.end : d.count.end + 12])
             or _ALSO.search(text[d.count.end : d.end])
+            or (_OTHERS_AFTER.match(text[d.count.end : d.count.end + 12]) and _told_before(d, out))
         ):
             d = dataclasses.replace(d, extra=True)
         if _UPDATE_BEFORE.search(text[max(start, d.count.start - 200) : d.count.start]) or (
@@ -488,6 +493,11 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
             d = dataclasses.replace(d, revision="earlier")
         out.append(d)
     return out
+
+
+def _told_before(d: Death, earlier: Sequence[Death]) -> bool:
+    """A toll of the same sentence told before d, of which d is not a part."""
+    return not d.subset and any(not p.subset and p.end <= d.start for p in earlier)
 
 
 # "Kilis has been under rocket attacks since mid-January. Twenty people in Kilis have been
