@@ -923,9 +923,11 @@ def _looks_like_year(count: Count, before: str) -> bool:
 
 
 def _noun_end(after: str) -> int:
-    """End of the noun phrase after a count: "6 civilians, including" -> len("6 civilians")."""
+    """End of the noun phrase after a count: "6 civilians, including" -> len("6 civilians");
+    a word in quotes is read ("killed 50 \"terrorists\" in ...": combatants, as the source
+    calls them)."""
     m = re.match(
-        r"^(?:\s+(?:of\s+)?(?:the\s+)?[\w'’-]+){0,4}?(?=[,.;:]|$|\s+(?:and|in|as|when|"
+        r"^(?:\s+(?:of\s+)?(?:the\s+)?[\"“]?[\w'’-]+[\"”]?){0,4}?(?=[,.;:]|$|\s+(?:and|in|as|when|"
         r"including|after|during|on|near|while|at|who|from|with|by|since|$))",
         after,
     )
