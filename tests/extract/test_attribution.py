@@ -207,6 +207,17 @@ def test_the_source_again_is_the_source_named_before(nlp) -> None:  # type: igno
     )
 
 
+def test_the_same_source_is_the_source_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A source at Hama Police Command told the agency that mortars hit a school. "
+        "The same source said a woman was killed by shelling in another quarter."
+    )
+    assert sources(nlp, text) == [
+        "Source at Hama Police Command",
+        "Source at Hama Police Command",
+    ]
+
+
 def test_a_title_before_a_name_told_again_is_the_name() -> None:
     text = "local activist Samir Khalil said ... Samir Khalil added"
     found = [Source("Local activist Samir Khalil", 0, 27), Source("Samir Khalil", 37, 49)]

@@ -142,8 +142,9 @@ _OPINION = re.compile(r"\b(?:op - ed|op-ed|opinion|editorial|column|essay|commen
 _DECISIONS = frozenset(["decision", "plan", "intention", "strategy", "policy", "sanction"])
 # "according to our information": the speaker quoted, in his own words, names nobody.
 _POSSESSIVES = frozenset(["our", "my", "your"])
-# A source that names nobody: "the source said" tells again who an earlier sentence named.
-_BARE = frozenset(["source", "sources"])
+# A source that names nobody: "the source said", "the same source said" tells again who an
+# earlier sentence named.
+_BARE = frozenset(["source", "sources", "same source", "same sources"])
 _SOURCE_WORD = re.compile(r"\bsources?\b", re.IGNORECASE)
 # "Source at Damascus Police Command", "Field sources in the province", not "Earlier the source".
 _NAMED_SOURCE = re.compile(r"^(?:[\w-]+\s+){0,2}?(?i:sources?)\b(?<!the sources)(?<!the source)")
