@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -182,41 +183,51 @@ def lead_reports(documents: list[Any]) -> dict[str, str]:
     return leads
 
 
-def blame(documents: list[Any], clusters: dict[str, list[str]]) -> Counter[str]:
-    """For each gold pair, which rules the two articles' lead events fail (diagnosis)."""
-    from eventwire.cluster import reports_of, rules
+def gold_pair_leads(
+    documents: list[Any], clusters: dict[str, list[str]]
+) -> Iterator[tuple[Any, Any] | None]:
+    """The two lead reports of each gold pair, or None where an article has no event."""
+    from eventwire.cluster import reports_of
 
     by_id = {d.id: d for d in documents}
-    out: Counter[str] = Counter()
     for members in clusters.values():
         for a, b in itertools.combinations(members, 2):
             ra = reports_of(by_id[a]) if a in by_id else []
             rb = reports_of(by_id[b]) if b in by_id else []
-            if not ra or not rb:
-                out["an article has no event"] += 1
-                continue
-            x, y = ra[0], rb[0]
-            failed = [
-                name
-                for name, ok in (
-                    ("type", rules.sub_events_compatible(x.sub_event_type, y.sub_event_type)),
-                    ("date", rules.dates_compatible(x, y)),
-                    ("place", rules.places_compatible(x, y)),
-                    ("actors", rules.actors_compatible(x, y)),
-                )
-                if not ok
-            ]
-            if not failed:
-                if rules.compatible(x, y):
-                    out["none (linked)"] += 1
-                elif rules.tolls_conflict(x, y):
-                    out["none, but the tolls conflict"] += 1
-                else:
-                    out["none, but one names nobody: not the same type, day and town"] += 1
-            elif rules.compatible(x, y):
-                out[" + ".join(failed) + " (linked: corroborated)"] += 1
+            yield (ra[0], rb[0]) if ra and rb else None
+
+
+def blame(documents: list[Any], clusters: dict[str, list[str]]) -> Counter[str]:
+    """For each gold pair, which rules the two articles' lead events fail (diagnosis)."""
+    from eventwire.cluster import rules
+
+    out: Counter[str] = Counter()
+    for leads in gold_pair_leads(documents, clusters):
+        if leads is None:
+            out["an article has no event"] += 1
+            continue
+        x, y = leads
+        failed = [
+            name
+            for name, ok in (
+                ("type", rules.sub_events_compatible(x.sub_event_type, y.sub_event_type)),
+                ("date", rules.dates_compatible(x, y)),
+                ("place", rules.places_compatible(x, y)),
+                ("actors", rules.actors_compatible(x, y)),
+            )
+            if not ok
+        ]
+        if not failed:
+            if rules.compatible(x, y):
+                out["none (linked)"] += 1
+            elif rules.tolls_conflict(x, y):
+                out["none, but the tolls conflict"] += 1
             else:
-                out[" + ".join(failed)] += 1
+                out["none, but one names nobody: not the same type, day and town"] += 1
+        elif rules.compatible(x, y):
+            out[" + ".join(failed) + " (linked: corroborated)"] += 1
+        else:
+            out[" + ".join(failed)] += 1
     return out
 
 
@@ -224,26 +235,21 @@ def date_misses(documents: list[Any], clusters: dict[str, list[str]]) -> Counter
     """Gold pairs whose lead events fail the date rule, by where each date came from (the
     report's own day: dateline, publication day or a quoted statement's; else the text) and
     how many days apart the two are (diagnosis)."""
-    from eventwire.cluster import reports_of, rules
+    from eventwire.cluster import rules
 
-    by_id = {d.id: d for d in documents}
     out: Counter[str] = Counter()
-    for members in clusters.values():
-        for a, b in itertools.combinations(members, 2):
-            ra = reports_of(by_id[a]) if a in by_id else []
-            rb = reports_of(by_id[b]) if b in by_id else []
-            if not ra or not rb or rules.dates_compatible(ra[0], rb[0]):
-                continue
-            if not hasattr(ra[0], "dated_by_report"):  # rules older than the date's source
-                return out
-            x, y = sorted((ra[0], rb[0]), key=lambda r: r.event_date)
-            days = (y.event_date - x.event_date).days
-            source = {True: "its report's day", False: "the text"}
-            span = "1 day" if days == 1 else f"{days} days" if days < 4 else "4 or more days"
-            out[
-                f"{span}: earlier by {source[x.dated_by_report]}, later by "
-                f"{source[y.dated_by_report]}"
-            ] += 1
+    for leads in gold_pair_leads(documents, clusters):
+        if leads is None or rules.dates_compatible(*leads):
+            continue
+        if not hasattr(leads[0], "dated_by_report"):  # rules older than the date's source
+            return out
+        x, y = sorted(leads, key=lambda r: r.event_date)
+        days = (y.event_date - x.event_date).days
+        source = {True: "its report's day", False: "the text"}
+        span = "1 day" if days == 1 else f"{days} days" if days < 4 else "4 or more days"
+        out[
+            f"{span}: earlier by {source[x.dated_by_report]}, later by {source[y.dated_by_report]}"
+        ] += 1
     return out
 
 
