@@ -175,8 +175,11 @@ class EventExtractor:
                 ):
                     choice = whole
             # A follow-up report's known attack takes the day the text gives it by name.
-            retold = recalls_attack(text, cand) and told_day(choice, told, HISTORY_DAYS) != choice
-            choice = told_day(choice, told, HISTORY_DAYS) if retold else choice
+            if recalls_attack(text, cand):
+                retold_choice = told_day(choice, told, HISTORY_DAYS)
+                retold, choice = retold_choice != choice, retold_choice
+            else:
+                retold = False
             if choice.date is None:  # no date in the text and no publication date
                 if undated is not None and not any(_same_sentence(c, cand) for c in undated):
                     undated.append(cand)

@@ -190,13 +190,7 @@ class ActorLexicon:
         upper = [text[s:e].replace(".", "").isupper() for _, s, e in toks]
         capital = [text[s].isupper() for _, s, _ in toks]
         found: list[ActorMention] = []
-        i = 0
-        while i < len(toks):
-            match = self._match_at(words, upper, i, bare, capital)
-            if match is None:
-                i += 1
-                continue
-            length, entry = match
+        for i, length, entry in self._matches(words, upper, bare, capital):
             start, end = toks[i][1], toks[i + length - 1][2]
             last = i + length - 1
             possessive = text[end : end + 2].lower() in {"'s", "’s"} or (
@@ -209,7 +203,6 @@ class ActorLexicon:
             ):
                 # "anti-government militants" are not the government; "a rebel-held town",
                 # "government-held districts", "a town held by rebels" are places, not actors
-                i += length
                 continue
             found.append(
                 ActorMention(
@@ -223,7 +216,6 @@ class ActorLexicon:
                     possessive,
                 )
             )
-            i += length
         return _drop_descriptors(_merge_demonyms(_merge_communities(found, text), text), text)
 
     def phrase(self, text: str, start: int, end: int) -> ActorMention | None:
@@ -237,20 +229,32 @@ class ActorLexicon:
         upper = [text[s:e].replace(".", "").isupper() for s, e in spans]
         capital = [text[s].isupper() for s, _ in spans]
         found: list[ActorMention] = []
-        i = 0
-        while i < len(words):
-            match = self._match_at(words, upper, i, (), capital)
-            if match is None:
-                i += 1
-                continue
-            length, entry = match
+        for i, length, entry in self._matches(words, upper, (), capital):
             s, e = spans[i][0], spans[i + length - 1][1]
             found.append(
                 ActorMention(s, e, text[s:e], entry.role, entry.name, entry.inter, entry.country)
             )
-            i += length
         merged = _merge_demonyms(_merge_communities(found, text), text)
         return next((m for m in merged if (m.start, m.end) == (start, end)), None)
+
+    def _matches(
+        self,
+        words: list[str],
+        upper: list[bool],
+        bare: Sequence[str],
+        capital: list[bool],
+    ) -> Iterator[tuple[int, int, ActorEntry]]:
+        """(first word, number of words, entry) of each name found, left to right, longest
+        first, names not overlapping."""
+        i = 0
+        while i < len(words):
+            match = self._match_at(words, upper, i, bare, capital)
+            if match is None:
+                i += 1
+                continue
+            length, entry = match
+            yield i, length, entry
+            i += length
 
     def _match_at(
         self,
