@@ -454,9 +454,9 @@ _LEFT_FROM = re.compile(
 def _origin_before(place: Place, pool: Sequence[Place], text: str) -> bool:
     """Where people or fire came from, or the area holding such a place."""
     before = text[max(0, place.start - 60) : place.start]
-    if _FROM_BEFORE.search(before) and _LEFT_FROM.search(before):
-        return False
-    if _FROM_BEFORE.search(before) or _FIRED_BY.search(before):
+    if _FROM_BEFORE.search(before):
+        return not _LEFT_FROM.search(before)
+    if _FIRED_BY.search(before):
         return True
     prev = max((p for p in pool if p.end <= place.start), key=lambda p: p.end, default=None)
     return (
