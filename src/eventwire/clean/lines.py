@@ -30,7 +30,7 @@ _FUNCTION_WORDS = (
     "has have been be are which their they who an not but after had this or its also would "
     "will could when than there into about over more one two we our us you your i"
 )
-_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 # Words that speak to the reader: appeals, promos and notices do; news reports rarely do.
 _READER = frozenset(["you", "your", "yours", "yourself", "we", "our", "us"])
 # The vocabulary of the web page around an article rather than of the article itself.
@@ -105,7 +105,7 @@ def own_features(line: str, repeated: bool) -> list[float]:
         sum(1 for w in words if w[:1].isupper()) / n if n else 0.0,
         float(bool(letters) and all(c.isupper() for c in letters) and len(letters) > 1),
         sum(map(str.isdigit, line)) / len(line),
-        sum(1 for w in lower if w in _FUNCTION) / n if n else 0.0,
+        sum(1 for w in lower if w in FUNCTION_WORDS) / n if n else 0.0,
         math.log1p(len(_SENT_END.findall(line))),
         float(bool(furniture.EMAIL.search(head))),
         float(bool(furniture.PHONE.search(head))),

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 from eventwire.clean import furniture
 from eventwire.clean.linemodel import body_probabilities
-from eventwire.clean.lines import _FUNCTION as FUNCTION_WORDS  # the features' list
-from eventwire.clean.lines import addresses_reader, split_lines
+from eventwire.clean.lines import (
+    FUNCTION_WORDS,  # the features' list
+    addresses_reader,
+    split_lines,
+)
 
 THRESHOLD = 0.2  # body probability from which a line is kept (3-fold CV: F1 flat, recall up)
 STRAY_MARGIN = 1  # lines: a short non-sentence kept further than this outside the article
