@@ -38,7 +38,15 @@ draws, minus every article `random.Random(s).sample(pool, k)` could give for s i
 k in 1..15 (the next development draws, taken from the pool without seed 2029), judged once on
 e8b94c3 (round "blind") and re-judged on eb53f0e (round "blind-rejudge"), no rule written from
 it until then (one of its articles later shaped a dating rule: draw anew for the next blind
-round). All their
+round); seed2045 holds eight more drawn with `random.Random(2045).sample` from the 78 sorted
+unique dev ids outside every earlier sample file and outside every article
+`random.Random(s).sample(pool, 15)` gives for s in 2030..2044 over the pools used for development
+draws, judged once on eb2ed7d (round "blind"), no rule written from it. Its rows also judge
+`fatalities` (right when it is the number the article gives for that event's incident, each death
+counted once across the article's events; 0 right where the article gives none or the event
+repeats an incident already counted), and the first row of each article lists in `missed` the
+real incidents the article reports that no event covers; the benchmark prints incidents covered
+(real events, each a distinct incident) out of real incidents (covered plus missed). All their
 events, each of actor1, actor2, event_date, source, sub_event_type and location judged right or
 wrong by reading the whole article the way an ACLED coder would (actor names per the codebook;
 actor2 judged also where empty: right only if the article names no target or opponent; source
@@ -81,6 +89,7 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "events"
 SAMPLE = Path(__file__).resolve().parent / "data" / "extraction_sample.jsonl"
 JUDGED = sorted((Path(__file__).resolve().parent / "data").glob("extraction_sample_seed*.jsonl"))
 JUDGED_FIELDS = ("actor1", "actor2", "event_date", "source", "sub_event_type", "location")
+JUDGED_EXTRA = ("fatalities",)  # judged in later rounds only: shown where every row has it
 TOLL_SAMPLE = Path(__file__).resolve().parent / "data" / "toll_sample.jsonl"
 SAMPLED_FIELDS = ("actor1", "actor2", "event_date", "source")
 GOVERNORATES = {
@@ -271,17 +280,19 @@ def main() -> None:
 
 
 def score_judged(rows: list[dict], now: dict[str, dict]) -> None:
-    """Per-field precision of each judging round of the seeded sample, and its drift."""
+    """Per-field precision of each judging round of the seeded sample (fatalities too where
+    judged), the incidents its events cover where the missed ones are listed, and its drift."""
     rounds = list(dict.fromkeys(r["round"] for r in rows))
-    print("| round (commit) | events | " + " | ".join(JUDGED_FIELDS) + " | real event |")
-    print("|---" * (len(JUDGED_FIELDS) + 3) + "|")
+    fields = JUDGED_FIELDS + tuple(f for f in JUDGED_EXTRA if all(f in r["correct"] for r in rows))
+    print("| round (commit) | events | " + " | ".join(fields) + " | real event |")
+    print("|---" * (len(fields) + 3) + "|")
     groups = [(name, [r for r in rows if r["round"] == name]) for name in rounds]
     groups += [
         (f"{name}, real events only", [r for r in g if r["real_event"]]) for name, g in groups
     ]
     for name, judged in groups:
         cells = []
-        for field in JUDGED_FIELDS:
+        for field in fields:
             marks = [r["correct"][field] for r in judged]
             cells.append(f"{sum(marks)}/{len(marks)} = {sum(marks) / max(1, len(marks)):.2f}")
         real = sum(r["real_event"] for r in judged)
@@ -290,11 +301,20 @@ def score_judged(rows: list[dict], now: dict[str, dict]) -> None:
             + " | ".join(cells)
             + f" | {real}/{len(judged)} |"
         )
+    for name in rounds:
+        judged = [r for r in rows if r["round"] == name]
+        if any("missed" in r for r in judged):  # rounds that listed the incidents no event covers
+            covered = sum(r["real_event"] for r in judged)
+            missed = sum(len(r.get("missed", ())) for r in judged)
+            print(
+                f"\nIncidents ({name}): {covered}/{covered + missed} real incidents covered by a "
+                f"real event, {missed} missed."
+            )
     latest = [r for r in rows if r["round"] == rounds[-1]]
     same = sum(
         1
         for r in latest
-        if r["event_id"] in now and all(now[r["event_id"]][f] == r[f] for f in JUDGED_FIELDS)
+        if r["event_id"] in now and all(now[r["event_id"]][f] == r[f] for f in fields)
     )
     print(
         f"\n{same}/{len(latest)} events of the latest round ({rounds[-1]}) are still produced "
