@@ -227,3 +227,40 @@ def test_a_title_before_a_name_told_again_is_the_name() -> None:
 def test_a_negated_subject_names_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "No group has claimed the attack, but Islamic State has carried out similar bombings."
     assert sources(nlp, text) == []
+
+
+def test_when_it_was_said_is_not_who_said_it() -> None:
+    assert normalise("Earlier state television") == "State television"
+    assert normalise("overnight civil defence sources") == "Civil defence sources"
+    assert normalise("Earlier the UK-based Syrian Observatory for Human Rights") == (
+        "Syrian Observatory for Human Rights"
+    )
+
+
+def test_an_outlets_reporter_speaks_for_the_outlet() -> None:
+    assert normalise("SANAs correspondent") == "SANA"
+    assert normalise("Reuters' reporter") == "Reuters"
+
+
+def test_a_method_is_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Whose planes carried out raids is told according to type location and munitions used."
+    assert sources(nlp, text) == []
+    text = "The attack damaged nearby houses according to the locals."
+    assert sources(nlp, text) == ["Locals"]
+
+
+def test_counted_victims_are_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Scraped without commas, the count runs into "said" as if the people spoke.
+    text = (
+        "Meanwhile rebel fire on regime-held areas killed 1102 people said the Observatory "
+        "adding that 234 of them were children."
+    )
+    assert sources(nlp, text) == ["Syrian Observatory for Human Rights"]
+
+
+def test_a_media_descriptor_tells_again_the_outlet_it_named() -> None:
+    text = "The pro-regime website Al-Masdar News said ... according to the website."
+    found = [Source(normalise("the website"), 60, 71)]
+    assert source_names(found, text) == ["Al-Masdar News"]
+    two = "The website Al-Masdar News and the website Enab Baladi ... the website said"
+    assert source_names([Source(normalise("the website"), 60, 71)], two) == ["Website"]

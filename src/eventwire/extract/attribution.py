@@ -87,7 +87,7 @@ SOURCE_HEADS = frozenset(
         "expert", "investigator", "inspector", "observer", "observers", "worker", "workers",
         "rescuer", "rescuers", "defence", "defense", "helmets", "student", "teacher", "father",
         "mother", "brother", "sister", "son", "daughter", "friend", "neighbour", "neighbor",
-        "owner", "shopkeeper", "farmer", "driver", "nurse", "staff", "spokesmen",
+        "owner", "shopkeeper", "farmer", "driver", "nurse", "staff", "spokesmen", "local",
     ]
 )  # fmt: skip
 _ROLE_OF_ORG = re.compile(
@@ -119,6 +119,10 @@ NO_SPEAKER = frozenset(
 _COUNT = re.compile(
     r"^(?:\d+|two|three|four|five|several|many|some|other)\s+(?=[a-z])", re.IGNORECASE
 )
+# Descriptors of an outlet ("the broadcaster", "the channel") that tell again one it named.
+_MEDIA_HEADS = frozenset(
+    ["broadcaster", "channel", "newspaper", "daily", "television", "website", "network", "radio"]
+)
 _BASED = re.compile(r"^[A-Z][\w]*-based\s+(?=[A-Z])")
 _BASED_ANY = re.compile(r"^[A-Z][\w]*-based\s+")
 _NUMBER = re.compile(
@@ -128,6 +132,14 @@ _PRONOUNS = frozenset(
     ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "those"]
 )
 _LEAD = re.compile(r"^(?:(?:the|a|an|so-called)\s+)+", re.IGNORECASE)
+# A time adverb the parse runs into the subject ("Earlier state television said", "overnight
+# civil defence sources told The New Arab"): when it was said, not who said it.
+_WHEN = re.compile(r"^(?:earlier|later|overnight|meanwhile|separately)\s+", re.IGNORECASE)
+# "SANA's correspondent said": the outlet's reporter speaks for the outlet.
+_REPORTER_OF = re.compile(r"^(?P<org>[A-Z][\w-]*?)(?:'?s|')\s+(?:correspondent|reporter)s?$")
+# Victims counted in a toll are no speakers ("killed at least 58 people ..., a monitor said"
+# parsed with "people" as the subject of "said").
+_VICTIMS = frozenset(["people", "persons", "civilians", "children", "women", "men"])
 # The Arabic article before a name ("al-Monitor", "el-Watan"): the name is proper, though the
 # word starts lower-case ("pro-Assad" is no article).
 _ARTICLE = r"(?i:al|el|as|ash|ad|an|ar|at|az)-[A-Z]"
@@ -169,6 +181,7 @@ class Source:
 def normalise(name: str) -> str:
     """Trimmed, alias-resolved source name ("the Observatory" -> SOHR's full name)."""
     cleaned = re.sub(r"\s+", " ", re.sub('["“”]', "", name).strip(" ,.;:'"))
+    cleaned = _WHEN.sub("", cleaned)
     cleaned = re.sub(r"\s*\(([A-Z]{2,})\)?$", "", cleaned)  # "... (SOHR)" -> full name only
     cleaned = re.sub(r"\s*\[([A-Z]{2,})\]?$", "", cleaned)  # "... [SOHR]" likewise
     alias = _alias(cleaned) or _alias(_BASED_ANY.sub("", _LEAD.sub("", cleaned)))
@@ -200,6 +213,9 @@ def normalise(name: str) -> str:
         org = _alias(role.group("org")) or _alias(role.group("org") + "s")
         if org:
             return org
+    reporter = _REPORTER_OF.match(cleaned)
+    if reporter:
+        return _alias(reporter.group("org")) or reporter.group("org")
     titled = _TITLE_OF_ACRONYM.match(cleaned)
     if titled:
         return _alias(titled.group("org")) or titled.group("org")
@@ -252,7 +268,7 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
         if not is_generic(name):
             return name
         described = (w for w in named_in_text if SOURCE_DESCRIPTIONS[w].search(name.lower()))
-        return next(described, name)
+        return next(described, None) or _outlet_called(name, text) or name
 
     found_names = [known(s.name) for s in found if s.name not in titles]
     # "Source" beside "Source in the province" is that source again; a name with a title
@@ -275,6 +291,19 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
                 continue
         out.append(name)
     return out
+
+
+def _outlet_called(name: str, text: str) -> str | None:
+    """The outlet a bare media descriptor tells again: "the broadcaster" in a text that names
+    "broadcaster RT" is RT; None unless the text names exactly one such outlet."""
+    head = name.lower().split()[-1]
+    if head not in _MEDIA_HEADS:
+        return None
+    found = {
+        normalise(m.group(1))
+        for m in re.finditer(rf"\b{head}\s+((?:{_ARTICLE}|[A-Z])[\w'-]*(?:\s+[A-Z][\w'-]*)*)", text)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def can_report(token: Token) -> bool:
@@ -359,7 +388,11 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
             stop = re.search(r"[,.;]|\s(?:which|who|that|with|as|after|while)\s", tail)
             length = stop.start() if stop else len(tail)
             # "according to our information ...": a quote's own words, no one named.
-            if 0 < length <= 80 and tail.split()[0].lower() not in _POSSESSIVES:
+            # ... and "according to type, location, flight patterns and munitions used" is a
+            # method: a source has a name or a noun for someone who can report.
+            words = re.findall(r"[\w'-]+", tail[:length])
+            named = any(w[:1].isupper() or w.lower().rstrip("s") in SOURCE_HEADS for w in words)
+            if 0 < length <= 80 and named and tail.split()[0].lower() not in _POSSESSIVES:
                 s = sentence.start_char + m.end()
                 spans.append((s, s + length))
     out: list[Source] = []
@@ -384,8 +417,10 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
             counted = re.match(r"(?:of\s+)?(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", text[start:end])
             if counted:
                 start += counted.end()
+            elif text[start:end].lower() in _VICTIMS:
+                continue
         name = normalise(text[start:end])
-        if name.lower() in NO_SPEAKER:
+        if name.lower() in NO_SPEAKER or not any(c.isalpha() for c in name):
             continue
         if name.lower() in _BARE:
             name = _earlier_source(sentence)
