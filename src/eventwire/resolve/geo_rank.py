@@ -364,11 +364,17 @@ def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention,
     ctx = _Context(picks, mentions, links, cluster)
     ranked = [_rank(k, m, pools[k], ctx, parents[k]) for k, m in enumerate(mentions)]
     ctx = _Context([r[0][1] for r in ranked], mentions, links, cluster)
+    final = [_rank(k, m, pools[k], ctx, parents[k]) for k, m in enumerate(mentions)]
+    # A namesake the text puts in another province is wrong wherever the name recurs.
+    elsewhere = {
+        (m.key, scored[0][1].id)
+        for k, (m, scored) in enumerate(zip(mentions, final, strict=True))
+        if told_outside(text, m, scored[0][1], mentions[k + 1] if k + 1 < len(mentions) else None)
+    }
     out: list[tuple[Mention, Entry, float]] = []
-    for k, m in enumerate(mentions):
-        scored = _rank(k, m, pools[k], ctx, parents[k])
+    for m, scored in zip(mentions, final, strict=True):
         best_s, best = scored[0]
-        if _unsupported(m, best, ctx, text):
+        if _unsupported(m, best, ctx, text) or (m.key, best.id) in elsewhere:
             continue
         margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
         out.append((m, best, 1.0 / (1.0 + math.exp(-margin))))
@@ -457,9 +463,42 @@ def _inside(e: Entry, region: Entry) -> bool:
 
 
 def _comma_parents(text: str, m: Mention, following: Mention | None) -> list[Entry]:
-    """Regions named right after a mention: "Hama, Syria" or "Edmonton, Ky."."""
-    if following is None or following.start - m.end > 3:
+    """Regions named right after a mention: "Hama, Syria" or "Edmonton, Ky."; also the
+    province a place is told to lie in or beside ("al-Malaah northwest of Aleppo Province",
+    "Deir Hafer in the east of Aleppo province")."""
+    if following is None:
         return []
-    if text[m.end : following.start].strip() not in (",", ""):
+    between = text[m.end : following.start]
+    if between.strip() not in (",", "") and not _IN_REGION.fullmatch(between):
+        return []
+    if between.strip() not in (",", "") and not _named_province(text, following):
         return []
     return [e for e in following.candidates if e.feature_code in ("PCLI", "ADM1")]
+
+
+def _named_province(text: str, m: Mention) -> bool:
+    """ "Aleppo Province", "the province of Aleppo": the name is said to be the admin1 area."""
+    return bool(_PROVINCE_WORD_AFTER.match(text, m.end)) or bool(
+        _PROVINCE_WORD_BEFORE.search(text[max(0, m.start - 20) : m.start])
+    )
+
+
+def told_outside(text: str, m: Mention, e: Entry, following: Mention | None) -> bool:
+    """A place the text puts in a named province ("al-Malaah northwest of Aleppo Province")
+    read as a namesake in another province: the text's province wins, the namesake is none."""
+    parents = [p for p in _comma_parents(text, m, following) if p.feature_code == "ADM1"]
+    if not parents or following is None or not _named_province(text, following):
+        return False
+    return e.feature_code not in ("ADM1", "PCLI") and not any(_inside(e, p) for p in parents)
+
+
+_DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+# What may stand between a place and the province it lies in.
+_IN_REGION = re.compile(
+    rf"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?|"
+    rf"(?:(?:to\s+)?the\s+)?{_DIRECTION}\s+(?:of|in)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?|"
+    rf"in\s+the\s+{_DIRECTION}\s+of\s+)",
+    re.IGNORECASE,
+)
+_PROVINCE_WORD_AFTER = re.compile(r"['’]?s?\s+(?:province|governorate)\b", re.IGNORECASE)
+_PROVINCE_WORD_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
