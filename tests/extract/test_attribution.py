@@ -264,3 +264,17 @@ def test_a_media_descriptor_tells_again_the_outlet_it_named() -> None:
     assert source_names(found, text) == ["Al-Masdar News"]
     two = "The website Al-Masdar News and the website Enab Baladi ... the website said"
     assert source_names([Source(normalise("the website"), 60, 71)], two) == ["Website"]
+
+
+def test_an_act_run_into_the_speakers_is_not_theirs() -> None:
+    assert normalise("U.S.-led coalition operation security sources") == "Security sources"
+    assert normalise("the air strikes local activists") == "Local activists"
+    assert normalise("Kurdish police source") == "Kurdish police source"
+
+
+def test_a_part_of_those_counted_is_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A jihadist group has executed nine men eight of them rebels fighting both the regime "
+        "and the jihadists a monitor said on Sunday."
+    )
+    assert not any(name.lower().startswith("eight") for name in sources(nlp, text))

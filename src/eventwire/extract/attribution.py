@@ -137,6 +137,16 @@ _LEAD = re.compile(r"^(?:(?:the|a|an|so-called)\s+)+", re.IGNORECASE)
 _WHEN = re.compile(r"^(?:earlier|later|overnight|meanwhile|separately)\s+", re.IGNORECASE)
 # "SANA's correspondent said": the outlet's reporter speaks for the outlet.
 _REPORTER_OF = re.compile(r"^(?P<org>[A-Z][\w-]*?)(?:'?s|')\s+(?:correspondent|reporter)s?$")
+# An act run into the speakers' phrase when a scrape drops the comma ("... in a Turkish and
+# U.S.-led coalition operation security sources said"): an act does not qualify who speaks.
+_ACT_BEFORE = re.compile(
+    r"^.*\b(?:operations?|attacks?|strikes?|offensive|raids?|clashes|fighting|bombing|"
+    r"shelling|bombardment)\s+(?=(?:[a-z][\w-]*\s+)?(?:sources?|officials?|activists?|"
+    r"residents?|witnesses)$)",
+    re.IGNORECASE,
+)
+# "nine men, eight of them rebels fighting ... a monitor said": a part of those counted.
+_PARTITIVE = re.compile(r"^[\w-]+\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 # Victims counted in a toll are no speakers ("killed at least 58 people ..., a monitor said"
 # parsed with "people" as the subject of "said").
 _VICTIMS = frozenset(["people", "persons", "civilians", "children", "women", "men"])
@@ -181,7 +191,7 @@ class Source:
 def normalise(name: str) -> str:
     """Trimmed, alias-resolved source name ("the Observatory" -> SOHR's full name)."""
     cleaned = re.sub(r"\s+", " ", re.sub('["“”]', "", name).strip(" ,.;:'"))
-    cleaned = _WHEN.sub("", cleaned)
+    cleaned = _ACT_BEFORE.sub("", _WHEN.sub("", cleaned))
     cleaned = re.sub(r"\s*\(([A-Z]{2,})\)?$", "", cleaned)  # "... (SOHR)" -> full name only
     cleaned = re.sub(r"\s*\[([A-Z]{2,})\]?$", "", cleaned)  # "... [SOHR]" likewise
     alias = _alias(cleaned) or _alias(_BASED_ANY.sub("", _LEAD.sub("", cleaned)))
@@ -420,7 +430,11 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
             elif text[start:end].lower() in _VICTIMS:
                 continue
         name = normalise(text[start:end])
-        if name.lower() in NO_SPEAKER or not any(c.isalpha() for c in name):
+        if (
+            name.lower() in NO_SPEAKER
+            or not any(c.isalpha() for c in name)
+            or _PARTITIVE.match(name)
+        ):
             continue
         if name.lower() in _BARE:
             name = _earlier_source(sentence)
