@@ -52,6 +52,13 @@ _COMMENTS = re.compile(
 # Lines above the first body line searched for the headline: twelve, since a byline, a
 # dateline, share buttons and a photo with its caption often stand between (training pages).
 _HEAD_LOOKBACK = 12
+# ... and over this many for one whose words the body takes up (HEADLINE_TAKEN_UP of them):
+# a menu of other stories' teasers can stand between (training pages: up to 21 lines).
+_HEAD_REACH = 25
+HEADLINE_TAKEN_UP = 0.7
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_HEADLINE = 6  # characters of such a script that make a headline as four words do
+_CJK_HEADLINE_CHARS = 80  # ... in a line of at most this many characters
 _DATE_LOOKBACK = 6  # lines under the headline searched for the publication date
 _LABEL = re.compile(r"^[A-Z][\w&'’ -]{1,30}$")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -820,32 +827,77 @@ def _surely_furniture(line: str) -> bool:
 
 
 def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | None:
-    """The headline: the nearest headline-shaped line above the first body line (one that
-    asks or exclaims included: "Does … Have a Net Worth of $17 Million?").
+    """The headline above the first body line: the nearest headline-shaped line whose words
+    the body takes up, else the nearest headline-shaped line (see `_headline_at`).
+
+    A headline names what its article is about, so most of its content words come back in
+    the body; another story's teaser, a site's tagline or a notice nearer the body do not.
+    Such a line is looked for over _HEAD_REACH lines (a menu of teasers or a photo block can
+    stand between); without one, the nearest candidate within _HEAD_LOOKBACK lines is taken.
+    """
+    reach = range(first_body - 1, max(-1, first_body - 1 - _HEAD_REACH), -1)
+    candidates = [i for i in reach if _headline_at(lines, keep, i)]
+    if candidates:
+        said = {
+            _stem(word)
+            for i in range(first_body, len(lines))
+            if keep[i]
+            for word in content_words(lines[i])
+        }
+        for i in candidates:
+            own = {_stem(word) for word in content_words(lines[i])}
+            if own and len(own & said) >= HEADLINE_TAKEN_UP * len(own):
+                return i
+    near = [i for i in candidates if first_body - i <= _HEAD_LOOKBACK]
+    if near:
+        return near[0]
+    if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
+        return 0
+    return None
+
+
+def _headline_at(lines: list[str], keep: list[bool], i: int) -> bool:
+    """Whether line `i` may be the headline: shaped like one (one that asks or exclaims
+    included: "Does … Have a Net Worth of $17 Million?").
 
     Not a kept line under another kept line: that is inside the article's top (a result
     line under its score table's heading, an opening paragraph's second line), and taking
     it as the title would take it out of the body. Nor a byline, a date or time line or a
     caption: they stand between the headline and the body.
     """
-    for i in range(first_body - 1, max(-1, first_body - 1 - _HEAD_LOOKBACK), -1):
-        line = lines[i]
-        if furniture.furniture_reason(line) or _UI_WORDS.match(line) or furniture.URL.search(line):
-            continue  # a headline gives no web address
-        if keep[i] and i > 0 and keep[i - 1]:
-            continue
-        # A question or cry the classifier kept is the article's own (a lede asking).
-        if _headline(line) or (_asking_headline(line) and not keep[i]):
-            if re.match(r"^(by|updated|published|posted)\b", line, re.I) or _stamped(line):
-                continue
-            if furniture.is_caption(line):  # "… 18 years after … [File: Reuters]"
-                continue
-            if _SHARE_ROW.search(line) or _CREDIT_BYLINE.match(line) or _BREADCRUMB.search(line):
-                continue
-            return i
-    if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
-        return 0
-    return None
+    line = lines[i]
+    if furniture.furniture_reason(line) or _UI_WORDS.match(line) or furniture.URL.search(line):
+        return False  # a headline gives no web address
+    if keep[i] and i > 0 and keep[i - 1]:
+        return False
+    # A question or cry the classifier kept is the article's own (a lede asking).
+    if not (_headline(line) or (_asking_headline(line) and not keep[i])):
+        return False
+    if re.match(r"^(by|updated|published|posted)\b", line, re.I) or _stamped(line):
+        return False
+    if furniture.is_caption(line):  # "… 18 years after … [File: Reuters]"
+        return False
+    return not (_SHARE_ROW.search(line) or _CREDIT_BYLINE.match(line) or _BREADCRUMB.search(line))
+
+
+_CONTENT_TOKEN = re.compile(r"[^\W_]+")
+_STEM = 5  # letters: words compared by their first five ("killed" ~ "killing", "plumes" ~ "plume")
+
+
+def content_words(line: str) -> set[str]:
+    """A line's content words, case folded: no function words, none under three letters
+    but numbers; a run of Chinese, Japanese or Korean script gives its character pairs."""
+    out: set[str] = set()
+    for word in _CONTENT_TOKEN.findall(line.casefold()):
+        if _CJK.search(word):
+            out |= {word[k : k + 2] for k in range(len(word) - 1)} or {word}
+        elif word not in FUNCTION_WORDS and (len(word) > 2 or word.isdigit()):
+            out.add(word)
+    return out
+
+
+def _stem(word: str) -> str:
+    return word[:_STEM]
 
 
 def _stamped(line: str) -> bool:
@@ -860,7 +912,15 @@ def _asking_headline(line: str) -> bool:
 
 
 def _headline(line: str) -> bool:
-    return furniture.looks_like_headline(line) and furniture.words(line) >= 4
+    """Shaped like a headline: a short line with no full stop, four words or more (or, in a
+    script written without spaces, _CJK_HEADLINE characters: "商品の改造が商標法違反に！？")."""
+    if furniture.looks_like_headline(line) and furniture.words(line) >= 4:
+        return True
+    return (
+        len(line) <= _CJK_HEADLINE_CHARS
+        and len(_CJK.findall(line)) >= _CJK_HEADLINE
+        and not re.search(r"[.。]\s*$", line)
+    )
 
 
 def _section(lines: list[str], title_at: int | None) -> str | None:

@@ -1,0 +1,64 @@
+"""The headline of a plain-text scrape is the headline-shaped line its body speaks of."""
+
+from __future__ import annotations
+
+from eventwire.clean.text import page_parts
+
+BODY = [
+    "BUFFALO, N.Y. — Zach Parise scored twice on Tuesday night as the Wild beat the Sabres"
+    " 4-1 for their third win in a row.",
+    "Parise, who is heating up after a slow start, has five goals in his last six games.",
+]
+HEADLINE = "Zach Parise heating up, scores twice as Wild beat Sabres 4-1"
+
+
+def test_other_stories_nearer_the_body_are_passed_over() -> None:
+    teasers = [
+        "St. Paul police chief sought state funding for gunshot-location system",
+        "The Dakota County Fair will be free to attend starting next summer",
+        "Tow-truck operators to the rescue: owner of sailboat frozen in river gets good news",
+    ]
+    lines = [HEADLINE, "By Bill Hoppe | Special to the Pioneer Press", *teasers, *BODY]
+    parts = page_parts(lines, [False] * 5 + [True, True])
+    assert parts.title == HEADLINE
+    assert parts.body == tuple(BODY)
+
+
+def test_the_headline_is_found_past_a_long_run_of_teasers() -> None:
+    # Twenty lines of another story's list between headline and body: further than the
+    # nearest-line search reaches, but the body takes up the headline's words.
+    teasers = [f"Council meeting number {k} postponed over budget dispute" for k in range(20)]
+    lines = [HEADLINE, *teasers, *BODY]
+    parts = page_parts(lines, [False] * 21 + [True, True])
+    assert parts.title == HEADLINE
+
+
+def test_with_no_line_the_body_speaks_of_the_nearest_is_still_taken() -> None:
+    headline = "Thousands of teachers pack Indiana Statehouse for protest"
+    parts = page_parts(["Sports", headline, *BODY], [False, False, True, True])
+    assert parts.title == headline
+
+
+def test_a_headline_in_a_script_without_spaces() -> None:
+    headline = "商品の改造が商標法違反に！？"
+    body = [
+        "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。",
+        "報道によると、今回販売されたのは、いわゆる「脱獄」したiPhone。",
+    ]
+    lines = ["ブログ", headline, "by ライトハウス国際特許事務所", *body]
+    parts = page_parts(lines, [False, False, False, True, True])
+    assert parts.title == headline
+
+
+def test_content_words() -> None:
+    from eventwire.clean.text import content_words
+
+    assert content_words("The Wild beat the Sabres 4-1 in a row") == {
+        "wild",
+        "beat",
+        "sabres",
+        "4",
+        "1",
+        "row",
+    }
+    assert content_words("商標法") == {"商標", "標法"}
