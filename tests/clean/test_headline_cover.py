@@ -62,3 +62,26 @@ def test_content_words() -> None:
         "row",
     }
     assert content_words("商標法") == {"商標", "標法"}
+
+
+def test_a_headline_kept_as_the_first_body_line_is_the_title() -> None:
+    # Capitalised, with its byline under it: the headline, though the classifier kept it.
+    headline = "Tim Cook On Apple Being 'Pulled Into The Enterprise'"
+    lines = ["Sections", headline, "By Joseph Tsidulko November 19, 2019, 07:47 PM EST", *BODY]
+    parts = page_parts(lines, [False, True, False, True, True])
+    assert parts.title == headline
+    assert parts.body == tuple(BODY)
+    # Asking, and printed again lower down the page.
+    question = "Economy in stress and markets on a high; time to be careful?"
+    lines = ["Last Updated : Nov 20, 2019 01:41 PM IST", question, *BODY, "Tags", question]
+    parts = page_parts(lines, [False, True, True, True, False, False])
+    assert parts.title == question
+    assert parts.body == tuple(BODY)
+
+
+def test_a_first_paragraph_in_sentence_case_stays_in_the_body() -> None:
+    # Neither asking nor capitalised: an opening line, even with a date line under it.
+    lede = "Police say the man was arrested at his home in the north of the city on Monday."
+    lines = ["Sections", lede, "November 19, 2019", *BODY]
+    parts = page_parts(lines, [False, True, False, True, True])
+    assert parts.body == (lede, *BODY)

@@ -59,6 +59,13 @@ HEADLINE_TAKEN_UP = 0.7
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_HEADLINE = 6  # characters of such a script that make a headline as four words do
 _CJK_HEADLINE_CHARS = 80  # ... in a line of at most this many characters
+# The first body line is the headline when it is at most LEADING_WORDS long, asks or has
+# LEADING_CAPITALS of its words of four letters or more capitalised, and is printed twice
+# or has a byline or a date line within LEADING_BYLINE lines under it.
+LEADING_WORDS = 25
+LEADING_CAPITALS = 0.6
+LEADING_BYLINE = 2
+_LETTERS = re.compile(r"[^\W\d_]+")
 _DATE_LOOKBACK = 6  # lines under the headline searched for the publication date
 _LABEL = re.compile(r"^[A-Z][\w&'’ -]{1,30}$")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -848,12 +855,34 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | N
             own = {_stem(word) for word in content_words(lines[i])}
             if own and len(own & said) >= HEADLINE_TAKEN_UP * len(own):
                 return i
+    if _leading_headline(lines, first_body):
+        return first_body
     near = [i for i in candidates if first_body - i <= _HEAD_LOOKBACK]
     if near:
         return near[0]
     if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
         return 0
     return None
+
+
+def _leading_headline(lines: list[str], first_body: int) -> bool:
+    """Whether the first body line is the headline the classifier kept with the body: a
+    headline-long line that asks, exclaims or capitalises its words ("Tim Cook On Apple Being
+    'Pulled Into The Enterprise'", "Economy in stress and markets on a high; time to be
+    careful?"), printed again on the page or with a byline or date line under it."""
+    if first_body >= len(lines):
+        return False
+    line = lines[first_body]
+    if not 4 <= furniture.words(line) <= LEADING_WORDS or furniture.URL.search(line):
+        return False
+    capitals = [w[:1].isupper() for w in _LETTERS.findall(line) if len(w) >= 4]
+    asks = bool(re.search(r"[?!？！][\"'”’]?\s*$", line))
+    if not asks and sum(capitals) < LEADING_CAPITALS * max(len(capitals), 1):
+        return False
+    under = lines[first_body + 1 : first_body + 1 + LEADING_BYLINE]
+    return lines.count(line) > 1 or any(
+        re.match(r"^by\b", x, re.I) or (furniture.words(x) <= 12 and _stamped(x)) for x in under
+    )
 
 
 def _headline_at(lines: list[str], keep: list[bool], i: int) -> bool:
