@@ -85,3 +85,16 @@ def test_a_first_paragraph_in_sentence_case_stays_in_the_body() -> None:
     lines = ["Sections", lede, "November 19, 2019", *BODY]
     parts = page_parts(lines, [False, True, False, True, True])
     assert parts.body == (lede, *BODY)
+
+
+def test_a_byline_glued_to_the_headline_is_cut_off() -> None:
+    glued = "Parise heating up as the Wild beat the Sabres 4-1 by Lewis White"
+    parts = page_parts([glued, "@lewis_d_white", *BODY], [False, False, True, True])
+    assert parts.title == "Parise heating up as the Wild beat the Sabres 4-1"
+    dated = "Zach Parise scores twice as Wild beat Sabres by Jeff Foust — November 18, 2019"
+    parts = page_parts([dated, *BODY], [False, True, True])
+    assert parts.title == "Zach Parise scores twice as Wild beat Sabres"
+    # Names the article speaks of belong to the headline.
+    named = "Sabres beaten again by Zach Parise"
+    parts = page_parts([named, *BODY], [False, True, True])
+    assert parts.title == named

@@ -141,14 +141,16 @@ def page_parts(lines: list[str], keep: list[bool]) -> TextParts:
     """The page's parts from its lines and which of them are kept: the headline above the
     first body line becomes the title (and leaves the body), the label above it the section."""
     first = _first_body(lines, keep)
-    title_at = _title_index(lines, first, keep)
-    title = lines[title_at] if title_at is not None else None
+    said = _body_words(lines, keep, first)
+    title_at = _title_index(lines, first, keep, said)
+    headline = lines[title_at] if title_at is not None else None
     section = _section(lines, title_at)
     body = tuple(
         line
         for i, (line, kept) in enumerate(zip(lines, keep, strict=True))
-        if kept and i != title_at and line != title
+        if kept and i != title_at and line != headline
     )
+    title = _without_byline(headline, said) if headline is not None else None
     dropped = [line for line, kept in zip(lines, keep, strict=True) if not kept]
     head = lines[(title_at or 0) : first][:_DATE_LOOKBACK]  # between headline and body
     return TextParts(
@@ -833,9 +835,42 @@ def _surely_furniture(line: str) -> bool:
     return furniture.furniture_reason(line) in {"contact line", "share prompt", "list heading"}
 
 
-def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | None:
+def _body_words(lines: list[str], keep: list[bool], first_body: int) -> set[str]:
+    """The content words of the kept lines from the first body line on, stemmed."""
+    return {
+        _stem(word)
+        for i in range(first_body, len(lines))
+        if keep[i]
+        for word in content_words(lines[i])
+    }
+
+
+# A byline glued to the end of the headline: "… doesn't run at a stable 60fps by Lewis White",
+# "… lunar lander program by Jeff Foust — November 18, 2019".
+_GLUED_BYLINE = re.compile(
+    r"^(?P<headline>.{15,}?)\s+by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})"
+    r"(?:\s*[—–|,-]\s*(?P<stamp>.{4,40}))?$"
+)
+
+
+def _without_byline(headline: str, said: set[str]) -> str:
+    """The headline without a byline glued to its end: "by" and two or three capitalised
+    words (and maybe a date) the body never uses. "Man bitten by Great White" keeps its
+    shark, whose name the article repeats."""
+    match = _GLUED_BYLINE.match(headline)
+    if not match or furniture.words(match["headline"]) < 4:
+        return headline
+    if match["stamp"] and not _stamped(match["stamp"]):
+        return headline
+    if any(_stem(word) in said for word in content_words(match["name"])):
+        return headline
+    return match["headline"]
+
+
+def _title_index(lines: list[str], first_body: int, keep: list[bool], said: set[str]) -> int | None:
     """The headline above the first body line: the nearest headline-shaped line whose words
-    the body takes up, else the nearest headline-shaped line (see `_headline_at`).
+    the body takes up (`said`: its stemmed content words), else the nearest headline-shaped
+    line (see `_headline_at`).
 
     A headline names what its article is about, so most of its content words come back in
     the body; another story's teaser, a site's tagline or a notice nearer the body do not.
@@ -845,12 +880,6 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool]) -> int | N
     reach = range(first_body - 1, max(-1, first_body - 1 - _HEAD_REACH), -1)
     candidates = [i for i in reach if _headline_at(lines, keep, i)]
     if candidates:
-        said = {
-            _stem(word)
-            for i in range(first_body, len(lines))
-            if keep[i]
-            for word in content_words(lines[i])
-        }
         for i in candidates:
             own = {_stem(word) for word in content_words(lines[i])}
             if own and len(own & said) >= HEADLINE_TAKEN_UP * len(own):
