@@ -98,3 +98,16 @@ def test_a_byline_glued_to_the_headline_is_cut_off() -> None:
     named = "Sabres beaten again by Zach Parise"
     parts = page_parts([named, *BODY], [False, True, True])
     assert parts.title == named
+
+
+def test_the_headline_is_taken_over_its_standfirst_or_caption() -> None:
+    standfirst = "Zach Parise scores twice as the Wild beat the Sabres for a third win in a row"
+    caption = "Zach Parise celebrates a goal against the Sabres on Tuesday"
+    for under in (standfirst, caption):
+        lines = [HEADLINE, "Nov 19, 2019", under, *BODY]
+        parts = page_parts(lines, [False, False, False, True, True])
+        assert parts.title == HEADLINE
+    # A breadcrumb that ends in the headline is no headline over it.
+    trail = "HomeSportsZach Parise heating up, scores twice as Wild beat Sabres 4-1"
+    parts = page_parts([trail, HEADLINE, *BODY], [False, False, True, True])
+    assert parts.title == HEADLINE

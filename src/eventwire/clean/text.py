@@ -56,6 +56,7 @@ _HEAD_LOOKBACK = 12
 # a menu of other stories' teasers can stand between (training pages: up to 21 lines).
 _HEAD_REACH = 25
 HEADLINE_TAKEN_UP = 0.7
+UPPER_GAP = 3
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_HEADLINE = 6  # characters of such a script that make a headline as four words do
 _CJK_HEADLINE_CHARS = 80  # ... in a line of at most this many characters
@@ -880,10 +881,12 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool], said: set[
     reach = range(first_body - 1, max(-1, first_body - 1 - _HEAD_REACH), -1)
     candidates = [i for i in reach if _headline_at(lines, keep, i)]
     if candidates:
-        for i in candidates:
-            own = {_stem(word) for word in content_words(lines[i])}
-            if own and len(own & said) >= HEADLINE_TAKEN_UP * len(own):
-                return i
+        taken_up = [i for i in candidates if _taken_up(lines[i], said)]
+        if taken_up:
+            at, above = taken_up[0], taken_up[1:2]
+            if above and at - above[0] <= UPPER_GAP and lines[at] not in lines[above[0]]:
+                return above[0]  # a headline over its standfirst, caption or tags
+            return at
     if _leading_headline(lines, first_body):
         return first_body
     near = [i for i in candidates if first_body - i <= _HEAD_LOOKBACK]
@@ -892,6 +895,12 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool], said: set[
     if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
         return 0
     return None
+
+
+def _taken_up(line: str, said: set[str]) -> bool:
+    """Whether HEADLINE_TAKEN_UP of the line's content words come back in the body."""
+    own = {_stem(word) for word in content_words(line)}
+    return bool(own) and len(own & said) >= HEADLINE_TAKEN_UP * len(own)
 
 
 def _leading_headline(lines: list[str], first_body: int) -> bool:
