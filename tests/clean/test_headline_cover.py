@@ -111,3 +111,10 @@ def test_the_headline_is_taken_over_its_standfirst_or_caption() -> None:
     trail = "HomeSportsZach Parise heating up, scores twice as Wild beat Sabres 4-1"
     parts = page_parts([trail, HEADLINE, *BODY], [False, False, True, True])
     assert parts.title == HEADLINE
+
+
+def test_the_section_stands_over_a_headline_printed_twice() -> None:
+    lines = ["Menu", "Sports", HEADLINE, HEADLINE, *BODY]
+    parts = page_parts(lines, [False, False, False, False, True, True])
+    assert parts.title == HEADLINE
+    assert parts.section == "Sports"

@@ -996,8 +996,11 @@ def _section(lines: list[str], title_at: int | None) -> str | None:
     Not a button or link ("Learn More", "Back to Gallery"), nor the last item of a menu
     printed one item a line ("ZDNet France", "ZDNet Germany", "ZDNet Japan" over the
     headline): a breadcrumb from "Home" ("Home", "Fact Checks", "Politics") still names the
-    section, and so does a label set in capitals under a menu that is not (a kicker).
+    section, and so does a label set in capitals under a menu that is not (a kicker). Over a
+    headline printed twice, the label is the line over the first copy.
     """
+    while title_at and lines[title_at - 1] == lines[title_at]:
+        title_at -= 1  # a headline printed twice: the label stands over the first copy
     if not title_at:
         return None
     label = lines[title_at - 1]
