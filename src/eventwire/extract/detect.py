@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.casualties import Death, find_deaths
 from eventwire.extract.classify import Decision, classify
@@ -17,6 +17,7 @@ from eventwire.extract.syntax import (
     agreement_undone,
     arguments,
     clause_span,
+    describes_actor,
     governing_verb,
     is_asserted,
     only_sighted,
@@ -226,6 +227,13 @@ def detect_sentence(
             kept.append(cue)
         else:
             dropped.append(f"{cue.text!r} {why}")
+    # "executed nine men, eight of them rebels fighting both the regime and the jihadists":
+    # a participle that says what an actor does as a rule is no incident of its own where
+    # another event word carries the sentence's day and toll.
+    described = [c for c in kept if _describes_actor(index.at(c.start))]
+    if described and len(described) < len(kept):
+        kept = [c for c in kept if c not in described]
+        dropped.extend(f"{c.text!r} describes an actor" for c in described)
     if not kept:
         return []
     civilian = any(d.kind == "civilian" and not d.cumulative for d in deaths)
@@ -253,6 +261,12 @@ def detect_sentence(
         )
         main = dataclasses.replace(main, deaths=own)
     return [main, *sides]
+
+
+def _describes_actor(token: Token) -> bool:
+    """`describes_actor`, with the participle right after its noun ("rebels fighting ..."):
+    not a noun the tagger took for one far from it ("people killed in regime shelling")."""
+    return describes_actor(token) and 0 < token.i - token.head.i <= 2
 
 
 def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
