@@ -118,3 +118,18 @@ def test_the_section_stands_over_a_headline_printed_twice() -> None:
     parts = page_parts(lines, [False, False, False, False, True, True])
     assert parts.title == HEADLINE
     assert parts.section == "Sports"
+
+
+def test_a_kept_headline_with_its_byline_outweighs_a_quote_above() -> None:
+    # A fact check: the claim (its words all in the article) over the kept headline.
+    claim = '"$53 million a week is coming across the border in drugs."'
+    headline = "What is the value of drugs that come to the U.S. border?"
+    body = [
+        "West Virginia congressman David McKinley said $53 million a week in drugs is coming"
+        " across the border, and that the value of drugs seized there keeps rising.",
+        "We looked at what the border agencies say about the value of the drugs they seize.",
+    ]
+    lines = [claim, headline, "By Matthew Digby on Monday, November 18th, 2019", *body]
+    parts = page_parts(lines, [False, True, False, True, True])
+    assert parts.title == headline
+    assert parts.body == tuple(body)

@@ -869,15 +869,18 @@ def _without_byline(headline: str, said: set[str]) -> str:
 
 
 def _title_index(lines: list[str], first_body: int, keep: list[bool], said: set[str]) -> int | None:
-    """The headline above the first body line: the nearest headline-shaped line whose words
-    the body takes up (`said`: its stemmed content words), else the nearest headline-shaped
-    line (see `_headline_at`).
+    """The headline: the first body line when it is one (`_leading_headline`: its byline or
+    a second copy says so, which outweighs any line above), else the nearest headline-shaped
+    line above it whose words the body takes up (`said`: its stemmed content words), else
+    the nearest headline-shaped line (see `_headline_at`).
 
     A headline names what its article is about, so most of its content words come back in
     the body; another story's teaser, a site's tagline or a notice nearer the body do not.
     Such a line is looked for over _HEAD_REACH lines (a menu of teasers or a photo block can
     stand between); without one, the nearest candidate within _HEAD_LOOKBACK lines is taken.
     """
+    if _leading_headline(lines, first_body):
+        return first_body
     reach = range(first_body - 1, max(-1, first_body - 1 - _HEAD_REACH), -1)
     candidates = [i for i in reach if _headline_at(lines, keep, i)]
     if candidates:
@@ -887,8 +890,6 @@ def _title_index(lines: list[str], first_body: int, keep: list[bool], said: set[
             if above and at - above[0] <= UPPER_GAP and lines[at] not in lines[above[0]]:
                 return above[0]  # a headline over its standfirst, caption or tags
             return at
-    if _leading_headline(lines, first_body):
-        return first_body
     near = [i for i in candidates if first_body - i <= _HEAD_LOOKBACK]
     if near:
         return near[0]
