@@ -33,7 +33,13 @@ BACKGROUND = re.compile(
     r"september|october|november|december) )?(?:19|20)\d\d|the (?:start|beginning|outbreak))|"
     r"(?:war|conflict|crisis|uprising|revolution|insurgency)\b[^.;]{0,120}?\b(?:has|have|had) "
     r"(?:so far )?(?:killed|left|claimed|displaced)|"
-    r"(?:years?|decades?) (?:ago|of (?:war|conflict|fighting)))\b",
+    r"(?:years?|decades?) (?:ago|of (?:war|conflict|fighting))|"
+    # how the war came about: "The protests became an armed uprising after Assad's forces
+    # cracked down", "began as a peaceful protest movement", "spiralled into civil war"
+    r"(?:became|turned into|spiral+ed into|escalated into|descended into|evolved into|"
+    r"morphed into) (?:an? |the |full-scale )?(?:\w+ )?(?:war|conflict|uprising|insurgency|"
+    r"rebellion)|"
+    r"(?:began|started) as (?:an? )?(?:\w+ ){0,3}?(?:protests?|movement|uprising))\b",
     re.IGNORECASE,
 )
 # Lines that are not prose: headlines of other articles, section labels, link lists.
