@@ -430,6 +430,8 @@ def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry], fa
         # against the famous place ("Moscow, Pa." still counts in full, below).
         country, area = country / 2, area / 2
     s = _prior(e, m) + 4.0 * country
+    if _unknown_size(e, m, ctx, country):
+        s += _POPULATION_WEIGHT.get(e.feature_code, 0.5) * math.log10(_UNKNOWN_TOWN + 1)
     if e.feature_code != "PCLI":
         s += 2.5 * area  # an admin1 that holds the other places, or a town inside it
     if any(_inside(e, p) for p in parents):
@@ -443,12 +445,26 @@ def _score(e: Entry, m: Mention, k: int, ctx: _Context, parents: list[Entry], fa
     return s
 
 
+def _unknown_size(e: Entry, m: Mention, ctx: _Context, country: float) -> bool:
+    """GeoNames gives 0 for a town whose size it does not know (Ra's al 'Ayn, a Syrian town of
+    30,000): in the country the article names and is most about, and the only town of the
+    name there, it is taken to have at least the floor of the cities500 table."""
+    return (
+        e.population == 0
+        and e.feature_code.startswith("PPL")
+        and country >= 1.0
+        and ctx.names_country(m, e)
+        and not any(c.country_code == e.country_code and c.id != e.id for c in m.candidates)
+    )
+
+
 def _famous_population(m: Mention) -> int:
     """Population of the biggest town, capital, region or country the mention may name."""
     return max((c.population for c in m.candidates if c.feature_code in _FAMOUS), default=0)
 
 
 _CLUSTER_BONUS = 1.0
+_UNKNOWN_TOWN = 500  # the population floor of GeoNames' cities500 table
 _FAMOUS = frozenset({"PPLC", "ADM1", "PCLI", "PPL"})
 _FAMOUS_POPULATION = 1_000_000
 _NAMESAKE_RATIO = 1000
