@@ -383,14 +383,10 @@ def assign_roles(
         and m.role != "civilians"
         and not any(s <= m.start < e for s, e in excluded)
         and text[m.end : trig].strip(" -") == ""
-        # a demonym ("Russian air strike"), not a country's name ("Syria chemical attack claim")
-        and not (
-            m.role == "country"
-            and (
-                _PREPOSITION.search(text[max(0, m.start - 12) : m.start])
-                or m.text.lower() == (m.country or "").lower()
-            )
-        )
+        # a demonym ("Russian air strike", "killed in Russian airstrikes"), not a country's
+        # name ("Syria chemical attack claim", "in Syria air strike")
+        and not (m.role == "country" and (m.possessive or _country_name(m)))
+        and not _ALLY_AFTER.match(text[m.end : m.end + 12])  # "US-led coalition strikes"
     ]
     agents = (
         accused[:1]
@@ -405,10 +401,28 @@ def assign_roles(
         or [m for m in at_trigger if m not in targeted][:1]
         or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in hit][-1:]
     )
+    if agents and not armed_only and sub not in TERRITORY_TYPES and sub != "Agreement":
+        # "airstrikes launched by the Syrian regime and Russian warplanes": a side listed with
+        # the actor acts with it (assoc1), it is not the target
+        agents = [*agents, *(m for m in _listed_with(agents[-1], whole, text) if m not in agents)]
     if not agents:
         agents = _sayer_acts(candidate, mentions, text, trig)
     if not agents and not armed_only:
         agents = _claimant(candidate, mentions, text) or _blamed(candidate, mentions, text)
+    if not agents and not armed_only:
+        # "the Assad regime fired rockets filled with Sarin gas", "Regime forces pounded the
+        # towns with heavy artillery": the parse put the trigger in a clause of its own, the
+        # sentence's actor stands before it, first (its subject)
+        # ("rebels hit a school a day after children were killed in airstrikes": not across
+        # a clause of its own)
+        agents = [
+            m
+            for m in whole
+            if m.end <= trig
+            and m.role != "civilians"
+            and m not in hit
+            and not _OTHER_CLAUSE.search(text, m.end, trig)
+        ][:1]
     patients = (
         _inside(candidate.patient, in_sentence)
         or [
@@ -605,6 +619,33 @@ _SITE_AFTER = re.compile(
     r"sites?|facilit(?:y|ies)|installations?|academy|compound|intelligence)\b",
     re.IGNORECASE,
 )
+
+
+_AND = re.compile(r"\s*(?:,\s*)?(?:and|as well as|along with|together with)\s+(?:the\s+)?")
+
+
+def _listed_with(
+    first: ActorMention, found: Sequence[ActorMention], text: str
+) -> list[ActorMention]:
+    """The armed sides listed right after `first`, the list closed by "and" ("the Syrian
+    regime and Russian warplanes", "Turkish forces, Syrian rebels and the coalition"; a comma
+    alone may open an apposition)."""
+    chain: list[ActorMention] = []
+    last, closed = first, False
+    for m in sorted(found, key=lambda x: x.start):
+        if m.start < last.end:
+            continue
+        gap = text[last.end : m.start]
+        if m.role in UNARMED - {"country"} or not (_AND.fullmatch(gap) or gap.strip() == ","):
+            break
+        chain.append(m)
+        last, closed = m, bool(_AND.fullmatch(gap))
+    return chain if closed else []
+
+
+def _country_name(m: ActorMention) -> bool:
+    """A country's own name or alias ("Syria", "Russia"), not its demonym ("Russian")."""
+    return m.text.lower() == (m.country or "").lower()
 
 
 def _unknown(actor: Actor) -> bool:
