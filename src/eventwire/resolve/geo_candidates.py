@@ -470,6 +470,13 @@ def _capital(gaz: Gazetteer, text: str, w: _Words, last: int, m: Mention) -> lis
 _NOT_A_NAME = frozenset(["The", "A", "An", "On", "In", "At"])
 
 
+# News outlets named after a country: no mention of the country.
+_COUNTRY_OUTLET = re.compile(
+    r"\bAgence France[- ]Presse\b|\bFrance[- ]Presse\b|\bFrance ?24\b|\bRadio France\b|"
+    r"\bRussia Today\b|\bVoice of America\b"
+)
+
+
 def _in_name(gaz: Gazetteer, text: str, w: _Words, i: int, j: int, m: Mention) -> Mention | None:
     """None for a match that is itself an organisation's name: it ends in an organisation's
     head noun after "the" or inside a title-case run ("the Red Cross", "the White House",
@@ -479,6 +486,9 @@ def _in_name(gaz: Gazetteer, text: str, w: _Words, i: int, j: int, m: Mention) -
     ("Al-Manar TV", "al-Quds hospital"): context, no place. A place that only qualifies an
     organisation ("the Minnesota House", "Douglas County Hospital") stays a place, as LGL
     and TR-News annotate it."""
+    window = _COUNTRY_OUTLET.finditer(text, max(0, m.start - 12), min(len(text), m.end + 24))
+    if any(o.start() <= m.start and m.end <= o.end() for o in window):
+        return None  # "Agence France Presse", "France 24", "Russia Today": an outlet
     if m.street or m.demonym or any(e.feature_code in ("PCLI", "ADM1") for e in m.candidates):
         return m
     before = (
