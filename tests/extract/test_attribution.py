@@ -278,3 +278,11 @@ def test_a_part_of_those_counted_is_no_source(nlp) -> None:  # type: ignore[no-u
         "and the jihadists a monitor said on Sunday."
     )
     assert not any(name.lower().startswith("eight") for name in sources(nlp, text))
+
+
+def test_words_run_into_a_name_are_dropped() -> None:
+    sohr = "Syrian Observatory for Human Rights"
+    assert normalise("the opposing UK-based Syrian Observatory for Human Rights") == sohr
+    assert normalise("battlefield FNA") == "FNA"
+    assert normalise("injured SANA") == "SANA"
+    assert normalise("state SANA") == "State SANA"  # a head noun for speakers stays

@@ -123,7 +123,8 @@ _COUNT = re.compile(
 _MEDIA_HEADS = frozenset(
     ["broadcaster", "channel", "newspaper", "daily", "television", "website", "network", "radio"]
 )
-_BASED = re.compile(r"^[A-Z][\w]*-based\s+(?=[A-Z])")
+_BASED = re.compile(r"^(?:[A-Za-z-]+\s+){0,2}?[A-Z][\w]*-based\s+(?=[A-Z])")
+_NOUN_BEFORE_ACRONYM = re.compile(r"^([a-z][\w-]*)\s+([A-Z]{2,5})$")
 _BASED_ANY = re.compile(r"^[A-Z][\w]*-based\s+")
 _NUMBER = re.compile(
     r"\d[\d,.]*|\b(?:a |one )?(?:hundreds?|dozens?|scores?|thousands?)(?: of\b)?", re.IGNORECASE
@@ -229,6 +230,10 @@ def normalise(name: str) -> str:
     titled = _TITLE_OF_ACRONYM.match(cleaned)
     if titled:
         return _alias(titled.group("org")) or titled.group("org")
+    # "fled the battlefield FNA reported": the scrape ran a noun into the outlet's acronym.
+    run_on = _NOUN_BEFORE_ACRONYM.match(cleaned)
+    if run_on and run_on.group(1).lower().rstrip("s") not in SOURCE_HEADS:
+        return _alias(run_on.group(2)) or run_on.group(2)
     return cleaned[:1].upper() + cleaned[1:]
 
 
