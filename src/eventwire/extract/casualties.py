@@ -787,7 +787,7 @@ def _sum_chains(deaths: list[Death], chained: set[int]) -> list[Death]:
     runs: list[list[Death]] = []
     for d in deaths:
         if id(d) in chained and runs and not d.subset:
-            runs[-1].append(d)
+            _chain_run(runs, d).append(d)
         else:
             runs.append([d])
     for run in runs:
@@ -815,6 +815,23 @@ def _sum_chains(deaths: list[Death], chained: set[int]) -> list[Death]:
                           True, civ[0].cumulative, civ[0].start, civ[-1].end)
                 )  # fmt: skip
     return out
+
+
+def _chain_run(runs: list[list[Death]], d: Death) -> list[Death]:
+    """The run a coordinated count adds to: the one before it, but past a part to its whole
+    when the count's group cannot be in the whole's ("23 civilians including nine children
+    and 16 fighters" is 39, with nine children a part of the 23; "23 civilians including
+    nine children and six women" adds six to the part)."""
+    last = runs[-1]
+    if len(runs) < 2 or len(last) != 1 or not last[0].subset:
+        return last
+    whole = runs[-2][-1]
+    kinds = {whole.kind, d.kind}
+    if whole.subset or "unspecified" in kinds or len(kinds) == 1:
+        return last
+    del runs[-1]
+    runs.append(last)
+    return runs[-2]
 
 
 def _breakdown_of(deaths: list[Death]) -> list[Death]:
