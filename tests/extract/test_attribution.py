@@ -286,3 +286,23 @@ def test_words_run_into_a_name_are_dropped() -> None:
     assert normalise("battlefield FNA") == "FNA"
     assert normalise("injured SANA") == "SANA"
     assert normalise("state SANA") == "State SANA"  # a head noun for speakers stays
+
+
+def test_the_observatory_however_it_is_named() -> None:
+    sohr = "Syrian Observatory for Human Rights"
+    for name in [
+        "Syrian Obervatory for Human Rights",
+        "Syrian Observatory for Human rights",
+        "Syrian Observatory for Human Rights based in Britain",
+        "U.K.-based Syrian Observatory for Human Rights",
+        "Rami Abdel Rahman head of the Syrian Observatory for Human Rights",
+        "Director of the UK-based Observatory Rami Abdurrahman",
+    ]:
+        assert normalise(name) == sohr, name
+    # two sources joined stay as they are
+    assert normalise("Sources in the city and the Syrian Observatory for Human Rights") != sohr
+
+
+def test_when_a_source_spoke_is_no_part_of_it() -> None:
+    assert normalise("Doctors Without Borders (MSF) on Saturday") == "Doctors Without Borders"
+    assert normalise("Local sources on Monday") == "Local sources"

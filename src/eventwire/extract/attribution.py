@@ -124,6 +124,20 @@ _MEDIA_HEADS = frozenset(
     ["broadcaster", "channel", "newspaper", "daily", "television", "website", "network", "radio"]
 )
 _BASED = re.compile(r"^(?:[A-Za-z-]+\s+){0,2}?[A-Z][\w]*-based\s+(?=[A-Z])")
+# "Doctors Without Borders (MSF) on Saturday": when it spoke is no part of who spoke.
+_DAY_AFTER = re.compile(
+    r"\s+(?:on|early|late|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+    re.IGNORECASE,
+)
+# "Syrian Observatory for Human Rights based in Britain": the label after the name.
+_BASED_AFTER = re.compile(r"\s+based in [A-Z][\w.]*$")
+# The Syrian Observatory however it is spelt ("Syrian Obervatory for Human rights",
+# "U.K.-based Syrian Observatory ..."), or its director speaking for it ("Rami Abdel Rahman
+# head of the ...", "Director of the UK-based Observatory Rami Abdurrahman").
+_SOHR = re.compile(
+    r"\bSyrian Ob\w{4,10}\s+for\s+Human\s+Rights\b|\bRami\s+Abd[\w-]*\s?[Rr]ah?man\b",
+    re.IGNORECASE,
+)
 _NOUN_BEFORE_ACRONYM = re.compile(r"^([a-z][\w-]*)\s+([A-Z]{2,5})$")
 _BASED_ANY = re.compile(r"^[A-Z][\w]*-based\s+")
 _NUMBER = re.compile(
@@ -193,6 +207,9 @@ def normalise(name: str) -> str:
     """Trimmed, alias-resolved source name ("the Observatory" -> SOHR's full name)."""
     cleaned = re.sub(r"\s+", " ", re.sub('["“”]', "", name).strip(" ,.;:'"))
     cleaned = _ACT_BEFORE.sub("", _WHEN.sub("", cleaned))
+    cleaned = _DAY_AFTER.sub("", _BASED_AFTER.sub("", cleaned))
+    if _SOHR.search(cleaned) and " and " not in cleaned:
+        return "Syrian Observatory for Human Rights"  # its name misspelt, its head speaking
     cleaned = re.sub(r"\s*\(([A-Z]{2,})\)?$", "", cleaned)  # "... (SOHR)" -> full name only
     cleaned = re.sub(r"\s*\[([A-Z]{2,})\]?$", "", cleaned)  # "... [SOHR]" likewise
     alias = _alias(cleaned) or _alias(_BASED_ANY.sub("", _LEAD.sub("", cleaned)))
