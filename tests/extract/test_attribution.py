@@ -306,3 +306,12 @@ def test_the_observatory_however_it_is_named() -> None:
 def test_when_a_source_spoke_is_no_part_of_it() -> None:
     assert normalise("Doctors Without Borders (MSF) on Saturday") == "Doctors Without Borders"
     assert normalise("Local sources on Monday") == "Local sources"
+
+
+def test_a_surname_tells_again_who_the_full_name_named() -> None:
+    text = "Rami Abdel Rahman, head of the Observatory, said ... Abdel Rahman said ... Sibai"
+    found = [Source(normalise("Abdel Rahman"), 52, 64)]
+    assert source_names(found, text) == ["Syrian Observatory for Human Rights"]
+    text = "local doctor Mohammad Sibai said ... Sibai added"
+    found = [Source("Mohammad Sibai", 13, 27), Source("Sibai", 36, 41)]
+    assert source_names(found, text) == ["Mohammad Sibai"]

@@ -48,6 +48,7 @@ SOURCE_ALIASES: dict[str, str] = {
     "syrian arab news agency": "SANA",
     "state news agency sana": "SANA",
 }
+_KNOWN_SOURCES = frozenset(SOURCE_ALIASES.values())
 # The generic head nouns a well-known source is also called by: "the monitor" beside SOHR,
 # "the news agency" beside SANA, is that source again.
 SOURCE_KINDS: dict[str, frozenset[str]] = {
@@ -298,7 +299,7 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
 
     def known(name: str) -> str:
         if not is_generic(name):
-            return name
+            return _full_name(name, text)
         described = (w for w in named_in_text if SOURCE_DESCRIPTIONS[w].search(name.lower()))
         return next(described, None) or _outlet_called(name, text) or name
 
@@ -310,7 +311,11 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
         n
         for n in dict.fromkeys(found_names)
         if not (is_generic(n) and any(o != n and o.startswith(n + " ") for o in found_names))
-        and not any(not is_generic(o) and n.endswith(" " + o) for o in found_names)
+        and not any(
+            not is_generic(o) and len(o.split()) > 1 and n.endswith(" " + o) for o in found_names
+        )
+        # "Sibai" beside "Mohammad Sibai": the surname tells again who the full name named
+        and not (len(n.split()) == 1 and any(o.endswith(" " + n) for o in found_names))
     ]
     named = [n for n in names if not is_generic(n)]
     phrases = [text[s.start : s.end].lower() for s in found if not is_generic(s.name)]
@@ -323,6 +328,18 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
                 continue
         out.append(name)
     return out
+
+
+def _full_name(name: str, text: str) -> str:
+    """A well-known source's head told again by surname ("Abdel Rahman said" after "Rami Abdel
+    Rahman, head of the Observatory"): that source; any other name as it is."""
+    if len(name.split()) > 2:
+        return name
+    for m in re.finditer(rf"\b[A-Z][\w'-]+\s+{re.escape(name)}\b", text):
+        full = normalise(m.group())
+        if full in _KNOWN_SOURCES:
+            return full
+    return name
 
 
 def _outlet_called(name: str, text: str) -> str | None:
