@@ -271,8 +271,13 @@ def detect_sentence(
 
 def _describes_actor(token: Token) -> bool:
     """`describes_actor`, with the participle right after its noun ("rebels fighting ..."):
-    not a noun the tagger took for one far from it ("people killed in regime shelling")."""
-    return describes_actor(token) and 0 < token.i - token.head.i <= 2
+    not a noun the tagger took for one far from it ("people killed in regime shelling"), nor
+    the subject's ("Troops fighting rebels near Aleppo killed five civilians" is the fight)."""
+    return (
+        describes_actor(token)
+        and 0 < token.i - token.head.i <= 2
+        and token.head.dep_ not in {"nsubj", "nsubjpass"}
+    )
 
 
 def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
