@@ -48,3 +48,54 @@ def test_a_demonym_after_a_preposition_names_the_attacker(nlp) -> None:  # type:
 )
 def test_the_subject_outside_the_triggers_clause_is_the_actor(nlp, text, sub) -> None:  # type: ignore[no-untyped-def]
     assert one(nlp, text, sub).actor1 == SYRIA
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1"),
+    [
+        (
+            # a headline run into the first sentence: the group does the act later on
+            "Two persons injured in terrorist rocket attack in Hama Two persons were injured on "
+            "Wednesday as the ISIS terrorist organization targeted with rocket shells the town "
+            "of Hama.",
+            "Shelling/artillery/missile attack",
+            "Islamic State",
+        ),
+        (
+            "A woman was injured in a terrorist attack on Idlib as terrorist groups from Jaish "
+            "al-Fatah attacked the besieged town on Wednesday.",
+            "Attack",
+            "Jaish al-Fatah",
+        ),
+    ],
+)
+def test_the_side_that_does_the_act_later_in_the_sentence_is_its_actor(
+    nlp, text, sub, actor1
+) -> None:  # type: ignore[no-untyped-def]
+    event = one(nlp, text, sub)
+    assert (event.actor1, event.actor2) == (actor1, "Civilians (Syria)")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "At least 20 people were killed on Wednesday in a barrel bomb attack carried out by "
+            "Syrian regime troops in Aleppo.",
+            "Air/drone strike",
+        ),
+        (
+            "Seven people were killed and 72 others were injured on Wednesday due to terrorist "
+            "rocket attacks on the neighborhoods of Aleppo.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_people_counted_as_killed_by_remote_violence_are_civilians(nlp, text, sub) -> None:  # type: ignore[no-untyped-def]
+    assert one(nlp, text, sub).actor2 == "Civilians (Syria)"
+
+
+def test_an_armed_side_hit_stays_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    # people who fled are not counted as hurt, and the rebels are named as hit
+    text = "Regime jets bombed rebel positions near Hama on Wednesday, where people fled."
+    assert one(nlp, text, "Air/drone strike").actor2 == "Opposition Rebels (Syria)"

@@ -204,6 +204,11 @@ _CIVILIAN_SITE = re.compile(
 # bombs in public places are what such reports describe; so is gas released on a town.
 BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb"}
 _PEOPLE_HIT = re.compile(r"\b(?:people|persons)\b", re.IGNORECASE)
+_PEOPLE_COUNTED = re.compile(
+    r"(?:(?<![\d,.])\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens|scores|hundreds|several|many))\s+(?:more\s+|other\s+)?(?:people|persons)\b",
+    re.IGNORECASE,
+)
 _SITE_HIT = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+|also\s+)?"
     r"(?:hit|struck|targeted|bombed|shelled|attacked)\b",
@@ -423,6 +428,15 @@ def assign_roles(
             and m not in hit
             and not _OTHER_CLAUSE.search(text, m.end, trig)
         ][:1]
+    if not agents and not armed_only:
+        # "Two persons injured in terrorist rocket attack Two persons were injured as the ISIS
+        # terrorist organization targeted with rocket shells the town": the side that does the
+        # act later in the sentence is its actor, not its target
+        agents = [
+            m
+            for m in whole
+            if m.start > trig and m.role != "civilians" and _ACTS_AFTER.match(text, m.end)
+        ][:1]
     patients = (
         _inside(candidate.patient, in_sentence)
         or [
@@ -508,6 +522,10 @@ def assign_roles(
         civilian_victims
         or any(m.role == "civilians" and m.start not in agencies for m in whole)
         or (sub in BOMBS | {"Chemical weapon"} and bool(_PEOPLE_HIT.search(sentence)))
+        # "At least 20 people were killed ... in a barrel bomb attack", "rocket attacks ...
+        # killing 2 people": people counted as killed or hurt by remote violence, no armed
+        # side named as hit, are civilians
+        or (remote and bool(_PEOPLE_COUNTED.search(sentence)) and bool(_HARMED.search(sentence)))
         or _civilian_site(text, candidate.sent_start, trig, candidate.sent_end)
     )
     if actor2 is None and remote and not hit_civilians:
@@ -621,6 +639,11 @@ _SITE_AFTER = re.compile(
 )
 
 
+_ACTS_AFTER = re.compile(
+    r"(?:\s+(?!(?:was|were|been|is|are|being)\b)[\w-]+){0,2}?\s+(?:targeted|fired|shelled|"
+    r"bombed|attacked|struck|pounded|launched|detonated|stormed|ambushed|raided)\b",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\s*(?:,\s*)?(?:and|as well as|along with|together with)\s+(?:the\s+)?")
 
 
