@@ -51,7 +51,7 @@ def test_a_headline_in_a_script_without_spaces() -> None:
 
 
 def test_content_words() -> None:
-    from eventwire.clean.text import content_words
+    from eventwire.clean.headline import content_words
 
     assert content_words("The Wild beat the Sabres 4-1 in a row") == {
         "wild",
