@@ -482,6 +482,58 @@ def find_sources(sentence: Span, text: str | None = None) -> list[Source]:
     return out
 
 
+def carried_sources(
+    own: Sequence[Source],
+    spans: Sequence[tuple[int, int]],
+    sentences: dict[tuple[int, int], Span],
+    text: str,
+) -> list[Source]:
+    """The sources of an event told in `spans` (sentence spans): its own, or, where its
+    sentences name none and tell no report of their own, those named in the sentence before
+    it in the same paragraph ("The fighting pitted IS against the YPG, according to SOHR.
+    The YPG regained control of the village ..."), or, where its sentence reports by a
+    pronoun ("it added", "he said"), in one of the three before it."""
+    if own or not spans:
+        return list(own)
+    if any(_own_report(sentences[span]) for span in spans):
+        return []  # it tells its own source, one the parse could not read: no guess
+    order = sorted(sentences)
+    first = min(spans)
+    i = order.index(first)
+    reach = 3 if any(_pronoun_report(sentences[span]) for span in spans) else 1
+    for j in range(i - 1, i - 1 - reach, -1):
+        if j < 0 or "\n\n" in text[order[j][1] : first[0]]:
+            break
+        found = find_sources(sentences[order[j]], text)
+        if found:
+            return found
+    return []
+
+
+def _own_report(sentence: Span) -> bool:
+    """The sentence names who says so, not by a pronoun ("... a source at Hasaka Police Command
+    told SANA", "according to activists"), whether or not its source could be read."""
+    if _ACCORDING.search(sentence.text):
+        return True
+    return any(
+        base_form(t, SAY_LEMMAS) in SAY_LEMMAS
+        and t.pos_ in {"VERB", "AUX"}
+        and t.tag_ != "VBG"  # "he said, adding that ...": the pronoun's report goes on
+        and not (t.i > sentence.start and t.nbor(-1).lower_ in _PRONOUNS)
+        and not any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in t.children)
+        for t in sentence
+    )
+
+
+def _pronoun_report(sentence: Span) -> bool:
+    """The sentence tells who says so by a pronoun: "it added", "he said"."""
+    return any(
+        base_form(t, SAY_LEMMAS) in SAY_LEMMAS
+        and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in t.children)
+        for t in sentence
+    )
+
+
 def _no_report(verb: Token) -> bool:
     """Speech that reports no incident: an opinion piece published ("a senior member ...
     published an op-ed"), a decision announced ("announced the US would intensify its

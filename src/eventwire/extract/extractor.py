@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.extract import taxonomy as tx
-from eventwire.extract.attribution import Source, find_sources, source_names
+from eventwire.extract.attribution import Source, carried_sources, find_sources, source_names
 from eventwire.extract.breakdown import (
     TollSentence,
     distribute,
@@ -121,7 +121,19 @@ class EventExtractor:
         kept_items = list(zip(*distribute(located, tolls, document.text), strict=True))
         needed = {span for item, _ in kept_items for span in item.sentences}
         sources = {span: find_sources(by_span[span], document.text) for span in needed}
-        events = [self._event(document, item, toll, mentions, sources) for item, toll in kept_items]
+        carried = [
+            carried_sources(
+                [s for sent in item.sentences for s in sources.get(sent, [])],
+                item.sentences,
+                by_span,
+                document.text,
+            )
+            for item, _ in kept_items
+        ]
+        events = [
+            self._event(document, item, toll, mentions, found)
+            for (item, toll), found in zip(kept_items, carried, strict=True)
+        ]
         kept = tuple(e for e in events if e.confidence >= self.settings.min_confidence)
         return Extraction(kept, undated_note(undated, dates))
 
@@ -254,13 +266,12 @@ class EventExtractor:
         item: Located,
         toll: Toll | None,
         mentions: Sequence[ActorMention],
-        sources: dict[tuple[int, int], list[Source]],
+        found_sources: list[Source],
     ) -> Event:
         text = document.text
         cand, place = item.candidate, item.place.place
         decision = cand.decision
         sub = decision.sub_event_type
-        found_sources = [s for sent in item.sentences for s in sources.get(sent, [])]
         roles = assign_roles(
             cand,
             mentions,
