@@ -26,8 +26,9 @@ from pathlib import Path
 import numpy as np
 
 from clean_gbdt import fit, predict
-from clean_scoring import prf, tp_fp_fn
-from clean_train_lines import SHIPPED, Page3, arrays, training_data
+from clean_render import render_page
+from clean_scoring import load_pages, prf, tp_fp_fn
+from clean_train_lines import SHIPPED, Page3, arrays, is_test, training_data
 from eventwire.clean import furniture, linemodel, lines, text
 from eventwire.clean.linemodel import stage_two_rows
 
@@ -120,12 +121,18 @@ def main() -> None:
     args = parser.parse_args()
 
     data, bodies, pages = training_data(1)
+    # The rendered training pages' URLs, in training_data's order (pages with no line skipped).
+    urls = [
+        p.url for p in load_pages() if not is_test(p.id) and lines.split_lines(render_page(p.html))
+    ]
     features = _key(lines, furniture, extra=repr(SHIPPED))
     # Two scorings of the same out-of-fold probabilities: body_mask's kept lines (what the
     # trainer's --cv --fill-gaps scores), and the body clean_text_page gives (page_mask and
-    # page_parts: date lines of the page head dropped, the headline taken out as the title).
-    results: dict[str, list[tuple[float, float, float, int, int]]] = {"body_mask": [], "page": []}
-    by_page: dict[str, dict[int, list[float]]] = {"body_mask": {}, "page": {}}
+    # page_parts: date lines of the page head dropped, the headline taken out as the title),
+    # the latter also given the page's URL (whose slug may name the headline).
+    names = ("body_mask", "page", "page + URL")
+    results: dict[str, list[tuple[float, float, float, int, int]]] = {n: [] for n in names}
+    by_page: dict[str, dict[int, list[float]]] = {n: {} for n in names}
     for seed in args.seeds:
         first = _cached(
             args.cache, f"one-{features}-{seed}", lambda s=seed: _stage_one(data, pages, s)
@@ -135,16 +142,16 @@ def main() -> None:
             f"two-{_key(linemodel, extra=features)}-{seed}",
             lambda s=seed, f=first: _stage_two(data, pages, s, f),
         )
-        masked, whole = [], []
+        masked, whole, with_url = [], [], []
         for i in range(pages):
             page_lines = data[i][2]
             mask = text.body_mask(page_lines, probs[i], args.threshold)
             masked.append("\n".join(x for x, k in zip(page_lines, mask, strict=True) if k))
             keep = text.page_mask(page_lines, probs[i], args.threshold)
             whole.append("\n".join(text.page_parts(page_lines, keep).body))
-        results["body_mask"].append(_score(pages, bodies, masked))
-        results["page"].append(_score(pages, bodies, whole))
-        for name, kept in (("body_mask", masked), ("page", whole)):
+            with_url.append("\n".join(text.page_parts(page_lines, keep, urls[i]).body))
+        for name, kept in zip(names, (masked, whole, with_url), strict=True):
+            results[name].append(_score(pages, bodies, kept))
             by_page[name][seed] = [prf([tp_fp_fn(bodies[i], kept[i])])[2] for i in range(pages)]
     print("| scored | seed | precision | recall | F1 | short: lost / sentences |")
     print("| --- | --- | --- | --- | --- | --- |")

@@ -14,7 +14,9 @@ Titles are compared after normalising case, white space, quotes, dashes and elli
 match and token F1 (a page with no title detected scores 0). The HTML path's title
 (trafilatura's metadata) is scored beside it; it reads the same meta tags and `<h1>` the
 truth is built from, so it is favoured. `--list-train` prints each training page's true and
-detected title (never the held-out pages': they are only counted).
+detected title (never the held-out pages': they are only counted). The text path is scored
+twice: on the rendered page alone, and given the page's URL too (`clean_text_page(text, url)`:
+its slug may name the headline), as a feed, a WARC record or `--url` gives it.
 
 Sections (`clean_text_page(...).section`) get a second table: per split, how many pages have
 one, and agreement with a rough true section where the HTML offers one: the `article:section`
@@ -239,6 +241,9 @@ def main() -> None:
     texts = {p.id: render_page(p.html) for p in pages}
     systems: dict[str, Callable[[Page], str | None]] = {
         "text: clean_text_page on the rendered page": lambda p: clean_text_page(texts[p.id]).title,
+        "text + URL: the same, given the page's URL (its slug)": lambda p: (
+            clean_text_page(texts[p.id], p.url).title
+        ),
         "html: trafilatura's metadata (clean_document's title)": html_title,
     }
     found = {name: {p.id: run(p) for p in pages} for name, run in systems.items()}
@@ -271,14 +276,20 @@ def main() -> None:
     print("\nTrue headline from: " + ", ".join(f"{k} {v}" for k, v in sorted(sources.items())))
     print_sections(pages, texts, args.list_train)
     if args.list_train:
-        text_name = next(iter(systems))
-        print("\n| training page | true | text path | F1 |\n| --- | --- | --- | --- |")
+        text_name, url_name = list(systems)[:2]
+        print("\n| training page | true | text path | F1 | with URL | F1 |")
+        print("| --- | --- | --- | --- | --- | --- |")
         for p in pages:
             truth = truths[p.id]
             if is_test(p.id) or truth is None:
                 continue
-            got = found[text_name][p.id]
-            print(f"| {p.id[:8]} | {truth.title} | {got} | {token_f1(truth.title, got):.2f} |")
+            got, with_url = found[text_name][p.id], found[url_name][p.id]
+            cells = [p.id[:8], truth.title, got, f"{token_f1(truth.title, got):.2f}"]
+            cells += [
+                "same" if with_url == got else with_url,
+                f"{token_f1(truth.title, with_url):.2f}",
+            ]
+            print("| " + " | ".join(map(str, cells)) + " |")
 
 
 if __name__ == "__main__":

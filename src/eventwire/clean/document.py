@@ -31,7 +31,7 @@ def clean_document(raw: RawInput, settings: Settings) -> Document:
         raise InputError(raw.origin, f"unknown input kind {raw.kind!r}; expected html or text")
     errors: list[str] = []
     source = _bounded_source(raw, settings, errors)
-    found = _from_html(raw, source) if raw.kind == "html" else _from_text(source)
+    found = _from_html(raw, source) if raw.kind == "html" else _from_text(source, raw.url)
     text = _final_text(raw.origin, "\n".join(found.lines), settings, errors)
     return Document(
         id=raw.id or content_id(raw.content),
@@ -106,8 +106,8 @@ def _from_html(raw: RawInput, html: str) -> Extracted:
     return replace(found, lines=tuple(lines))
 
 
-def _from_text(text: str) -> Extracted:
-    parts = clean_text_page(text)
+def _from_text(text: str, url: str | None) -> Extracted:
+    parts = clean_text_page(text, url)
     return Extracted(
         lines=parts.body,
         title=parts.title,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import unquote, urlsplit
 
 from eventwire.clean import furniture
 from eventwire.clean.lines import FUNCTION_WORDS  # the features' list
@@ -70,6 +71,15 @@ _UI_LABEL = re.compile(
     re.I,
 )
 _MENU_RUN = 3  # short lines right above a label, from which it is one item of a menu
+# A page's URL slug often repeats its headline ("…/with-shattered-dreams-deportees-return-
+# home-from-us/"): a headline-shaped line holding SLUG_SHARE of the slug's content words is
+# the headline, looked for from _HEAD_REACH lines above the first body line to SLUG_BELOW
+# under it (a list of other stories the classifier kept can come first). A slug of fewer
+# than SLUG_WORDS content words ("/about-bugs/", "/asian-market-latest/") says too little.
+SLUG_WORDS = 3
+SLUG_SHARE = 0.6
+SLUG_BELOW = 10
+_SLUG_SEGMENT = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cms)$", re.I)
 
 
 def dateline(lines: list[str]) -> dt.date | None:
@@ -126,8 +136,31 @@ def without_byline(headline: str, said: set[str]) -> str:
     return match["headline"]
 
 
-def title_index(lines: list[str], first_body: int, keep: list[bool], said: set[str]) -> int | None:
-    """The headline: the first body line when it is one (`_leading_headline`: its byline or
+def slug_words(url: str | None) -> frozenset[str]:
+    """The stemmed content words of a URL's slug: the path segment with the most words,
+    split on "-" and "_", numbers and ids (any token with a digit) dropped; empty when it has
+    fewer than SLUG_WORDS."""
+    if not url:
+        return frozenset()
+    best: set[str] = set()
+    for segment in unquote(urlsplit(url).path).split("/"):
+        tokens = re.split(r"[-_+\s]+", _SLUG_SEGMENT.sub("", segment))
+        words = " ".join(t for t in tokens if not re.search(r"\d", t))
+        stems = {_stem(word) for word in content_words(words)}
+        if len(stems) > len(best):
+            best = stems
+    return frozenset(best) if len(best) >= SLUG_WORDS else frozenset()
+
+
+def title_index(
+    lines: list[str],
+    first_body: int,
+    keep: list[bool],
+    said: set[str],
+    slug: frozenset[str] = frozenset(),
+) -> int | None:
+    """The headline: the headline-shaped line the URL's slug names (`slug`: see
+    `slug_words`), else the first body line when it is one (`_leading_headline`: its byline or
     a second copy says so, which outweighs any line above), else the nearest headline-shaped
     line above it whose words the body takes up (`said`: its stemmed content words), else
     the nearest headline-shaped line (see `_headline_at`).
@@ -137,6 +170,9 @@ def title_index(lines: list[str], first_body: int, keep: list[bool], said: set[s
     Such a line is looked for over _HEAD_REACH lines (a menu of teasers or a photo block can
     stand between); without one, the nearest candidate within _HEAD_LOOKBACK lines is taken.
     """
+    named = _slug_headline(lines, first_body, slug)
+    if named is not None:
+        return named
     if _leading_headline(lines, first_body):
         return first_body
     reach = range(first_body - 1, max(-1, first_body - 1 - _HEAD_REACH), -1)
@@ -154,6 +190,26 @@ def title_index(lines: list[str], first_body: int, keep: list[bool], said: set[s
     if first_body == 0 and len(lines) > 1 and _headline(lines[0]):
         return 0
     return None
+
+
+def _slug_headline(lines: list[str], first_body: int, slug: frozenset[str]) -> int | None:
+    """The headline-shaped line holding the most of the slug's words, SLUG_SHARE of them at
+    least; on a tie the nearest above the first body line, then the nearest under it."""
+    if not slug:
+        return None
+    start = max(0, first_body - _HEAD_REACH)
+    best, best_share = None, SLUG_SHARE
+    for i in sorted(
+        range(start, min(len(lines), first_body + 1 + SLUG_BELOW)),
+        key=lambda i: (i > first_body, abs(first_body - i)),
+    ):
+        line = lines[i]
+        if not (_headline(line) or _asking_headline(line)) or _page_head_line(line):
+            continue
+        share = len(slug & {_stem(word) for word in content_words(line)}) / len(slug)
+        if share > best_share or (best is None and share >= SLUG_SHARE):
+            best, best_share = i, share
+    return best
 
 
 def _taken_up(line: str, said: set[str]) -> bool:
@@ -189,21 +245,27 @@ def _headline_at(lines: list[str], keep: list[bool], i: int) -> bool:
     Not a kept line under another kept line: that is inside the article's top (a result
     line under its score table's heading, an opening paragraph's second line), and taking
     it as the title would take it out of the body. Nor a byline, a date or time line or a
-    caption: they stand between the headline and the body.
+    caption: they stand between the headline and the body (`_page_head_line`).
     """
     line = lines[i]
-    if furniture.furniture_reason(line) or _UI_WORDS.match(line) or furniture.URL.search(line):
-        return False  # a headline gives no web address
     if keep[i] and i > 0 and keep[i - 1]:
         return False
     # A question or cry the classifier kept is the article's own (a lede asking).
     if not (_headline(line) or (_asking_headline(line) and not keep[i])):
         return False
+    return not _page_head_line(line)
+
+
+def _page_head_line(line: str) -> bool:
+    """Furniture, a button, a web address, a byline, a date or time line, a caption, a row of
+    share buttons or a breadcrumb: what stands around a headline but is none."""
+    if furniture.furniture_reason(line) or _UI_WORDS.match(line) or furniture.URL.search(line):
+        return True  # a headline gives no web address
     if re.match(r"^(by|updated|published|posted)\b", line, re.I) or _stamped(line):
-        return False
+        return True
     if furniture.is_caption(line):  # "… 18 years after … [File: Reuters]"
-        return False
-    return not (_SHARE_ROW.search(line) or _CREDIT_BYLINE.match(line) or _BREADCRUMB.search(line))
+        return True
+    return bool(_SHARE_ROW.search(line) or _CREDIT_BYLINE.match(line) or _BREADCRUMB.search(line))
 
 
 _CONTENT_TOKEN = re.compile(r"[^\W_]+")

@@ -13,6 +13,7 @@ from eventwire.clean.headline import (
     body_words,
     dateline,
     section_label,
+    slug_words,
     title_index,
     without_byline,
 )
@@ -75,20 +76,22 @@ class TextParts:
     published: dt.date | None = None
 
 
-def clean_text_page(text: str) -> TextParts:
-    """Split a scraped page into section, title and the body lines worth keeping."""
+def clean_text_page(text: str, url: str | None = None) -> TextParts:
+    """Split a scraped page into section, title and the body lines worth keeping (`url`:
+    the page's address, when known, whose slug may name the headline)."""
     lines = split_lines(text)
     if not lines:
         return TextParts(body=())
-    return page_parts(lines, page_mask(lines))
+    return page_parts(lines, page_mask(lines), url)
 
 
-def page_parts(lines: list[str], keep: list[bool]) -> TextParts:
+def page_parts(lines: list[str], keep: list[bool], url: str | None = None) -> TextParts:
     """The page's parts from its lines and which of them are kept: the headline above the
-    first body line becomes the title (and leaves the body), the label above it the section."""
+    first body line (or the one the URL's slug names) becomes the title (and leaves the
+    body), the label above it the section."""
     first = _first_body(lines, keep)
     said = body_words(lines, keep, first)
-    title_at = title_index(lines, first, keep, said)
+    title_at = title_index(lines, first, keep, said, slug_words(url))
     headline = lines[title_at] if title_at is not None else None
     section = section_label(lines, title_at)
     body = tuple(
