@@ -434,9 +434,12 @@ def same_event(
     Atarib") tells where that event was."""
     region = item.place.place.admin1 == place.place.admin1
     own_toll = any(not d.cumulative for d in cand.deaths)
+    # ... and one with no toll of its own that names only the region a town's event is in
+    # ("a truck bomb in Qamishli killed 48" ... "a large truck bomb was set off near the
+    # headquarters of the administration that controls most of Hasaka province") is that event.
+    coarse = (_coarse(item.place) or _coarse(place)) and not own_toll
     if item.place.place.name != place.place.name and not (
-        region
-        and (_inferred(place) or (_coarse(item.place) and not own_toll and place.place.admin1))
+        region and (_inferred(place) or (coarse and place.place.admin1))
     ):
         return False
     if not same_kind(item.candidate.decision.sub_event_type, cand.decision.sub_event_type):
