@@ -99,3 +99,38 @@ def test_an_armed_side_hit_stays_the_target(nlp) -> None:  # type: ignore[no-unt
     # people who fled are not counted as hurt, and the rebels are named as hit
     text = "Regime jets bombed rebel positions near Hama on Wednesday, where people fled."
     assert one(nlp, text, "Air/drone strike").actor2 == "Opposition Rebels (Syria)"
+
+
+def test_the_other_side_of_the_fight_is_no_co_winner(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "At least 40 insurgents were killed as the YPG advanced near Aleppo on Wednesday. "
+        "The YPG seized control of Ain Daqneh town on Wednesday."
+    )
+    taken = one(nlp, text, "Non-state actor overtakes territory")
+    assert (taken.actor1, taken.assoc_actor_1, taken.actor2) == (
+        "YPG: People's Protection Units",
+        None,
+        "Opposition Rebels (Syria)",
+    )
+
+
+def test_two_sides_named_as_the_subject_fight_each_other_whatever_follows(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The reporter added that army units and terrorist groups engaged in heavy clashes near "
+        "Hama on Wednesday when terrorists tried to advance toward the safety areas."
+    )
+    clash = one(nlp, text, "Armed clash")
+    assert (clash.actor1, clash.assoc_actor_1, clash.actor2) == (
+        SYRIA,
+        None,
+        "Unidentified Armed Group (Syria)",
+    )
+
+
+def test_a_side_including_the_winner_is_no_foe(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Insurgents including the al Qaeda-linked Nusra Front captured government-held "
+        "positions near Idlib on Wednesday."
+    )
+    taken = one(nlp, text, "Non-state actor overtakes territory")
+    assert (taken.actor1, taken.actor2) == ("Al Nusra Front", SYRIA)

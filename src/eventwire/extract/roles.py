@@ -861,10 +861,11 @@ def _battle_sides(
 
     if not other(patients):
         rest = other(in_sentence)
-        # "Clashes between Kurdish fighters and Islamic State": two sides named together as
-        # the subject of a battle, and no third, fight each other
+        # "Clashes between Kurdish fighters and Islamic State", "army units and terrorist groups
+        # engaged in heavy clashes when terrorists tried to advance": two sides named together
+        # as the subject of a battle fight each other (a third named later is no other side)
         between = [m for m in agents[1:] if not _same_side(m, first) and not _ally(m, text)]
-        if not rest and between:
+        if between:
             agents = [m for m in agents if m is not between[0]]
             rest = between[:1]
         if not rest and context is not None:
@@ -998,6 +999,10 @@ def _lost(m: ActorMention, text: str) -> bool:
     )
 
 
+_INCLUDING = re.compile(
+    r"\s*,?\s*(?:including|among them|such as|led by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 _OPPOSED = re.compile(
     r"\b(?:(?:clash(?:es|ed)?|fighting|fought|battles?|battling|war|fight) with|against|"
     r"versus|vs\.?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
@@ -1041,15 +1046,39 @@ def _winner_first(
         for m in pool
         if _OPPOSED.search(text[max(0, m.start - 40) : m.start]) and not _ally(m, text)
     ]
+    # non-state sides fight each other: the other side a battle's sides gave ("At least 40
+    # insurgents were killed as the YPG advance ... The YPG seized control of Ain Daqneh", "IS
+    # fighters captured eight villages ... from rival rebel groups") is no co-winner of a
+    # non-state actor's gain (a state's partners in a state's gain are)
+    foes = [
+        m
+        for m in patients
+        if not state_wins
+        and agents[:1]
+        and agents[0].role not in STATE_ROLES
+        and m.role not in STATE_ROLES
+        and m not in agents
+        and not m.possessive
+        and not _ally(m, text)
+        # "insurgents including the Nusra Front captured ...": one side
+        and not _INCLUDING.fullmatch(
+            text[min(m.end, agents[0].end) : max(m.start, agents[0].start)]
+        )
+    ]
     winners = [
         m
         for m in pool
-        if (m.role in STATE_ROLES) == state_wins and m.role != "civilians" and m not in opposed
+        if (m.role in STATE_ROLES) == state_wins
+        and m.role != "civilians"
+        and m not in opposed
+        and m not in foes
     ]
     losers = [
         m
         for m in pool
-        if (m.role in STATE_ROLES) != state_wins and m.role != "civilians" and not _ally(m, text)
+        if ((m.role in STATE_ROLES) != state_wins or m in foes)
+        and m.role != "civilians"
+        and not _ally(m, text)
     ]
     losers = [*opposed, *(m for m in losers if m not in opposed)]
     return (winners or [m for m in agents if m not in opposed] or agents), [
