@@ -182,3 +182,9 @@ def test_a_phrase_is_named_whole_or_not_at_all(lexicon: ActorLexicon) -> None:
     islamic = lexicon.phrase(text, 39, 52)
     assert islamic is not None and islamic.name == "Islamic State"
     assert lexicon.phrase(text, 0, 19) is None
+
+
+def test_a_coalition_of_something_is_no_coalition(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    found = names(nlp, lexicon, "Jaish al-Fatah, a coalition of terrorist groups, attacked.")
+    assert "International Coalition" not in found
+    assert names(nlp, lexicon, "coalition jets struck the town") == ["International Coalition"]

@@ -273,6 +273,10 @@ class ActorLexicon:
                 # Tanzim, "youth", "tigers"): as a name they are written with a capital.
                 if n == 1 and entry.exact and capital and not capital[i]:
                     continue
+                # "Jaish al-Fatah, a coalition of terrorist groups": a coalition of something
+                # describes a group, it is not the (US-led) Coalition.
+                if key == ("coalition",) and words[i + 1 : i + 2] == ["of"]:
+                    continue
                 return n, entry
         if not bare:
             return None
