@@ -188,3 +188,7 @@ def test_a_coalition_of_something_is_no_coalition(nlp, lexicon: ActorLexicon) ->
     found = names(nlp, lexicon, "Jaish al-Fatah, a coalition of terrorist groups, attacked.")
     assert "International Coalition" not in found
     assert names(nlp, lexicon, "coalition jets struck the town") == ["International Coalition"]
+
+
+def test_citizens_are_civilians(nlp, lexicon: ActorLexicon) -> None:  # type: ignore[no-untyped-def]
+    assert names(nlp, lexicon, "barrel bombs wounded dozens of citizens") == ["Civilians (Syria)"]

@@ -213,7 +213,7 @@ _SUBSET_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CIVILIAN = re.compile(
-    r"\b(?:civilians?|children|child|kids|women|woman|girls?|boys?|residents|villagers|"
+    r"\b(?:civilians?|citizens|children|child|kids|women|woman|girls?|boys?|residents|villagers|"
     r"worshippers|students|pupils|farmers|shepherds|family|families|journalists?|doctors|"
     r"medics|aid workers|passengers|refugees|displaced|infants?|babies|mothers|elderly|"
     r"shoppers|pilgrims|teachers|patients|people from the same|medical (?:staff|workers)|"
