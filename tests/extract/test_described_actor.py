@@ -5,18 +5,9 @@ codebook's notion of an event, not from any dataset)."""
 from __future__ import annotations
 
 import pytest
-
-from eventwire.extract import EventExtractor
-from eventwire.settings import Settings
+from tests.extract.test_factuality import typed
 
 pytestmark = pytest.mark.slow
-
-HEADLINE = "Syria news roundup\n"
-
-
-def typed(nlp, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
-    found, _ = EventExtractor(Settings()).candidates(nlp(HEADLINE + sentence))
-    return [c.decision.sub_event_type for c in found]
 
 
 def test_the_victims_description_is_not_the_event(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -4,18 +4,9 @@ notion of an event and ordinary English, not from any dataset)."""
 from __future__ import annotations
 
 import pytest
-
-from eventwire.extract import EventExtractor
-from eventwire.settings import Settings
+from tests.extract.test_factuality import typed
 
 pytestmark = pytest.mark.slow
-
-HEADLINE = "Syria news roundup\n"
-
-
-def typed(nlp, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
-    found, _ = EventExtractor(Settings()).candidates(nlp(HEADLINE + sentence))
-    return [c.decision.sub_event_type for c in found]
 
 
 @pytest.mark.parametrize(
