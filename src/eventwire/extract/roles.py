@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.extract import taxonomy as tx
 from eventwire.extract.detect import Candidate
+from eventwire.extract.sides import (
+    _ALLY_AFTER,
+    HOLDER_CHARS,
+    UNARMED,
+    _ally,
+    _battle_sides,
+    _forces,
+    _governments,
+    _holder,
+    _name,
+    _one_side,
+    _opponent_before,
+    _unknown,
+    _winner_first,
+)
+from eventwire.extract.targets import (
+    _HARMED,
+    _air_force,
+    _as_civilians,
+    _blamed,
+    _civilian_site,
+    _claimant,
+    _counted,
+    _sayer_acts,
+    _victims_next,
+)
 from eventwire.models import Actor
-from eventwire.resolve.actors import STATE_ROLES as STATE_KINDS
 from eventwire.resolve.actors import ActorLexicon, ActorMention
 
 PROTEST_TYPES = {
@@ -21,7 +45,6 @@ PROTEST_TYPES = {
 }
 RIOT_TYPES = {"Violent demonstration", "Mob violence"}
 VICTIM_TYPES = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
-STATE_ROLES = {"military", "police", "government", "country"}
 _BY = re.compile(r"\bby (?:the |a |an )?$", re.IGNORECASE)
 # "killed by regime shelling after a pilot was executed by rebels": a clause of its own between
 # the trigger and a phrase says whose act that phrase belongs to.
@@ -55,19 +78,6 @@ _FROM_BEFORE = re.compile(
     r"(?:fired\s+|launched\s+)?(?:from|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "killed 49 Nusra Front militants", "20 rebels were killed": a group counted as casualties is
-# the side that was hit, never the attacker ("Dozens of militants attacked" is no casualty).
-_COUNTED = re.compile(
-    r"(?:(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|dozens|scores|hundreds|thousands|dozen|several|many)(?: of)?)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_HIT_BEFORE = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|left|including|"
-    r"(?:at least|more than|some|over|about|around|nearly|almost))\s+$",
-    re.IGNORECASE,
-)
 # "the leader of Ahrar al-Sham was killed in a suicide bombing": the subject of a passive death
 # verb is the casualty side, counted or not.
 _PASSIVE_HIT = re.compile(
@@ -82,44 +92,11 @@ _MEMBER_HIT = re.compile(
     r"officials?)\s+(?:killed|assassinated|executed|dead|dies)\b",
     re.IGNORECASE,
 )
-_HIT_AFTER = re.compile(
-    r"^[\w\s-]{0,30}?\b(?:(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|executed)|died|dead|killed)\b",
-    re.IGNORECASE,
-)
-_PEOPLE = re.compile(
-    r"(?:^|\s)(?:[a-z]+\s+)?(?:commanders?|fighters?|militants?|members?|soldiers?|troops|"
-    r"personnel|officers?|elements|jihadists?|rebels?|gunmen|terrorists?|loyalists?|men|"
-    r"recruits|guards?|policemen|civilians|people)\b",
-    re.IGNORECASE,
-)
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d+\s+$", re.IGNORECASE
-)
 _INNER_PLACE = re.compile(r"\b(?:in|on|at|near|across|over|into|inside|against)\b", re.IGNORECASE)
 # "in Syria air strike", "on Syria's Idlib province": a country after a preposition is a place.
 _PREPOSITION = re.compile(
     r"\b(?:in|on|at|near|across|over|into|inside|against)\s+(?:the\s+)?$",
     re.IGNORECASE,
-)
-# "Russia says kills 7 Nusra commanders", "Israel said it had struck ...": the speaker is the
-# actor of a reported act that has no subject of its own (or only "it"/"they").
-_SAYS_ACT = re.compile(
-    r"^\W{0,2}\s*(?:says?|said|claims?|claimed|announced)\s+(?:on \w+\s+)?(?:that\s+)?"
-    r"(?:(?:it|they)\s+)?(?:(?:had|has|have)\s+)?(?:\w+ly\s+)?"
-    r"(?:kill|struck|strike|hit|destroy|target|shot|shoot|down|bomb|attack|shell|captur|seiz|"
-    r"repel|eliminat|injur|wound)\w*\b",
-    re.IGNORECASE,
-)
-ACTING_ROLES = {"group", "country", "military", "government"}
-# "the militants", "the jihadists": a definite generic noun refers back to a group named before.
-_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
-ANAPHORA_CHARS = 400
-# "terrorists from the Islamic State", "fighters of Ahrar al-Sham": a generic armed noun is
-# the group named right after it.
-GENERIC_ARMED = {"unidentified", "rebels", "militia"}
-_MEMBER_OF = re.compile(
-    r"^\s+(?:from|of|belonging to|affiliated (?:with|to)|linked to)\s+(?:the\s+)?", re.IGNORECASE
 )
 # Aircraft are flown by state (or foreign state) forces: ACLED's codebook names the unknown
 # side of such an act "Unidentified Military Forces" (Inter 1 or 8 by context; a strike whose
@@ -131,75 +108,6 @@ _BARREL_BOMB = re.compile(r"\bbarrel[- ]?bombs?\b", re.IGNORECASE)
 _DRONE = re.compile(
     r"\b(?:drones?|uavs?|unmanned)\b", re.IGNORECASE
 )  # how far back a definite "the militants" looks for the group it means
-
-
-# "Russian warplanes", "coalition air strikes", "regime helicopters": an air force named for
-# the article's strikes.
-_AIRCRAFT = r"war ?planes?|jets?|aircraft|helicopters?|bombers|air ?force"
-_AIR_AFTER = re.compile(
-    rf"^[\s-]*(?:{_AIRCRAFT}|air ?strikes?|air[- ]raids?|air attacks?|bombing raids?)\b",
-    re.IGNORECASE,
-)
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|and/or|,\s*and|,\s*or)?\s*", re.IGNORECASE)
-_AIR_MENTION = re.compile(rf"(?:{_AIRCRAFT})$", re.IGNORECASE)
-# "The Daesh group claimed responsibility", "responsibility was claimed by IS": the claimant is
-# the attacker of a bombing or attack the sentence leaves unattributed.
-_CLAIMS_AFTER = re.compile(
-    r"^\W{0,2}(?:\s*[\w'’-]+){0,3}?\s+(?:has |have |had |later |quickly |swiftly )?"
-    r"(?:(?:claimed|claims|claiming)\s+(?:the\s+)?(?:responsibility|credit|(?:\w+\s+)?"
-    r"(?:attacks?|bombings?|blasts?|explosions?|assault|killings?))|"
-    # "IS said it carried out the attack", "Nusra said one of its fighters carried out ..."
-    r"(?:said|says|announced)\s+(?:that\s+)?(?:it|they|its\s+\w+|one of its\s+\w+)\s+"
-    r"(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|staged|was behind|were behind))\b",
-    re.IGNORECASE,
-)
-_CLAIMS_BEFORE = re.compile(
-    r"\b(?:(?:responsibility|credit)\s+(?:\w+\s+){0,3}?|"
-    r"(?:attacks?|bombings?|blasts?|explosions?|assault|killings?)\s+(?:was|were|has been|"
-    r"have been|had been)\s+(?:\w+ly\s+)?)claimed\s+by\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# "Residents blamed the US-led coalition for the strikes", "the regime was responsible for the
-# attack": the side a report holds to account for an act the event's sentence leaves
-# unattributed.
-_ACT_NOUN = (
-    r"(?:(?:air ?|missile |rocket )?(?:attacks?|strikes?|raids?)|air ?strikes?|bombings?|"
-    r"blasts?|explosions?|shelling|bombardment|massacre|killings?|assault|ambush)"
-)
-_BLAMED_BEFORE = re.compile(
-    r"\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|held|holds|holding)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z]|al-|el-)[\w'’.-]*\s+){0,3}$",
-    re.IGNORECASE,
-)
-_BLAMED_AFTER = re.compile(
-    rf"^(?:'s)?(?:\s+[\w'’-]+){{0,2}}?\s+(?:responsible\s+)?(?:for|of)\s+(?:the\s+|a\s+|an\s+|"
-    rf"this\s+|that\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?{_ACT_NOUN}\b",
-    re.IGNORECASE,
-)
-_RESPONSIBLE_AFTER = re.compile(
-    # not a denial: "Russia denied it was responsible", "Moscow rejected claims it was ..."
-    rf"^(?:'s)?(?:\s+(?!(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|not|never)\b)"
-    rf"[\w'’-]+){{0,2}}?\s+(?:was|were|is|are)\s+(?:\w+ly\s+|also\s+)?"
-    rf"(?:held\s+)?responsible\s+for\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
-    rf"(?:[\w-]+\s+){{0,2}}?{_ACT_NOUN}\b",
-    re.IGNORECASE,
-)
-_NOBODY = re.compile(
-    r"\b(?:nobody|no one|not|never|denied|denies|rejected)\b[^.;]{0,25}"
-    r"\b(?:blam|accus|held|hold)\w*[^.;]*$",
-    re.IGNORECASE,
-)
-BLAMED_ROLES = {"group", "military", "government", "country", "police"}
-CLAIM_CHARS = (300, 600)  # how far before and past the sentence a claim is looked for
-# An attack is on civilians where it hits a place or vehicle only civilians fill: ACLED codes
-# the victims as "Civilians (<country>)" (inter 7) though the report gives no count of them.
-_CIVILIAN_SITE = re.compile(
-    r"\b(?:crowds?|crowded|busy|residential (?:areas?|neighbou?rhoods?|buildings?|district|"
-    r"quarters?)|(?:market|marketplace|bakery|bus|minibus|buses|homes?|houses?|school|hospital|"
-    r"clinic|mosque|church|shrine|funeral|wedding|queue)s?|camps? for (?:the )?displaced|"
-    r"refugee camps?|displacement camps?)\b",
-    re.IGNORECASE,
-)
 # A bomb that kills "people" (no armed target named) kills civilians: planted and suicide
 # bombs in public places are what such reports describe; so is gas released on a town.
 BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb"}
@@ -207,11 +115,6 @@ _PEOPLE_HIT = re.compile(r"\b(?:people|persons)\b", re.IGNORECASE)
 _PEOPLE_COUNTED = re.compile(
     r"(?:(?<![\d,.])\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"dozens|scores|hundreds|several|many))\s+(?:more\s+|other\s+)?(?:people|persons)\b",
-    re.IGNORECASE,
-)
-_SITE_HIT = re.compile(
-    r"\s+(?:[\w-]+\s+){0,4}?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+|also\s+)?"
-    r"(?:hit|struck|targeted|bombed|shelled|attacked)\b",
     re.IGNORECASE,
 )
 VIOLENT_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -270,20 +173,6 @@ def _usable(m: ActorMention, agent: tuple[int, int] | None, text: str = "") -> b
     if agent is None or not (agent[0] <= m.start and m.end <= agent[1]):
         return False
     return not _INNER_PLACE.search(text[agent[0] : m.start])
-
-
-def _counted(m: ActorMention, text: str) -> bool:
-    """A group of people counted as casualties: "killed 49 Nusra Front militants", "at least 20
-    rebels were killed", "25 terrorists killed"."""
-    before = text[max(0, m.start - 40) : m.start]
-    count = _COUNTED.search(before)
-    if count is None or _MONTH_BEFORE.search(before):
-        return False
-    if not (_PEOPLE.search(m.text) or _PEOPLE.match(text[m.end : m.end + 30])):
-        return False
-    return bool(
-        _HIT_BEFORE.search(before[: count.start()]) or _HIT_AFTER.match(text[m.end : m.end + 50])
-    )
 
 
 def assign_roles(
@@ -560,85 +449,6 @@ def assign_roles(
     return Roles(actor1, assoc1, actor2, assoc2)
 
 
-_HELD_MARK = re.compile(r"-(?:held|controlled)\b|\b(?:held|controlled) by (?:the )?", re.IGNORECASE)
-_HOLDER_WORDS = re.compile(r"[\w'’.]+", re.IGNORECASE)
-_HELD_SITES = (
-    r"(?:positions?|bases?|posts?|checkpoints?|headquarters|barracks|front ?lines?|outposts?)"
-)
-_HELD_SITE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?{_HELD_SITES}\b", re.IGNORECASE)
-_HELD_SITE_BEFORE = re.compile(rf"\b{_HELD_SITES}\s+$", re.IGNORECASE)
-HOLDER_WORDS = 4  # the longest holder phrase looked for ("Islamic State group-held")
-HOLDER_CHARS = 80  # how far past the trigger the ground's holder is looked for
-
-
-def _holder(
-    lexicon: ActorLexicon, text: str, trig: int, end: int, sites: bool = False
-) -> ActorMention | None:
-    """The first side after the trigger named as holding a place: "government-held areas",
-    "a village held by IS" (the longest actor phrase next to the mark); with `sites`, only a
-    military site ("Kurdish-held positions", "positions held by Kurdish forces")."""
-    for mark in _HELD_MARK.finditer(text, trig, end):
-        if sites and not (
-            _HELD_SITE_AFTER.match(text, mark.end())
-            if mark.group().startswith("-")
-            else _HELD_SITE_BEFORE.search(text[max(0, mark.start() - 30) : mark.start()])
-        ):
-            continue
-        if mark.group().startswith("-"):
-            words = list(_HOLDER_WORDS.finditer(text, trig, mark.start()))[-HOLDER_WORDS:]
-            words = [w for w in words if w.end() <= mark.start()]
-            spans = [(w.start(), mark.start()) for w in words]
-        else:
-            words = list(_HOLDER_WORDS.finditer(text, mark.end(), end))[:HOLDER_WORDS]
-            spans = [(mark.end(), w.end()) for w in reversed(words)]
-        for start, stop in sorted(spans, key=lambda s: s[0] - s[1]):
-            found = lexicon.phrase(text, start, stop)
-            if found is not None and found.role not in {"civilians", "agency"}:
-                return found
-    return None
-
-
-# "The airstrikes also ...", "The attack left ...": a sentence that opens on the act again
-_SAME_ACT = re.compile(
-    r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+)?(?:air ?strikes?|air ?raids?|strikes?|raids?|"
-    r"attacks?|shelling|bombardment|bombings?|blasts?|explosions?|shells|rockets|barrel bombs)\b"
-)
-# the civilians are its victims, not "residents" who heard it
-_HARMED = re.compile(r"\b(?:kill|dead|death|injur|wound|casualt|victim|hurt)\w*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
-def _victims_next(
-    candidate: Candidate, mentions: Sequence[ActorMention], text: str, agencies: set[int]
-) -> bool:
-    """Civilians named in the next sentence as hit by the same act ("The airstrikes also left
-    dozens of people injured including women and children")."""
-    same = _SAME_ACT.match(text, candidate.sent_end)
-    if same is None:
-        return False
-    stop = _SENTENCE_END.search(text, same.end())
-    end = stop.start() if stop else len(text)
-    return bool(_HARMED.search(text, same.end(), end)) and any(
-        m.role == "civilians" and m.start not in agencies and same.end() <= m.start < end
-        for m in mentions
-    )
-
-
-OPPONENT_CHARS = 400  # how far before the sentence a battle's opponent is looked for
-UNARMED = {"civilians", "protesters", "rioters", "agency", "country"}
-STATE_INTERS = {tx.INTER_STATE, tx.INTER_EXTERNAL}
-_SHIFT = re.compile(
-    r"\b(?:meanwhile|elsewhere|separately|in (?:another|other|a separate|relevant) "
-    r"(?:development|incident)s?)\b",
-    re.IGNORECASE,
-)
-_SITE_AFTER = re.compile(
-    r"\s+(?:air\s*)?(?:bases?|airports?|airfields?|posts?|positions?|checkpoints?|barracks|"
-    r"sites?|facilit(?:y|ies)|installations?|academy|compound|intelligence)\b",
-    re.IGNORECASE,
-)
-
-
 _ACTS_AFTER = re.compile(
     r"(?:\s+(?!(?:was|were|been|is|are|being)\b)[\w-]+){0,2}?\s+(?:targeted|fired|shelled|"
     r"bombed|attacked|struck|pounded|launched|detonated|stormed|ambushed|raided)\b",
@@ -669,421 +479,6 @@ def _listed_with(
 def _country_name(m: ActorMention) -> bool:
     """A country's own name or alias ("Syria", "Russia"), not its demonym ("Russian")."""
     return m.text.lower() == (m.country or "").lower()
-
-
-def _unknown(actor: Actor) -> bool:
-    return actor.name.startswith("Unidentified")
-
-
-def _opponent_before(
-    candidate: Candidate,
-    mentions: Sequence[ActorMention],
-    lexicon: ActorLexicon,
-    country: str | None,
-    when: dt.date | None,
-    text: str,
-    actor1: Actor,
-    excluded: Sequence[tuple[int, int]],
-) -> Actor | None:
-    """The nearest armed side named in the OPPONENT_CHARS before the sentence that is neither
-    actor1's side nor its partner."""
-    lo = max(0, candidate.sent_start - OPPONENT_CHARS)
-    # "In Damascus meanwhile ...", "Elsewhere ...": another incident starts there
-    for shift in _SHIFT.finditer(text, lo, candidate.sent_start):
-        lo = shift.start()
-    for m in reversed([m for m in mentions if lo <= m.start < candidate.sent_start]):
-        if (
-            m.role in UNARMED
-            or _ally(m, text)
-            or m.possessive
-            or any(s <= m.start < e for s, e in excluded)
-            or _SITE_AFTER.match(text, m.end)  # "a strategic northern military base"
-        ):
-            continue
-        named = _name(_forces([m])[0], mentions, lexicon, country, when, text)
-        # state forces fight armed groups here, not another state's forces or the coalition
-        states = actor1.inter in STATE_INTERS and named.inter in STATE_INTERS
-        if not _one_side(named, actor1) and not _unknown(named) and not states:
-            return named
-    return None
-
-
-def _sayer_acts(
-    candidate: Candidate, mentions: Sequence[ActorMention], text: str, trig: int
-) -> list[ActorMention]:
-    """The speaker as the actor of a reported act without a subject of its own."""
-    return [
-        m
-        for m in mentions
-        if candidate.sent_start <= m.start < trig
-        and m.role in ACTING_ROLES
-        and _SAYS_ACT.match(text[m.end : m.end + 80])
-    ][-1:]
-
-
-def _claimant(
-    candidate: Candidate, mentions: Sequence[ActorMention], text: str
-) -> list[ActorMention]:
-    """The group that claimed responsibility, in the sentence or the few around it."""
-    before, after = CLAIM_CHARS
-    return [
-        m
-        for m in mentions
-        if candidate.sent_start - before <= m.start < candidate.sent_end + after
-        and m.role == "group"
-        and (
-            _CLAIMS_AFTER.match(text[m.end : m.end + 60])
-            or _CLAIMS_BEFORE.search(text[max(0, m.start - 60) : m.start])
-        )
-    ][:1]
-
-
-def _blamed(
-    candidate: Candidate, mentions: Sequence[ActorMention], text: str
-) -> list[ActorMention]:
-    """The side a report blames for the act ("Residents blamed the US-led coalition for the
-    strikes", "the regime was responsible for the attack"), in the sentence or around it."""
-    before, after = CLAIM_CHARS
-    return [
-        m
-        for m in mentions
-        if candidate.sent_start - before <= m.start < candidate.sent_end + after
-        and m.role in BLAMED_ROLES
-        and (
-            _RESPONSIBLE_AFTER.match(text[m.end : m.end + 90])
-            or (
-                _BLAMED_BEFORE.search(text[max(0, m.start - 50) : m.start])
-                and not _NOBODY.search(text[max(0, m.start - 70) : m.start])
-                and _BLAMED_AFTER.match(text[m.end : m.end + 80])
-            )
-        )
-    ][:1]
-
-
-def _air_force(
-    mentions: Sequence[ActorMention], text: str, country: str | None
-) -> list[ActorMention]:
-    """The air force the article names for its strikes ("Russian warplanes", "regime air
-    strikes", "coalition jets"), or the two it names as striking together ("Russian and Syrian
-    jets", each also alone or with the other, never as alternatives): the first named leads.
-    Nothing where it names none, several that are alternatives ("Syrian or Russian jets"), or
-    more than two. A bare "warplanes" names nobody."""
-    found: list[ActorMention] = []
-    lists: list[list[ActorMention]] = []  # mentions listed together, "X and Y jets"
-    alternative = False  # "Syrian or Russian jets": either, not both
-    after: ActorMention | None = None  # the qualifying mention right after this one
-    for m in reversed(mentions):
-        named = (
-            m.role in {"military", "country", "government"}
-            and (m.country is not None or not _AIR_MENTION.fullmatch(m.text))
-        ) or (m.role == "group" and m.inter == tx.INTER_EXTERNAL)
-        gap = text[m.end : after.start] if after is not None else ""
-        listed = after is not None and _LIST_GAP.fullmatch(gap)
-        if named and (
-            _AIR_MENTION.search(m.text) or _AIR_AFTER.match(text[m.end : m.end + 30]) or listed
-        ):
-            found.append(m)
-            if listed:
-                lists[-1].append(m)
-                alternative = alternative or bool(re.search(r"\bor\b", gap, re.IGNORECASE))
-            else:
-                lists.append([m])
-            after = m
-        else:
-            after = None
-
-    def side(m: ActorMention) -> tuple[str | None, str | None]:
-        return m.name, m.country or (None if m.role == "group" else country)
-
-    sides = {side(m) for m in found}
-    if len(sides) == 1:
-        return found[-1:]
-    joint = [group for group in lists if len({side(m) for m in group}) == 2]
-    if len(sides) != 2 or alternative or not joint:
-        return []
-    first = joint[-1][::-1]  # the earliest joint list, in text order
-    return [first[0], next(m for m in first if side(m) != side(first[0]))]
-
-
-def _civilian_site(text: str, start: int, trig: int, end: int) -> bool:
-    """A place only civilians fill is hit: after the trigger ("shells hit a crowded market"),
-    or as the subject of a passive hit ("a bus was also hit by regime bombing raids")."""
-    if _CIVILIAN_SITE.search(text, trig, end):
-        return True
-    before = _CIVILIAN_SITE.finditer(text, start, trig)
-    return any(_SITE_HIT.match(text, site.end(), end) for site in before)
-
-
-def _as_civilians(m: ActorMention) -> ActorMention:
-    return dataclasses.replace(m, role="civilians", name=None, inter=None, country=None)
-
-
-_ALLY_BEFORE = re.compile(
-    r"\b(?:alongside|backed by|supported by|support (?:to|for)|allied (?:with|to)|allies|ally|"
-    r"loyal to|"
-    r"together with|along with|with (?:the )?(?:help|support|backing) of)\b[^.;]{0,25}$",
-    re.IGNORECASE,
-)
-_ALLY_AFTER = re.compile(r"^-(?:backed|led|allied|supported)\b", re.IGNORECASE)
-_ALLIED = re.compile(r"\b(?:allied|pro-government|pro-regime|loyalist)\s+$", re.IGNORECASE)
-
-
-def _ally(m: ActorMention, text: str) -> bool:
-    """ "fought alongside Hezbollah", "US-backed forces", "allied militia": a partner, not the
-    opponent."""
-    return bool(
-        _ALLY_BEFORE.search(text[max(0, m.start - 40) : m.start])
-        or _ALLIED.search(text[max(0, m.start - 20) : m.start])
-        or _ALLY_AFTER.match(text[m.end : m.end + 12])
-    )
-
-
-def _battle_sides(
-    agents: list[ActorMention],
-    patients: list[ActorMention],
-    in_sentence: list[ActorMention],
-    context: tuple[int, int] | None,
-    pool: Callable[[int, int], list[ActorMention]],
-    text: str = "",
-) -> tuple[list[ActorMention], list[ActorMention]]:
-    """Both sides of a battle: "clashes between X and Y" has no subject, "X fought" names its
-    opponent elsewhere in the sentence ("responded to a rebel offensive") or the one before."""
-    if not agents and patients:
-        agents, patients = patients[:1], patients[1:]
-    if not agents:
-        return agents, patients
-    first = agents[0]
-
-    def other(found: Sequence[ActorMention]) -> list[ActorMention]:
-        return [
-            m for m in found if m not in agents and not _same_side(m, first) and not _ally(m, text)
-        ]
-
-    if not other(patients):
-        rest = other(in_sentence)
-        # "Clashes between Kurdish fighters and Islamic State", "army units and terrorist groups
-        # engaged in heavy clashes when terrorists tried to advance": two sides named together
-        # as the subject of a battle fight each other (a third named later is no other side)
-        between = [m for m in agents[1:] if not _same_side(m, first) and not _ally(m, text)]
-        if between:
-            agents = [m for m in agents if m is not between[0]]
-            rest = between[:1]
-        if not rest and context is not None:
-            rest = other([m for m in pool(*context) if m.role != "civilians"])
-        patients = [*patients, *rest[:1]]
-    return agents, patients
-
-
-def _governments(found: list[ActorMention]) -> list[ActorMention]:
-    return [dataclasses.replace(m, role="government") if m.role == "country" else m for m in found]
-
-
-def _forces(found: list[ActorMention]) -> list[ActorMention]:
-    return [dataclasses.replace(m, role="military") if m.role == "government" else m for m in found]
-
-
-def _same_side(a: ActorMention, b: ActorMention) -> bool:
-    """The same actor under two phrases ("government forces" ... "the army")."""
-    if a.role == "group" or b.role == "group":
-        return a.name == b.name
-    state = {"military", "country"}
-    a_role = "military" if a.role in state else a.role
-    b_role = "military" if b.role in state else b.role
-    return a_role == b_role and (a.country == b.country or None in (a.country, b.country))
-
-
-_STATE_NAME = re.compile(rf"(?:{'|'.join(STATE_KINDS.values())}) of ")  # a state's arm
-
-
-def _one_state(a: ActorMention, b: ActorMention) -> bool:
-    """Two arms of one state ("government control", "government forces")."""
-    return (
-        a.role in STATE_ROLES
-        and b.role in STATE_ROLES
-        and (a.country == b.country or None in (a.country, b.country))
-    )
-
-
-def _one_side(a: Actor, b: Actor) -> bool:
-    """The same actor, or two arms of one state ("Government of Syria", "Military Forces of
-    Syria")."""
-    unidentified = a.name.startswith("Unidentified")  # two unknown groups may be opponents
-    return (a.name == b.name and not unidentified) or (
-        bool(_STATE_NAME.match(a.name) and _STATE_NAME.match(b.name))
-        and a.country is not None
-        and a.country == b.country
-    )
-
-
-def _name(
-    m: ActorMention,
-    mentions: Sequence[ActorMention],
-    lexicon: ActorLexicon,
-    country: str | None,
-    when: dt.date | None,
-    text: str,
-) -> Actor:
-    """ACLED name of a mention; "the militants" is the group the text named just before,
-    "terrorists from the Islamic State" the group named right after."""
-    if m.role in GENERIC_ARMED:
-        gap = _MEMBER_OF.match(text[m.end : m.end + 30])
-        after = next(
-            (g for g in mentions if gap and g.role == "group" and g.start == m.end + gap.end()),
-            None,
-        )
-        if after is not None:
-            return lexicon.name(after, country, when)
-    if m.role == "unidentified" and _DEFINITE.search(text[max(0, m.start - 8) : m.start]):
-        before = [
-            g
-            for g in mentions
-            if g.role == "group"
-            and m.start - ANAPHORA_CHARS <= g.start < m.start
-            and (g.inter or tx.INTER_REBEL) in {tx.INTER_REBEL, tx.INTER_POLITICAL_MILITIA}
-        ]
-        if before:
-            g = before[-1]
-            if g.community is not None:  # "Kurdish fighters ... the militants"
-                named = lexicon.name(g, country, when)
-                return Actor(named.name, named.inter, m.start, m.end, named.country)
-            return Actor(g.name or g.text, g.inter or tx.INTER_REBEL, m.start, m.end, g.country)
-    return lexicon.name(m, country, when)
-
-
-_TAKEN_FROM = re.compile(
-    r"\b(?:seiz|captur|took|take|taken|wrest|recaptur|retak|regain|liberat|drove|driv|expel|"
-    r"push|oust)\w*\s+(?:(?!by\b|who\b|which\b|that\b)[\w'-]+\s+){0,6}?from\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_LOST_AFTER = re.compile(
-    r"^\s+(?:\w+\s+)?(?:lost|loses?|ceded|withdrew|retreated|fled|(?:was|were) "
-    r"(?:driven|expelled|pushed|ousted) (?:out )?(?:of|from))\b",
-    re.IGNORECASE,
-)
-
-
-# "pushed the ISIL back from the hospital", "drove IS out": the side pushed loses the ground
-_PUSHED_BEFORE = re.compile(
-    r"\b(?:push|pushed|pushing|drove|driven|driving|forced)\s+(?:the\s+)?$", re.IGNORECASE
-)
-_PUSHED_AFTER = re.compile(r"^(?:\s+\w+)?\s+(?:back|out|away)\b", re.IGNORECASE)
-# "captured the DAESH stronghold of Jarablus": whose site was taken
-_CAPTURED_BEFORE = re.compile(
-    r"\b(?:seiz|captur|took|taken|overr[au]n|storm)\w*\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
-# "the headquarters of Daesh militants ... was captured": the side whose site was taken
-_SITE_OF = re.compile(
-    r"\b(?:headquarters|positions?|bases?|posts?|checkpoints?|strongholds?|bastions?|barracks|"
-    r"outposts?)\s+(?:of|held by|belonging to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _lost(m: ActorMention, text: str) -> bool:
-    """ "seized villages from NDF militias", "the NDF lost two villages to IS", "captured the
-    headquarters of IS": the side that lost the ground ("to IS" then names the winner)."""
-    return bool(
-        _LOST_AFTER.match(text[m.end : m.end + 40])
-        or _TAKEN_FROM.search(text[max(0, m.start - 90) : m.start])
-        or _SITE_OF.search(text[max(0, m.start - 40) : m.start])
-        or (
-            _PUSHED_BEFORE.search(text[max(0, m.start - 30) : m.start])
-            and _PUSHED_AFTER.match(text[m.end : m.end + 20])
-        )
-        or (
-            _CAPTURED_BEFORE.search(text[max(0, m.start - 30) : m.start])
-            and _SITE_AFTER.match(text, m.end)
-        )
-    )
-
-
-_INCLUDING = re.compile(
-    r"\s*,?\s*(?:including|among them|such as|led by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}",
-    re.IGNORECASE,
-)
-_OPPOSED = re.compile(
-    r"\b(?:(?:clash(?:es|ed)?|fighting|fought|battles?|battling|war|fight) with|against|"
-    r"versus|vs\.?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
-def _winner_first(
-    agents: list[ActorMention],
-    patients: list[ActorMention],
-    in_sentence: list[ActorMention],
-    state_wins: bool,
-    text: str = "",
-) -> tuple[list[ActorMention], list[ActorMention]]:
-    """Territory changes hands: actor1 is the side that gained it; its partners ("the army and
-    allied militia") are no loser."""
-    pool = list(dict.fromkeys([*agents, *patients, *in_sentence]))
-    pool = [m for m in pool if m.role != "civilians"]
-    # "seized villages from local NDF militias", "the army lost the town to IS": the words say
-    # which side lost, whatever its kind.
-    lost = [m for m in pool if _lost(m, text)]
-    if lost:
-        won = [
-            m
-            for m in pool
-            if m not in lost
-            and (
-                m.role in {"unidentified", "militia"}
-                or not any(_same_side(m, x) or _one_state(m, x) for x in lost)
-            )
-        ]
-        # the side the event type names first, then a named group before a generic noun
-        won = sorted(
-            won, key=lambda m: ((m.role in STATE_ROLES) != state_wins, m.role in GENERIC_ARMED)
-        )
-        return won, lost
-    # "captured Sarrin after weeks of clashes with IS", "its offensive against IS": the side
-    # fought against is the loser, never the winner's associate
-    opposed = [
-        m
-        for m in pool
-        if _OPPOSED.search(text[max(0, m.start - 40) : m.start]) and not _ally(m, text)
-    ]
-    # non-state sides fight each other: the other side a battle's sides gave ("At least 40
-    # insurgents were killed as the YPG advance ... The YPG seized control of Ain Daqneh", "IS
-    # fighters captured eight villages ... from rival rebel groups") is no co-winner of a
-    # non-state actor's gain (a state's partners in a state's gain are)
-    foes = [
-        m
-        for m in patients
-        if not state_wins
-        and agents[:1]
-        and agents[0].role not in STATE_ROLES
-        and m.role not in STATE_ROLES
-        and m not in agents
-        and not m.possessive
-        and not _ally(m, text)
-        # "insurgents including the Nusra Front captured ...": one side
-        and not _INCLUDING.fullmatch(
-            text[min(m.end, agents[0].end) : max(m.start, agents[0].start)]
-        )
-    ]
-    winners = [
-        m
-        for m in pool
-        if (m.role in STATE_ROLES) == state_wins
-        and m.role != "civilians"
-        and m not in opposed
-        and m not in foes
-    ]
-    losers = [
-        m
-        for m in pool
-        if ((m.role in STATE_ROLES) != state_wins or m in foes)
-        and m.role != "civilians"
-        and not _ally(m, text)
-    ]
-    losers = [*opposed, *(m for m in losers if m not in opposed)]
-    return (winners or [m for m in agents if m not in opposed] or agents), [
-        m for m in losers if m not in winners
-    ]
 
 
 def _demonstration_roles(
