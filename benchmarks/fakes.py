@@ -41,7 +41,9 @@ it until then (one of its articles later shaped a dating rule: draw anew for the
 round); seed2045 holds eight more drawn with `random.Random(2045).sample` from the 78 sorted
 unique dev ids outside every earlier sample file and outside every article
 `random.Random(s).sample(pool, 15)` gives for s in 2030..2044 over the pools used for development
-draws, judged once on eb2ed7d (round "blind"), no rule written from it. Its rows also judge
+draws, judged on eb2ed7d (round "blind"), no rule written from it, and re-judged on the
+final code f5cb8fc (round "blind-final": an event with the same judged values keeps its marks,
+any other is judged afresh, and the missed incidents are listed again). Its rows also judge
 `fatalities` (right when it is the number the article gives for that event's incident, each death
 counted once across the article's events; 0 right where the article gives none or the event
 repeats an incident already counted), and the first row of each article lists in `missed` the
