@@ -560,14 +560,20 @@ _PROVINCE_AFTER = re.compile(r"['’]?s?\s+(?:province|governorate)\b(?!\s+of\b)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def named_as_province(text: str, m: Mention) -> bool:
+    """The mention is said to be the admin1 area: "Raqqa province", "the province of Raqqa"."""
+    return bool(
+        _PROVINCE_AFTER.match(text, m.end)
+        or _PROVINCE_BEFORE.search(text, max(0, m.start - 30), m.start)
+    )
+
+
 def _with_named_area(gaz: Gazetteer, text: str, m: Mention) -> Mention:
     """A name before "province" or after "the province of" is the admin1 area, also one
     that bears the town's name in another spelling ("Raqqa province" -> Ar-Raqqah)."""
     if m.demonym or m.street or not m.candidates:
         return m
-    if _PROVINCE_AFTER.match(text, m.end) or _PROVINCE_BEFORE.search(
-        text, max(0, m.start - 30), m.start
-    ):
+    if named_as_province(text, m):
         areas = {e.id: e for e in m.candidates if e.feature_code == "ADM1"} or {
             a.id: a
             for e in m.candidates

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventwire.resolve.gazetteer import Entry
-from eventwire.resolve.geo_candidates import Mention, admin_list
+from eventwire.resolve.geo_candidates import Mention, admin_list, named_as_province
 from eventwire.resolve.toponyms import ARTICLES, fold, skeleton
 
 # Prior weight of a feature class: a bare "Georgia" is more often the country or state than
@@ -369,7 +369,7 @@ def rank_mentions(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention,
     elsewhere = {
         (m.key, scored[0][1].id)
         for k, (m, scored) in enumerate(zip(mentions, final, strict=True))
-        if told_outside(text, m, scored[0][1], mentions[k + 1] if k + 1 < len(mentions) else None)
+        if _told_outside(text, scored[0][1], parents[k], mentions[k + 1 : k + 2])
     }
     out: list[tuple[Mention, Entry, float]] = []
     for m, scored in zip(mentions, final, strict=True):
@@ -487,25 +487,19 @@ def _comma_parents(text: str, m: Mention, following: Mention | None) -> list[Ent
     between = text[m.end : following.start]
     if between.strip() not in (",", "") and not _IN_REGION.fullmatch(between):
         return []
-    if between.strip() not in (",", "") and not _named_province(text, following):
+    if between.strip() not in (",", "") and not named_as_province(text, following):
         return []
     return [e for e in following.candidates if e.feature_code in ("PCLI", "ADM1")]
 
 
-def _named_province(text: str, m: Mention) -> bool:
-    """ "Aleppo Province", "the province of Aleppo": the name is said to be the admin1 area."""
-    return bool(_PROVINCE_WORD_AFTER.match(text, m.end)) or bool(
-        _PROVINCE_WORD_BEFORE.search(text[max(0, m.start - 20) : m.start])
-    )
-
-
-def told_outside(text: str, m: Mention, e: Entry, following: Mention | None) -> bool:
+def _told_outside(text: str, e: Entry, parents: list[Entry], following: Sequence[Mention]) -> bool:
     """A place the text puts in a named province ("al-Malaah northwest of Aleppo Province")
-    read as a namesake in another province: the text's province wins, the namesake is none."""
-    parents = [p for p in _comma_parents(text, m, following) if p.feature_code == "ADM1"]
-    if not parents or following is None or not _named_province(text, following):
+    read as a namesake in another province: the text's province wins, the namesake is none.
+    `parents`: the mention's `_comma_parents`; `following`: the next mention, if any."""
+    provinces = [p for p in parents if p.feature_code == "ADM1"]
+    if not provinces or not following or not named_as_province(text, following[0]):
         return False
-    return e.feature_code not in ("ADM1", "PCLI") and not any(_inside(e, p) for p in parents)
+    return e.feature_code not in ("ADM1", "PCLI") and not any(_inside(e, p) for p in provinces)
 
 
 _DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
@@ -516,5 +510,3 @@ _IN_REGION = re.compile(
     rf"in\s+the\s+{_DIRECTION}\s+of\s+)",
     re.IGNORECASE,
 )
-_PROVINCE_WORD_AFTER = re.compile(r"['’]?s?\s+(?:province|governorate)\b", re.IGNORECASE)
-_PROVINCE_WORD_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
