@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -516,22 +516,25 @@ def _own_report(sentence: Span) -> bool:
     if _ACCORDING.search(sentence.text):
         return True
     return any(
-        base_form(t, SAY_LEMMAS) in SAY_LEMMAS
-        and t.pos_ in {"VERB", "AUX"}
+        t.pos_ in {"VERB", "AUX"}
         and t.tag_ != "VBG"  # "he said, adding that ...": the pronoun's report goes on
         and not (t.i > sentence.start and t.nbor(-1).lower_ in _PRONOUNS)
-        and not any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in t.children)
-        for t in sentence
+        and not _pronoun_subject(t)
+        for t in _report_verbs(sentence)
     )
 
 
 def _pronoun_report(sentence: Span) -> bool:
     """The sentence tells who says so by a pronoun: "it added", "he said"."""
-    return any(
-        base_form(t, SAY_LEMMAS) in SAY_LEMMAS
-        and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in t.children)
-        for t in sentence
-    )
+    return any(_pronoun_subject(t) for t in _report_verbs(sentence))
+
+
+def _report_verbs(sentence: Span) -> Iterator[Token]:
+    return (t for t in sentence if base_form(t, SAY_LEMMAS) in SAY_LEMMAS)
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in verb.children)
 
 
 def _no_report(verb: Token) -> bool:
