@@ -10,30 +10,30 @@ from dataclasses import dataclass
 from eventwire.extract import taxonomy as tx
 from eventwire.extract.detect import Candidate
 from eventwire.extract.sides import (
-    _ALLY_AFTER,
+    ALLY_AFTER,
     HOLDER_CHARS,
     UNARMED,
-    _ally,
-    _battle_sides,
-    _forces,
-    _governments,
-    _holder,
-    _name,
-    _one_side,
-    _opponent_before,
-    _unknown,
-    _winner_first,
+    ally,
+    battle_sides,
+    forces,
+    governments,
+    holder,
+    name,
+    one_side,
+    opponent_before,
+    unknown,
+    winner_first,
 )
 from eventwire.extract.targets import (
-    _HARMED,
-    _air_force,
-    _as_civilians,
-    _blamed,
-    _civilian_site,
-    _claimant,
-    _counted,
-    _sayer_acts,
-    _victims_next,
+    HARMED,
+    air_force,
+    as_civilians,
+    blamed,
+    civilian_site,
+    claimant,
+    counted,
+    sayer_acts,
+    victims_next,
 )
 from eventwire.models import Actor
 from eventwire.resolve.actors import ActorLexicon, ActorMention
@@ -192,7 +192,7 @@ def assign_roles(
     agencies = {m.start for m in mentions if m.role == "agency"}
     if tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS:
         # An agency is no side of armed violence: its staff hit by it are civilians.
-        mentions = [_as_civilians(m) if m.start in agencies else m for m in mentions]
+        mentions = [as_civilians(m) if m.start in agencies else m for m in mentions]
     if sub not in TERRITORY_TYPES:
         # "Russian jets pound rebel areas": whose a place is describes the place; only a change
         # of territory ("rebels seized regime areas") makes its holder a side
@@ -224,12 +224,12 @@ def assign_roles(
     if not in_sentence and context is not None and armed_only:
         # "The fighting ..." names its sides one sentence earlier; a partner named there ("an
         # offensive led by HTS and allied rebel factions") is not the side that leads it.
-        in_sentence = [m for m in armed(pool(*context)) if not _ally(m, text)]
+        in_sentence = [m for m in armed(pool(*context)) if not ally(m, text)]
     whole = armed(pool(candidate.sent_start, candidate.sent_end))
-    counted = [
+    casualties = [
         m
         for m in whole
-        if _counted(m, text)
+        if counted(m, text)
         or _PASSIVE_HIT.match(text[m.end : m.end + 60])
         or _MEMBER_HIT.match(text[m.end : m.end + 40])
     ]
@@ -268,7 +268,7 @@ def assign_roles(
         and tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS
         and _USED_AFTER.match(text[m.end : m.end + 40])
     ]
-    hit = [*counted, *(m for m in targeted if m not in counted)]
+    hit = [*casualties, *(m for m in targeted if m not in casualties)]
     # "Syrian warplanes", "a Russian air strike": the actor word is part of the trigger phrase.
     at_trigger = [
         m
@@ -280,7 +280,7 @@ def assign_roles(
         # a demonym ("Russian air strike", "killed in Russian airstrikes"), not a country's
         # name ("Syria chemical attack claim", "in Syria air strike")
         and not (m.role == "country" and (m.possessive or _country_name(m)))
-        and not _ALLY_AFTER.match(text[m.end : m.end + 12])  # "US-led coalition strikes"
+        and not ALLY_AFTER.match(text[m.end : m.end + 12])  # "US-led coalition strikes"
     ]
     agents = (
         accused[:1]
@@ -290,8 +290,8 @@ def assign_roles(
             if m not in hit and m.role != "civilians"
         ]
         or users[:1]
-        or [m for m in by_phrase if m not in counted][:1]  # "carried out by the Syrian regime"
-        or [m for m in in_act if m not in counted and m not in targeted][:1]
+        or [m for m in by_phrase if m not in casualties][:1]  # "carried out by the Syrian regime"
+        or [m for m in in_act if m not in casualties and m not in targeted][:1]
         or [m for m in at_trigger if m not in targeted][:1]
         or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in hit][-1:]
     )
@@ -300,9 +300,9 @@ def assign_roles(
         # the actor acts with it (assoc1), it is not the target
         agents = [*agents, *(m for m in _listed_with(agents[-1], whole, text) if m not in agents)]
     if not agents:
-        agents = _sayer_acts(candidate, mentions, text, trig)
+        agents = sayer_acts(candidate, mentions, text, trig)
     if not agents and not armed_only:
-        agents = _claimant(candidate, mentions, text) or _blamed(candidate, mentions, text)
+        agents = claimant(candidate, mentions, text) or blamed(candidate, mentions, text)
     if not agents and not armed_only:
         # "the Assad regime fired rockets filled with Sarin gas", "Regime forces pounded the
         # towns with heavy artillery": the parse put the trigger in a clause of its own, the
@@ -344,31 +344,31 @@ def assign_roles(
     patients = sorted(patients, key=lambda m: m.role == "unidentified")
     if armed_only:
         nearby = [*in_sentence, *(m for m in whole if m not in in_sentence)]  # clause first
-        agents, patients = _battle_sides(agents, patients, nearby, context, pool, text)
+        agents, patients = battle_sides(agents, patients, nearby, context, pool, text)
     if sub in PROTEST_TYPES | RIOT_TYPES:
         return _demonstration_roles(sub, in_sentence, lexicon, country, when)
     if sub == "Non-state actor overtakes territory":
-        agents, patients = _winner_first(agents, patients, in_sentence, False, text)
+        agents, patients = winner_first(agents, patients, in_sentence, False, text)
     elif sub == "Government regains territory":
-        agents, patients = _winner_first(agents, patients, in_sentence, True, text)
+        agents, patients = winner_first(agents, patients, in_sentence, True, text)
     # "Al-Qaeda's Syrian affiliate Al-Nusra Front": the group, not the country, is the actor.
     agents = sorted(agents, key=lambda m: m.role == "country" or m.possessive)
     if armed_only:  # a side of a battle is the state's forces, not its government
-        agents, patients = _forces(agents), _forces(patients)
+        agents, patients = forces(agents), forces(patients)
     elif tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS:  # so is a state that strikes or kills
-        agents = _forces(agents)
+        agents = forces(agents)
     elif sub == "Agreement":  # a state that agrees is its government ("the US and Russia")
-        agents, patients = _governments(agents), _governments(patients)
-    names = [_name(m, mentions, lexicon, country, when, text) for m in agents]
-    others = [_name(m, mentions, lexicon, country, when, text) for m in patients]
+        agents, patients = governments(agents), governments(patients)
+    names = [name(m, mentions, lexicon, country, when, text) for m in agents]
+    others = [name(m, mentions, lexicon, country, when, text) for m in patients]
     others = [a for a in others if all(a.name != n.name for n in names)]
     sentence = text[candidate.sent_start : candidate.sent_end]
     if names:
         actor1 = names[0]
     elif sub in {"Air/drone strike", "Chemical weapon"} and not _DRONE.search(sentence):
         # the sentence names no air force: the one the article names for its strikes
-        air_forces = _air_force(mentions, text, country)
-        flown = [lexicon.name(m, country, when) for m in _forces(air_forces)]
+        air_forces = air_force(mentions, text, country)
+        flown = [lexicon.name(m, country, when) for m in forces(air_forces)]
         if not flown and country and _BARREL_BOMB.search(sentence):
             # barrel bombs are dropped from the state's own helicopters
             state = lexicon.state_name("military", country, when)
@@ -378,34 +378,34 @@ def assign_roles(
     else:
         actor1 = _unidentified(lexicon, country, when)
     # an actor never opposes itself ("the regime" read on both sides, a claim sentence)
-    others = [a for a in others if not _one_side(a, actor1)]
+    others = [a for a in others if not one_side(a, actor1)]
     actor2 = others[0] if others else None
     if actor2 is None and (armed_only or sub in TERRITORY_TYPES):
         # "launched an offensive on government-held areas", "captured regime-held positions":
         # the side that holds the ground attacked or taken is the other side
         # in the trigger's clause or close after it (the parse's clause may stop at the verb)
         near = min(candidate.sent_end, candidate.decision.trigger.end + HOLDER_CHARS)
-        held = _holder(lexicon, text, trig, max(candidate.clause_end, near))
+        held = holder(lexicon, text, trig, max(candidate.clause_end, near))
         if held is not None:
-            holder = _name(_forces([held])[0], mentions, lexicon, country, when, text)
-            actor2 = None if _one_side(holder, actor1) else holder
+            held_by = name(forces([held])[0], mentions, lexicon, country, when, text)
+            actor2 = None if one_side(held_by, actor1) else held_by
     one_named = not names[1:]  # a second side named already ("X and Y captured") is no ally
     if (
         actor2 is None
         and (armed_only or sub in TERRITORY_TYPES)
-        and not _unknown(actor1)
+        and not unknown(actor1)
         and one_named
     ):
         # "Nusra drove US-backed rebels out of a base ... 'Al-Nusra captured Base 46'": the
         # opponent named for the same fight a few sentences before
-        actor2 = _opponent_before(
+        actor2 = opponent_before(
             candidate, mentions, lexicon, country, when, text, actor1, excluded
         )
     site_hit = _MILITARY_SITE.search(text, trig, min(trig + 80, candidate.sent_end))
     open_site = (actor2 is None or actor2.inter == tx.INTER_CIVILIANS) and not armed_only
     if open_site and country and site_hit:
         site = Actor(lexicon.state_name("military", country, when), tx.INTER_STATE, country=country)
-        actor2 = actor2 if _one_side(site, actor1) else site
+        actor2 = actor2 if one_side(site, actor1) else site
     remote = tx.SUB_EVENT_TO_EVENT[sub] == "Explosions/Remote violence"
     hit_civilians = (
         civilian_victims
@@ -414,21 +414,21 @@ def assign_roles(
         # "At least 20 people were killed ... in a barrel bomb attack", "rocket attacks ...
         # killing 2 people": people counted as killed or hurt by remote violence, no armed
         # side named as hit, are civilians
-        or (remote and bool(_PEOPLE_COUNTED.search(sentence)) and bool(_HARMED.search(sentence)))
-        or _civilian_site(text, candidate.sent_start, trig, candidate.sent_end)
+        or (remote and bool(_PEOPLE_COUNTED.search(sentence)) and bool(HARMED.search(sentence)))
+        or civilian_site(text, candidate.sent_start, trig, candidate.sent_end)
     )
     if actor2 is None and remote and not hit_civilians:
         # "... airstrikes on the town of Douma. The airstrikes also left dozens of people injured
         # including women and children": the next sentence names the same act's victims
-        hit_civilians = _victims_next(candidate, mentions, text, agencies)
+        hit_civilians = victims_next(candidate, mentions, text, agencies)
     named_civilians = any(m.role == "civilians" and m.start not in agencies for m in whole)
     if remote and (actor2 is None or (actor2.inter == tx.INTER_CIVILIANS and not named_civilians)):
         # "warplanes bombarded Hasakeh targeting positions held by Kurdish forces": a held
         # military site is the target, where a held town is not
-        held = _holder(lexicon, text, trig, candidate.sent_end, sites=True)
+        held = holder(lexicon, text, trig, candidate.sent_end, sites=True)
         if held is not None:
-            holder = _name(_forces([held])[0], mentions, lexicon, country, when, text)
-            actor2 = actor2 if _one_side(holder, actor1) else holder
+            held_by = name(forces([held])[0], mentions, lexicon, country, when, text)
+            actor2 = actor2 if one_side(held_by, actor1) else held_by
     if actor2 is None and (sub in VICTIM_TYPES or (remote and hit_civilians)):
         # the civilians' own nationality where the sentence gives it ("Lebanese pilgrims")
         foreign = next(
@@ -444,7 +444,7 @@ def assign_roles(
     assoc2 = next((a for a in others[1:] if actor2 and a.name != actor2.name), None)
     # "Rebels and government forces agreed on a ceasefire", "a truce between X and Y": the
     # parties to an agreement are its two sides
-    if sub == "Agreement" and actor2 is None and assoc1 and not _one_side(assoc1, actor1):
+    if sub == "Agreement" and actor2 is None and assoc1 and not one_side(assoc1, actor1):
         actor2, assoc1 = assoc1, None
     return Roles(actor1, assoc1, actor2, assoc2)
 

@@ -36,7 +36,7 @@ HOLDER_WORDS = 4  # the longest holder phrase looked for ("Islamic State group-h
 HOLDER_CHARS = 80  # how far past the trigger the ground's holder is looked for
 
 
-def _holder(
+def holder(
     lexicon: ActorLexicon, text: str, trig: int, end: int, sites: bool = False
 ) -> ActorMention | None:
     """The first side after the trigger named as holding a place: "government-held areas",
@@ -78,11 +78,11 @@ _SITE_AFTER = re.compile(
 )
 
 
-def _unknown(actor: Actor) -> bool:
+def unknown(actor: Actor) -> bool:
     return actor.name.startswith("Unidentified")
 
 
-def _opponent_before(
+def opponent_before(
     candidate: Candidate,
     mentions: Sequence[ActorMention],
     lexicon: ActorLexicon,
@@ -101,16 +101,16 @@ def _opponent_before(
     for m in reversed([m for m in mentions if lo <= m.start < candidate.sent_start]):
         if (
             m.role in UNARMED
-            or _ally(m, text)
+            or ally(m, text)
             or m.possessive
             or any(s <= m.start < e for s, e in excluded)
             or _SITE_AFTER.match(text, m.end)  # "a strategic northern military base"
         ):
             continue
-        named = _name(_forces([m])[0], mentions, lexicon, country, when, text)
+        named = name(forces([m])[0], mentions, lexicon, country, when, text)
         # state forces fight armed groups here, not another state's forces or the coalition
         states = actor1.inter in STATE_INTERS and named.inter in STATE_INTERS
-        if not _one_side(named, actor1) and not _unknown(named) and not states:
+        if not one_side(named, actor1) and not unknown(named) and not states:
             return named
     return None
 
@@ -121,21 +121,21 @@ _ALLY_BEFORE = re.compile(
     r"together with|along with|with (?:the )?(?:help|support|backing) of)\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
-_ALLY_AFTER = re.compile(r"^-(?:backed|led|allied|supported)\b", re.IGNORECASE)
+ALLY_AFTER = re.compile(r"^-(?:backed|led|allied|supported)\b", re.IGNORECASE)
 _ALLIED = re.compile(r"\b(?:allied|pro-government|pro-regime|loyalist)\s+$", re.IGNORECASE)
 
 
-def _ally(m: ActorMention, text: str) -> bool:
+def ally(m: ActorMention, text: str) -> bool:
     """ "fought alongside Hezbollah", "US-backed forces", "allied militia": a partner, not the
     opponent."""
     return bool(
         _ALLY_BEFORE.search(text[max(0, m.start - 40) : m.start])
         or _ALLIED.search(text[max(0, m.start - 20) : m.start])
-        or _ALLY_AFTER.match(text[m.end : m.end + 12])
+        or ALLY_AFTER.match(text[m.end : m.end + 12])
     )
 
 
-def _battle_sides(
+def battle_sides(
     agents: list[ActorMention],
     patients: list[ActorMention],
     in_sentence: list[ActorMention],
@@ -153,7 +153,7 @@ def _battle_sides(
 
     def other(found: Sequence[ActorMention]) -> list[ActorMention]:
         return [
-            m for m in found if m not in agents and not _same_side(m, first) and not _ally(m, text)
+            m for m in found if m not in agents and not _same_side(m, first) and not ally(m, text)
         ]
 
     if not other(patients):
@@ -161,7 +161,7 @@ def _battle_sides(
         # "Clashes between Kurdish fighters and Islamic State", "army units and terrorist groups
         # engaged in heavy clashes when terrorists tried to advance": two sides named together
         # as the subject of a battle fight each other (a third named later is no other side)
-        between = [m for m in agents[1:] if not _same_side(m, first) and not _ally(m, text)]
+        between = [m for m in agents[1:] if not _same_side(m, first) and not ally(m, text)]
         if between:
             agents = [m for m in agents if m is not between[0]]
             rest = between[:1]
@@ -171,11 +171,11 @@ def _battle_sides(
     return agents, patients
 
 
-def _governments(found: list[ActorMention]) -> list[ActorMention]:
+def governments(found: list[ActorMention]) -> list[ActorMention]:
     return [dataclasses.replace(m, role="government") if m.role == "country" else m for m in found]
 
 
-def _forces(found: list[ActorMention]) -> list[ActorMention]:
+def forces(found: list[ActorMention]) -> list[ActorMention]:
     return [dataclasses.replace(m, role="military") if m.role == "government" else m for m in found]
 
 
@@ -201,7 +201,7 @@ def _one_state(a: ActorMention, b: ActorMention) -> bool:
     )
 
 
-def _one_side(a: Actor, b: Actor) -> bool:
+def one_side(a: Actor, b: Actor) -> bool:
     """The same actor, or two arms of one state ("Government of Syria", "Military Forces of
     Syria")."""
     unidentified = a.name.startswith("Unidentified")  # two unknown groups may be opponents
@@ -212,7 +212,7 @@ def _one_side(a: Actor, b: Actor) -> bool:
     )
 
 
-def _name(
+def name(
     m: ActorMention,
     mentions: Sequence[ActorMention],
     lexicon: ActorLexicon,
@@ -307,7 +307,7 @@ _OPPOSED = re.compile(
 )
 
 
-def _winner_first(
+def winner_first(
     agents: list[ActorMention],
     patients: list[ActorMention],
     in_sentence: list[ActorMention],
@@ -341,7 +341,7 @@ def _winner_first(
     opposed = [
         m
         for m in pool
-        if _OPPOSED.search(text[max(0, m.start - 40) : m.start]) and not _ally(m, text)
+        if _OPPOSED.search(text[max(0, m.start - 40) : m.start]) and not ally(m, text)
     ]
     # non-state sides fight each other: the other side a battle's sides gave ("At least 40
     # insurgents were killed as the YPG advance ... The YPG seized control of Ain Daqneh", "IS
@@ -356,7 +356,7 @@ def _winner_first(
         and m.role not in STATE_ROLES
         and m not in agents
         and not m.possessive
-        and not _ally(m, text)
+        and not ally(m, text)
         # "insurgents including the Nusra Front captured ...": one side
         and not _INCLUDING.fullmatch(
             text[min(m.end, agents[0].end) : max(m.start, agents[0].start)]
@@ -375,7 +375,7 @@ def _winner_first(
         for m in pool
         if ((m.role in STATE_ROLES) != state_wins or m in foes)
         and m.role != "civilians"
-        and not _ally(m, text)
+        and not ally(m, text)
     ]
     losers = [*opposed, *(m for m in losers if m not in opposed)]
     return (winners or [m for m in agents if m not in opposed] or agents), [
