@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from eventwire.errors import ModelError
 from eventwire.extract.detect import NOT_PROSE, TAGS
 from eventwire.extract.lemmas import lemma as base_form
 
@@ -33,42 +37,83 @@ SAY_LEMMAS = frozenset(
         "cite",
     ]
 )
-# Common names for well-known sources, so that "the Observatory" and "SOHR" become one name.
-SOURCE_ALIASES: dict[str, str] = {
-    "sohr": "Syrian Observatory for Human Rights",
-    "the observatory": "Syrian Observatory for Human Rights",
-    "observatory": "Syrian Observatory for Human Rights",
-    "syrian observatory": "Syrian Observatory for Human Rights",
-    "the syrian observatory": "Syrian Observatory for Human Rights",
-    "the britain-based monitor": "Syrian Observatory for Human Rights",
-    "britain-based monitor": "Syrian Observatory for Human Rights",
-    "the uk-based monitor": "Syrian Observatory for Human Rights",
-    "the monitor": "Syrian Observatory for Human Rights",
-    "sana": "SANA",
-    "syrian arab news agency": "SANA",
-    "state news agency sana": "SANA",
-}
-_KNOWN_SOURCES = frozenset(SOURCE_ALIASES.values())
-# The generic head nouns a well-known source is also called by: "the monitor" beside SOHR,
-# "the news agency" beside SANA, is that source again.
-SOURCE_KINDS: dict[str, frozenset[str]] = {
-    "Syrian Observatory for Human Rights": frozenset(
-        ["monitor", "group", "observatory", "organisation", "organization"]
-    ),
-    "SANA": frozenset(["agency", "media"]),
-}
-# How an article calls a well-known source it also names: "a monitoring group" in a report that
-# names SOHR is SOHR, "the state news agency" in one that names SANA is SANA.
-SOURCE_DESCRIPTIONS: dict[str, re.Pattern[str]] = {
-    "Syrian Observatory for Human Rights": re.compile(r"\b(?:monitor|monitoring|observatory)\b"),
-    "SANA": re.compile(
-        r"\b(?:state|official|syrian) (?:\w+ )?(?:news )?agency\b|^(?:news agency|media outlet)$"
-    ),
-}
-_NAMED_AS: dict[str, re.Pattern[str]] = {
-    "Syrian Observatory for Human Rights": re.compile(r"\bSyrian Observatory\b|\bSOHR\b"),
-    "SANA": re.compile(r"\bSANA\b|\bSyrian Arab News Agency\b"),
-}
+# Well-known sources (SOHR, SANA, ...) are data: one [[source]] table each in this file.
+SOURCES_FILE = Path(__file__).resolve().parents[1] / "data" / "sources.toml"
+_SOURCE_KEYS = frozenset(["name", "aliases", "kinds", "described_as", "named_as", "recognised_by"])
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTable:
+    """What is known of well-known sources, each part keyed by the source's name."""
+
+    names: tuple[str, ...]
+    # Common names, lower-cased, so that "the Observatory" and "SOHR" become one name.
+    aliases: dict[str, str]
+    # The generic head nouns a well-known source is also called by: "the monitor" beside
+    # SOHR, "the news agency" beside SANA, is that source again.
+    kinds: dict[str, frozenset[str]]
+    # How an article calls a well-known source it also names: "a monitoring group" in a
+    # report that names SOHR is SOHR, "the state news agency" in one that names SANA is SANA.
+    descriptions: dict[str, re.Pattern[str]]
+    # The article names the source ("SOHR", "Syrian Observatory").
+    named_as: dict[str, re.Pattern[str]]
+    # A phrase that is the source however it is spelt, or its head speaking for it.
+    recognised_by: dict[str, re.Pattern[str]]
+
+
+def load_sources(path: Path = SOURCES_FILE) -> SourceTable:
+    """The table of well-known sources in `path` (TOML; its header says what each key means)."""
+    try:
+        with path.open("rb") as handle:
+            rows = tomllib.load(handle).get("source", [])
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ModelError(str(path), f"cannot read the sources table: {exc}") from None
+    table = SourceTable((), {}, {}, {}, {}, {})
+    names = []
+    for row in rows:
+        name = row.get("name") if isinstance(row, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            raise ModelError(str(path), f"[[source]] {row!r}: needs a name")
+        if set(row) - _SOURCE_KEYS:
+            unknown, known = sorted(set(row) - _SOURCE_KEYS), sorted(_SOURCE_KEYS)
+            raise ModelError(str(path), f"source {name!r}: unknown keys {unknown}; known: {known}")
+        names.append(name)
+        for alias in [name, *_strings(path, name, row, "aliases")]:
+            table.aliases[alias.lower()] = name
+        table.kinds[name] = frozenset(w.lower() for w in _strings(path, name, row, "kinds"))
+        row.setdefault("named_as", rf"\b{re.escape(name)}\b")
+        for key, part in [
+            ("named_as", table.named_as),
+            ("described_as", table.descriptions),
+            ("recognised_by", table.recognised_by),
+        ]:
+            if key in row:
+                flags = re.IGNORECASE if key == "recognised_by" else 0
+                part[name] = _pattern(path, name, key, row[key], flags)
+    return dataclasses.replace(table, names=tuple(names))
+
+
+def _strings(path: Path, name: str, row: dict[str, object], key: str) -> list[str]:
+    value = row.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise ModelError(str(path), f"source {name!r}: {key} must be a list of strings")
+    return value
+
+
+def _pattern(path: Path, name: str, key: str, value: object, flags: int) -> re.Pattern[str]:
+    if not isinstance(value, str):
+        raise ModelError(str(path), f"source {name!r}: {key} must be a string (a regex)")
+    try:
+        return re.compile(value, flags)
+    except re.error as exc:
+        raise ModelError(str(path), f"source {name!r}: {key} is no valid regex: {exc}") from None
+
+
+_SOURCES = load_sources()  # once per process
+# The table's parts under the names code has used (the same objects).
+SOURCE_ALIASES = _SOURCES.aliases
+SOURCE_KINDS = _SOURCES.kinds
+SOURCE_DESCRIPTIONS = _SOURCES.descriptions
 # Heads a reporting subject can have besides a proper name: people and bodies that speak or
 # publish. "A tank-backed assault" or "bodies of civilians" are parse slips, not sources.
 SOURCE_HEADS = frozenset(
@@ -132,13 +177,6 @@ _DAY_AFTER = re.compile(
 )
 # "Syrian Observatory for Human Rights based in Britain": the label after the name.
 _BASED_AFTER = re.compile(r"\s+based in [A-Z][\w.]*$")
-# The Syrian Observatory however it is spelt ("Syrian Obervatory for Human rights",
-# "U.K.-based Syrian Observatory ..."), or its director speaking for it ("Rami Abdel Rahman
-# head of the ...", "Director of the UK-based Observatory Rami Abdurrahman").
-_SOHR = re.compile(
-    r"\bSyrian Ob\w{4,10}\s+for\s+Human\s+Rights\b|\bRami\s+Abd[\w-]*\s?[Rr]ah?man\b",
-    re.IGNORECASE,
-)
 _NOUN_BEFORE_ACRONYM = re.compile(r"^([a-z][\w-]*)\s+([A-Z]{2,5})$")
 _BASED_ANY = re.compile(r"^[A-Z][\w]*-based\s+")
 _NUMBER = re.compile(
@@ -209,8 +247,10 @@ def normalise(name: str) -> str:
     cleaned = re.sub(r"\s+", " ", re.sub('["“”]', "", name).strip(" ,.;:'"))
     cleaned = _ACT_BEFORE.sub("", _WHEN.sub("", cleaned))
     cleaned = _DAY_AFTER.sub("", _BASED_AFTER.sub("", cleaned))
-    if _SOHR.search(cleaned) and " and " not in cleaned:
-        return "Syrian Observatory for Human Rights"  # its name misspelt, its head speaking
+    if " and " not in cleaned:
+        for known, pattern in _SOURCES.recognised_by.items():
+            if pattern.search(cleaned):
+                return known  # its name misspelt, its head speaking
     cleaned = re.sub(r"\s*\(([A-Z]{2,})\)?$", "", cleaned)  # "... (SOHR)" -> full name only
     cleaned = re.sub(r"\s*\[([A-Z]{2,})\]?$", "", cleaned)  # "... [SOHR]" likewise
     alias = _alias(cleaned) or _alias(_BASED_ANY.sub("", _LEAD.sub("", cleaned)))
@@ -256,7 +296,8 @@ def normalise(name: str) -> str:
 
 
 def _alias(name: str) -> str | None:
-    return SOURCE_ALIASES.get(name.lower()) or SOURCE_ALIASES.get(_LEAD.sub("", name).lower())
+    aliases = _SOURCES.aliases
+    return aliases.get(name.lower()) or aliases.get(_LEAD.sub("", name).lower())
 
 
 def is_generic(name: str) -> bool:
@@ -295,12 +336,13 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
             for o in found
         )
     }
-    named_in_text = [w for w, p in _NAMED_AS.items() if p.search(text)]
+    sources = _SOURCES
+    named_in_text = [w for w in sources.descriptions if sources.named_as[w].search(text)]
 
     def known(name: str) -> str:
         if not is_generic(name):
             return _full_name(name, text)
-        described = (w for w in named_in_text if SOURCE_DESCRIPTIONS[w].search(name.lower()))
+        described = (w for w in named_in_text if sources.descriptions[w].search(name.lower()))
         return next(described, None) or _outlet_called(name, text) or name
 
     found_names = [known(s.name) for s in found if s.name not in titles]
@@ -323,7 +365,7 @@ def source_names(found: Sequence[Source], text: str = "") -> list[str]:
     for name in names:
         if is_generic(name) and named:
             head = name.lower().split()[-1].rstrip("s")
-            kinds = {k for n in named for k in SOURCE_KINDS.get(n, ())}
+            kinds = {k for n in named for k in sources.kinds.get(n, ())}
             if head in kinds or any(re.search(rf"\b{re.escape(head)}", p) for p in phrases):
                 continue
         out.append(name)
@@ -337,7 +379,7 @@ def _full_name(name: str, text: str) -> str:
         return name
     for m in re.finditer(rf"\b[A-Z][\w'-]+\s+{re.escape(name)}\b", text):
         full = normalise(m.group())
-        if full in _KNOWN_SOURCES:
+        if full in _SOURCES.names:
             return full
     return name
 
