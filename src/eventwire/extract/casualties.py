@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import collections
+import csv
 import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from eventwire.errors import ModelError
 from eventwire.extract.numbers import Count, find_numbers, words_to_int
 
 _MONTHS = (
@@ -212,15 +215,35 @@ _SUBSET_AFTER = re.compile(
     r"^\s+(?:others?\s+)?(?:of them|of whom|among them|(?:of|among) the (?:dead|victims))\b",
     re.IGNORECASE,
 )
-_CIVILIAN = re.compile(
-    r"\b(?:civilians?|citizens|children|child|kids|women|woman|girls?|boys?|residents|villagers|"
-    r"worshippers|students|pupils|farmers|shepherds|family|families|journalists?|doctors|"
-    r"medics|aid workers|passengers|refugees|displaced|infants?|babies|mothers|elderly|"
-    r"shoppers|pilgrims|teachers|patients|people from the same|medical (?:staff|workers)|"
-    r"health workers|nurses|paramedics|rescuers|rescue workers|volunteers|mother|father|"
-    r"wife|husband|sons?|daughters?|relatives)\b",
-    re.IGNORECASE,
+# Civilian nouns have one home: the civilians rows of data/actors/generic.csv (the actor
+# lexicon's "villagers", "aid workers", "passers-by": extend them there), read below, plus the
+# words here, which name civilians only as victims counted in a toll. As an actor phrase they
+# name no group the codebook lists: kin and ages (a fighter's "sons", "the elderly"), single
+# people ("a woman", "a boy"), medical and rescue staff who speak as sources ("doctors said"),
+# "people from the same (family)"; a counted one of them is a civilian.
+_VICTIM_CIVILIANS = (
+    r"child|kids|woman|girls?|boys?|shepherds|family|families|doctors|infants?|babies|mothers|"
+    r"elderly|people from the same|medical (?:staff|workers)|health workers|nurses|paramedics|"
+    r"rescuers|rescue workers|volunteers|mother|father|wife|husband|sons?|daughters?|relatives|"
+    r"displaced"
 )
+_GENERIC_ACTORS = Path(__file__).resolve().parents[1] / "data" / "actors" / "generic.csv"
+
+
+def _civilian_pattern(generic: Path = _GENERIC_ACTORS) -> re.Pattern[str]:
+    """Civilian nouns: generic.csv's civilians rows (whole words, hyphens and spaces alike)
+    and the victims-only words above."""
+    try:
+        with generic.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    except OSError as exc:
+        raise ModelError(str(generic), f"cannot read actor data file: {exc}") from None
+    phrases = sorted({r["phrase"].strip().lower() for r in rows if r["role"] == "civilians"})
+    actors = "|".join(r"[-\s]+".join(map(re.escape, re.split(r"[-\s]+", p))) for p in phrases)
+    return re.compile(rf"\b(?:{actors}|{_VICTIM_CIVILIANS})\b", re.IGNORECASE)
+
+
+_CIVILIAN = _civilian_pattern()
 _COMBATANT = re.compile(
     r"\b(?:soldiers?|troops|fighters|militants|rebels|insurgents|jihadists|terrorists|"
     r"gunmen|members|militiamen|loyalists|"
