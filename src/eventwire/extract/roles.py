@@ -175,6 +175,70 @@ def _usable(m: ActorMention, agent: tuple[int, int] | None, text: str = "") -> b
     return not _INNER_PLACE.search(text[agent[0] : m.start])
 
 
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """What every role decision reads: the candidate, its text, the actor mentions that can be
+    sides of it, and how to name them."""
+
+    candidate: Candidate
+    mentions: Sequence[ActorMention]
+    agencies: set[int]  # where an agency is named: hit by violence, its staff are civilians
+    lexicon: ActorLexicon
+    country: str | None
+    when: dt.date | None
+    excluded: Sequence[tuple[int, int]]  # the sources' spans: nobody there is a side
+    text: str
+
+    @property
+    def sub(self) -> str:
+        return self.candidate.decision.sub_event_type
+
+    @property
+    def trig(self) -> int:
+        return self.candidate.decision.trigger.start
+
+    @property
+    def event_type(self) -> str:
+        return tx.SUB_EVENT_TO_EVENT[self.sub]
+
+    @property
+    def armed_only(self) -> bool:
+        """A battle: only armed sides fight it."""
+        return self.event_type == "Battles"
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.candidate.sent_start : self.candidate.sent_end]
+
+    def pool(self, lo: int, hi: int) -> list[ActorMention]:
+        """The mentions from `lo` to `hi` that can be a side: not in a source, not a country
+        named as a place."""
+        return [
+            m
+            for m in self.mentions
+            if lo <= m.start < hi
+            and (
+                _usable(m, self.candidate.agent, self.text)
+                # "signed a truce with Russia": a state an agreement is made with is a party
+                or (
+                    self.sub == "Agreement"
+                    and _WITH.search(self.text[max(0, m.start - 6) : m.start])
+                )
+            )
+            and not any(s <= m.start < e for s, e in self.excluded)
+        ]
+
+    def armed(self, found: list[ActorMention]) -> list[ActorMention]:
+        """`found` without the unarmed (civilians, protesters, rioters) where only armed sides
+        count (a battle)."""
+        unarmed = {"civilians", "protesters", "rioters"}
+        return [m for m in found if m.role not in unarmed] if self.armed_only else found
+
+    def actor(self, m: ActorMention) -> Actor:
+        """The ACLED actor a mention names."""
+        return name(m, self.mentions, self.lexicon, self.country, self.when, self.text)
+
+
 def assign_roles(
     candidate: Candidate,
     mentions: Sequence[ActorMention],
@@ -187,180 +251,27 @@ def assign_roles(
     civilian_victims: bool = False,
 ) -> Roles:
     """Actors of one event from the mentions in its sentence (sources excluded)."""
-    sub = candidate.decision.sub_event_type
-    trig = candidate.decision.trigger.start
-    agencies = {m.start for m in mentions if m.role == "agency"}
-    if tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS:
-        # An agency is no side of armed violence: its staff hit by it are civilians.
-        mentions = [as_civilians(m) if m.start in agencies else m for m in mentions]
-    if sub not in TERRITORY_TYPES:
-        # "Russian jets pound rebel areas": whose a place is describes the place; only a change
-        # of territory ("rebels seized regime areas") makes its holder a side
-        mentions = [
-            m for m in mentions if m.role == "civilians" or not _PLACE_AFTER.match(text, m.end)
-        ]
-
-    def pool(lo: int, hi: int) -> list[ActorMention]:
-        return [
-            m
-            for m in mentions
-            if lo <= m.start < hi
-            and (
-                _usable(m, candidate.agent, text)
-                # "signed a truce with Russia": a state an agreement is made with is a party
-                or (sub == "Agreement" and _WITH.search(text[max(0, m.start - 6) : m.start]))
-            )
-            and not any(s <= m.start < e for s, e in excluded)
-        ]
-
-    armed_only = tx.SUB_EVENT_TO_EVENT[sub] == "Battles"
-
-    def armed(found: list[ActorMention]) -> list[ActorMention]:
-        unarmed = {"civilians", "protesters", "rioters"}
-        return [m for m in found if m.role not in unarmed] if armed_only else found
-
-    in_sentence = armed(pool(candidate.clause_start, candidate.clause_end))
-    in_sentence = in_sentence or armed(pool(candidate.sent_start, candidate.sent_end))
-    if not in_sentence and context is not None and armed_only:
-        # "The fighting ..." names its sides one sentence earlier; a partner named there ("an
-        # offensive led by HTS and allied rebel factions") is not the side that leads it.
-        in_sentence = [m for m in armed(pool(*context)) if not ally(m, text)]
-    whole = armed(pool(candidate.sent_start, candidate.sent_end))
-    casualties = [
-        m
-        for m in whole
-        if counted(m, text)
-        or _PASSIVE_HIT.match(text[m.end : m.end + 60])
-        or _MEMBER_HIT.match(text[m.end : m.end + 40])
-    ]
-    by_phrase = [
-        m
-        for m in whole
-        if _BY.search(text[max(0, m.start - 12) : m.start])
-        and not _OTHER_CLAUSE.search(text[min(m.end, trig) : max(m.start, trig)])
-    ]
-    # "killed in a Turkish army operation", "rocket attacks from Islamic State": the side whose
-    # act the victims fell in
-    in_act = [
-        m
-        for m in whole
-        if m.role not in {"civilians", "country"}
-        and (
-            (
-                _IN_ACT_BEFORE.search(text[max(0, m.start - 40) : m.start])
-                and _ACT_AFTER.match(text[m.end : m.end + 30])
-            )
-            or _FROM_BEFORE.search(text[max(0, m.start - 40) : m.start])
-        )
-        and not _OTHER_CLAUSE.search(text[min(m.end, trig) : max(m.start, trig)])
-    ]
-    targeted = [m for m in whole if _TARGETED.search(text[max(0, m.start - 60) : m.start])]
-    accused = [
-        m
-        for m in whole
-        if m.role != "civilians" and _ACCUSED.search(text[max(0, m.start - 70) : m.start])
-    ]
-    users = [
-        m
-        for m in whole
-        if m.role != "civilians"
-        and m.start > trig
-        and tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS
-        and _USED_AFTER.match(text[m.end : m.end + 40])
-    ]
-    hit = [*casualties, *(m for m in targeted if m not in casualties)]
-    # "Syrian warplanes", "a Russian air strike": the actor word is part of the trigger phrase.
-    at_trigger = [
-        m
-        for m in mentions
-        if m.start <= trig < m.end + 2
-        and m.role != "civilians"
-        and not any(s <= m.start < e for s, e in excluded)
-        and text[m.end : trig].strip(" -") == ""
-        # a demonym ("Russian air strike", "killed in Russian airstrikes"), not a country's
-        # name ("Syria chemical attack claim", "in Syria air strike")
-        and not (m.role == "country" and (m.possessive or _country_name(m)))
-        and not ALLY_AFTER.match(text[m.end : m.end + 12])  # "US-led coalition strikes"
-    ]
-    agents = (
-        accused[:1]
-        or [
-            m
-            for m in _inside(candidate.agent, in_sentence)
-            if m not in hit and m.role != "civilians"
-        ]
-        or users[:1]
-        or [m for m in by_phrase if m not in casualties][:1]  # "carried out by the Syrian regime"
-        or [m for m in in_act if m not in casualties and m not in targeted][:1]
-        or [m for m in at_trigger if m not in targeted][:1]
-        or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in hit][-1:]
-    )
-    if agents and not armed_only and sub not in TERRITORY_TYPES and sub != "Agreement":
-        # "airstrikes launched by the Syrian regime and Russian warplanes": a side listed with
-        # the actor acts with it (assoc1), it is not the target
-        agents = [*agents, *(m for m in _listed_with(agents[-1], whole, text) if m not in agents)]
-    if not agents:
-        agents = sayer_acts(candidate, mentions, text, trig)
-    if not agents and not armed_only:
-        agents = claimant(candidate, mentions, text) or blamed(candidate, mentions, text)
-    if not agents and not armed_only:
-        # "the Assad regime fired rockets filled with Sarin gas", "Regime forces pounded the
-        # towns with heavy artillery": the parse put the trigger in a clause of its own, the
-        # sentence's actor stands before it, first (its subject)
-        # ("rebels hit a school a day after children were killed in airstrikes": not across
-        # a clause of its own)
-        agents = [
-            m
-            for m in whole
-            if m.end <= trig
-            and m.role != "civilians"
-            and m not in hit
-            and not _OTHER_CLAUSE.search(text, m.end, trig)
-        ][:1]
-    if not agents and not armed_only:
-        # "Two persons injured in terrorist rocket attack Two persons were injured as the ISIS
-        # terrorist organization targeted with rocket shells the town": the side that does the
-        # act later in the sentence is its actor, not its target
-        agents = [
-            m
-            for m in whole
-            if m.start > trig and m.role != "civilians" and _ACTS_AFTER.match(text, m.end)
-        ][:1]
-    patients = (
-        _inside(candidate.patient, in_sentence)
-        or [
-            m
-            for m in in_sentence
-            if m.start >= trig
-            and m not in agents
-            # "after a pilot was executed by rebels": the doer of a passive is nobody's target,
-            # nor is the side that names an act ("dead after Syria regime strike")
-            and not _BY.search(text[max(0, m.start - 12) : m.start])
-            and not _OWN_ACT.match(text[m.end : m.end + 30])
-        ]
-    )
-    patients = [*patients, *(m for m in hit if m not in patients and m not in agents)]
-    # "31 jihadists ... Islamic State militants were killed": the named group, not the generic noun
-    patients = sorted(patients, key=lambda m: m.role == "unidentified")
-    if armed_only:
-        nearby = [*in_sentence, *(m for m in whole if m not in in_sentence)]  # clause first
-        agents, patients = battle_sides(agents, patients, nearby, context, pool, text)
+    scene = _scene(candidate, mentions, lexicon, country, when, excluded, text)
+    sub = scene.sub
+    trig = scene.trig
+    agencies = scene.agencies
+    mentions = scene.mentions
+    armed_only = scene.armed_only
+    in_sentence = _in_sentence(scene, context)
     if sub in PROTEST_TYPES | RIOT_TYPES:
         return _demonstration_roles(sub, in_sentence, lexicon, country, when)
-    if sub == "Non-state actor overtakes territory":
-        agents, patients = winner_first(agents, patients, in_sentence, False, text)
-    elif sub == "Government regains territory":
-        agents, patients = winner_first(agents, patients, in_sentence, True, text)
+    whole = scene.armed(scene.pool(candidate.sent_start, candidate.sent_end))
+    casualties = _casualties(scene, whole)
+    targeted = _targeted(scene, whole)
+    hit = [*casualties, *(m for m in targeted if m not in casualties)]
+    agents = _agents(scene, in_sentence, whole, casualties, targeted, hit)
+    patients = _patients(scene, in_sentence, agents, hit)
+    agents, patients = _fight_sides(scene, agents, patients, in_sentence, whole, context)
     # "Al-Qaeda's Syrian affiliate Al-Nusra Front": the group, not the country, is the actor.
     agents = sorted(agents, key=lambda m: m.role == "country" or m.possessive)
-    if armed_only:  # a side of a battle is the state's forces, not its government
-        agents, patients = forces(agents), forces(patients)
-    elif tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS:  # so is a state that strikes or kills
-        agents = forces(agents)
-    elif sub == "Agreement":  # a state that agrees is its government ("the US and Russia")
-        agents, patients = governments(agents), governments(patients)
-    names = [name(m, mentions, lexicon, country, when, text) for m in agents]
-    others = [name(m, mentions, lexicon, country, when, text) for m in patients]
+    agents, patients = _state_arms(scene, agents, patients)
+    names = [scene.actor(m) for m in agents]
+    others = [scene.actor(m) for m in patients]
     others = [a for a in others if all(a.name != n.name for n in names)]
     sentence = text[candidate.sent_start : candidate.sent_end]
     if names:
@@ -447,6 +358,285 @@ def assign_roles(
     if sub == "Agreement" and actor2 is None and assoc1 and not one_side(assoc1, actor1):
         actor2, assoc1 = assoc1, None
     return Roles(actor1, assoc1, actor2, assoc2)
+
+
+def _scene(
+    candidate: Candidate,
+    mentions: Sequence[ActorMention],
+    lexicon: ActorLexicon,
+    country: str | None,
+    when: dt.date | None,
+    excluded: Sequence[tuple[int, int]],
+    text: str,
+) -> _Scene:
+    """The scene of a candidate, with the mentions that can be its sides: an agency hit by
+    armed violence is civilians, and a place's holder ("rebel areas") no side unless territory
+    changes hands."""
+    sub = candidate.decision.sub_event_type
+    agencies = {m.start for m in mentions if m.role == "agency"}
+    if tx.SUB_EVENT_TO_EVENT[sub] in VIOLENT_EVENTS:
+        # An agency is no side of armed violence: its staff hit by it are civilians.
+        mentions = [as_civilians(m) if m.start in agencies else m for m in mentions]
+    if sub not in TERRITORY_TYPES:
+        # "Russian jets pound rebel areas": whose a place is describes the place; only a change
+        # of territory ("rebels seized regime areas") makes its holder a side
+        mentions = [
+            m for m in mentions if m.role == "civilians" or not _PLACE_AFTER.match(text, m.end)
+        ]
+    return _Scene(candidate, mentions, agencies, lexicon, country, when, excluded, text)
+
+
+def _in_sentence(scene: _Scene, context: tuple[int, int] | None) -> list[ActorMention]:
+    """The mentions the sides are looked for in first: the trigger's clause, else its sentence,
+    else (a battle) the sentence before (`context`)."""
+    c = scene.candidate
+    found = scene.armed(scene.pool(c.clause_start, c.clause_end))
+    found = found or scene.armed(scene.pool(c.sent_start, c.sent_end))
+    if not found and context is not None and scene.armed_only:
+        # "The fighting ..." names its sides one sentence earlier; a partner named there ("an
+        # offensive led by HTS and allied rebel factions") is not the side that leads it.
+        found = [m for m in scene.armed(scene.pool(*context)) if not ally(m, scene.text)]
+    return found
+
+
+def _casualties(scene: _Scene, whole: list[ActorMention]) -> list[ActorMention]:
+    """The sides the sentence counts as killed or hurt ("killed 49 Nusra Front militants"), the
+    subject of a passive death verb, a group whose leader was killed."""
+    text = scene.text
+    return [
+        m
+        for m in whole
+        if counted(m, text)
+        or _PASSIVE_HIT.match(text[m.end : m.end + 60])
+        or _MEMBER_HIT.match(text[m.end : m.end + 40])
+    ]
+
+
+def _targeted(scene: _Scene, whole: list[ActorMention]) -> list[ActorMention]:
+    """The sides named as the object of an attack ("Jets pound ISIS", "air strikes on IS
+    positions")."""
+    text = scene.text
+    return [m for m in whole if _TARGETED.search(text[max(0, m.start - 60) : m.start])]
+
+
+def _agents(
+    scene: _Scene,
+    in_sentence: list[ActorMention],
+    whole: list[ActorMention],
+    casualties: list[ActorMention],
+    targeted: list[ActorMention],
+    hit: list[ActorMention],
+) -> list[ActorMention]:
+    """The acting side, then its partners: the side the sentence names as acting and those
+    listed with it, else a side named as acting some other way (a speaker, a claimant)."""
+    agents = _named_agent(scene, in_sentence, whole, casualties, targeted, hit)
+    sub = scene.sub
+    if agents and not scene.armed_only and sub not in TERRITORY_TYPES and sub != "Agreement":
+        # "airstrikes launched by the Syrian regime and Russian warplanes": a side listed with
+        # the actor acts with it (assoc1), it is not the target
+        listed = _listed_with(agents[-1], whole, scene.text)
+        agents = [*agents, *(m for m in listed if m not in agents)]
+    return agents or _agent_elsewhere(scene, whole, hit)
+
+
+def _named_agent(
+    scene: _Scene,
+    in_sentence: list[ActorMention],
+    whole: list[ActorMention],
+    casualties: list[ActorMention],
+    targeted: list[ActorMention],
+    hit: list[ActorMention],
+) -> list[ActorMention]:
+    """The side the sentence names as acting, by the first cue that finds one: the accused, the
+    parse's subject, the user of the weapon, the doer of a passive ("by the regime"), the side
+    whose act the victims fell in, the actor word of the trigger phrase, the last side before
+    the trigger. A side hit is none of them."""
+    trig = scene.trig
+    return (
+        _accused(scene, whole)[:1]
+        or [
+            m
+            for m in _inside(scene.candidate.agent, in_sentence)
+            if m not in hit and m.role != "civilians"
+        ]
+        or _users(scene, whole)[:1]
+        # "carried out by the Syrian regime"
+        or [m for m in _by_phrase(scene, whole) if m not in casualties][:1]
+        or [m for m in _in_act(scene, whole) if m not in casualties and m not in targeted][:1]
+        or [m for m in _at_trigger(scene) if m not in targeted][:1]
+        or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in hit][-1:]
+    )
+
+
+def _accused(scene: _Scene, whole: list[ActorMention]) -> list[ActorMention]:
+    """The sides accused of the act ("accusing the forces loyal to Assad of")."""
+    text = scene.text
+    return [
+        m
+        for m in whole
+        if m.role != "civilians" and _ACCUSED.search(text[max(0, m.start - 70) : m.start])
+    ]
+
+
+def _users(scene: _Scene, whole: list[ActorMention]) -> list[ActorMention]:
+    """The sides after the trigger that used its weapon ("barrel bombs that the regime has
+    deployed"), in armed violence."""
+    if scene.event_type not in VIOLENT_EVENTS:
+        return []
+    text = scene.text
+    return [
+        m
+        for m in whole
+        if m.role != "civilians"
+        and m.start > scene.trig
+        and _USED_AFTER.match(text[m.end : m.end + 40])
+    ]
+
+
+def _by_phrase(scene: _Scene, whole: list[ActorMention]) -> list[ActorMention]:
+    """The doers of a passive ("killed by the regime"), not across a clause of their own."""
+    text, trig = scene.text, scene.trig
+    return [
+        m
+        for m in whole
+        if _BY.search(text[max(0, m.start - 12) : m.start])
+        and not _OTHER_CLAUSE.search(text[min(m.end, trig) : max(m.start, trig)])
+    ]
+
+
+def _in_act(scene: _Scene, whole: list[ActorMention]) -> list[ActorMention]:
+    """The sides whose act the victims fell in ("killed in a Turkish army operation", "rocket
+    attacks from Islamic State"), not across a clause of their own."""
+    text, trig = scene.text, scene.trig
+    return [
+        m
+        for m in whole
+        if m.role not in {"civilians", "country"}
+        and (
+            (
+                _IN_ACT_BEFORE.search(text[max(0, m.start - 40) : m.start])
+                and _ACT_AFTER.match(text[m.end : m.end + 30])
+            )
+            or _FROM_BEFORE.search(text[max(0, m.start - 40) : m.start])
+        )
+        and not _OTHER_CLAUSE.search(text[min(m.end, trig) : max(m.start, trig)])
+    ]
+
+
+def _at_trigger(scene: _Scene) -> list[ActorMention]:
+    """The actor word of the trigger phrase ("Syrian warplanes", "a Russian air strike")."""
+    text, trig = scene.text, scene.trig
+    return [
+        m
+        for m in scene.mentions
+        if m.start <= trig < m.end + 2
+        and m.role != "civilians"
+        and not any(s <= m.start < e for s, e in scene.excluded)
+        and text[m.end : trig].strip(" -") == ""
+        # a demonym ("Russian air strike", "killed in Russian airstrikes"), not a country's
+        # name ("Syria chemical attack claim", "in Syria air strike")
+        and not (m.role == "country" and (m.possessive or _country_name(m)))
+        and not ALLY_AFTER.match(text[m.end : m.end + 12])  # "US-led coalition strikes"
+    ]
+
+
+def _agent_elsewhere(
+    scene: _Scene, whole: list[ActorMention], hit: list[ActorMention]
+) -> list[ActorMention]:
+    """An acting side the sentence does not name as acting: the speaker of a reported act; and
+    outside battles the claimant, the side blamed, the sentence's first side before the trigger
+    or a side that does the act after it."""
+    text, trig = scene.text, scene.trig
+    agents = sayer_acts(scene.candidate, scene.mentions, text, trig)
+    if agents or scene.armed_only:
+        return agents
+    return (
+        claimant(scene.candidate, scene.mentions, text)
+        or blamed(scene.candidate, scene.mentions, text)
+        # "the Assad regime fired rockets filled with Sarin gas", "Regime forces pounded the
+        # towns with heavy artillery": the parse put the trigger in a clause of its own, the
+        # sentence's actor stands before it, first (its subject)
+        # ("rebels hit a school a day after children were killed in airstrikes": not across
+        # a clause of its own)
+        or [
+            m
+            for m in whole
+            if m.end <= trig
+            and m.role != "civilians"
+            and m not in hit
+            and not _OTHER_CLAUSE.search(text, m.end, trig)
+        ][:1]
+        # "Two persons injured in terrorist rocket attack Two persons were injured as the ISIS
+        # terrorist organization targeted with rocket shells the town": the side that does the
+        # act later in the sentence is its actor, not its target
+        or [
+            m
+            for m in whole
+            if m.start > trig and m.role != "civilians" and _ACTS_AFTER.match(text, m.end)
+        ][:1]
+    )
+
+
+def _patients(
+    scene: _Scene,
+    in_sentence: list[ActorMention],
+    agents: list[ActorMention],
+    hit: list[ActorMention],
+) -> list[ActorMention]:
+    """The sides acted on: the parse's object, else the sides after the trigger, then the sides
+    counted or targeted as hit; a named group before a generic noun."""
+    text, trig = scene.text, scene.trig
+    patients = (
+        _inside(scene.candidate.patient, in_sentence)
+        or [
+            m
+            for m in in_sentence
+            if m.start >= trig
+            and m not in agents
+            # "after a pilot was executed by rebels": the doer of a passive is nobody's target,
+            # nor is the side that names an act ("dead after Syria regime strike")
+            and not _BY.search(text[max(0, m.start - 12) : m.start])
+            and not _OWN_ACT.match(text[m.end : m.end + 30])
+        ]
+    )
+    patients = [*patients, *(m for m in hit if m not in patients and m not in agents)]
+    # "31 jihadists ... Islamic State militants were killed": the named group, not the generic noun
+    return sorted(patients, key=lambda m: m.role == "unidentified")
+
+
+def _fight_sides(
+    scene: _Scene,
+    agents: list[ActorMention],
+    patients: list[ActorMention],
+    in_sentence: list[ActorMention],
+    whole: list[ActorMention],
+    context: tuple[int, int] | None,
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """The two sides of a battle (the opponent named elsewhere in the sentence or the one
+    before), and of territory changing hands the winner first."""
+    text = scene.text
+    if scene.armed_only:
+        nearby = [*in_sentence, *(m for m in whole if m not in in_sentence)]  # clause first
+        agents, patients = battle_sides(agents, patients, nearby, context, scene.pool, text)
+    if scene.sub == "Non-state actor overtakes territory":
+        agents, patients = winner_first(agents, patients, in_sentence, False, text)
+    elif scene.sub == "Government regains territory":
+        agents, patients = winner_first(agents, patients, in_sentence, True, text)
+    return agents, patients
+
+
+def _state_arms(
+    scene: _Scene, agents: list[ActorMention], patients: list[ActorMention]
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Which arm of a state a state's side is: its forces in a battle and as the actor of
+    other violence, its government in an agreement."""
+    if scene.armed_only:  # a side of a battle is the state's forces, not its government
+        return forces(agents), forces(patients)
+    if scene.event_type in VIOLENT_EVENTS:  # so is a state that strikes or kills
+        return forces(agents), patients
+    if scene.sub == "Agreement":  # a state that agrees is its government ("the US and Russia")
+        return governments(agents), governments(patients)
+    return agents, patients
 
 
 _ACTS_AFTER = re.compile(
