@@ -253,10 +253,6 @@ def assign_roles(
     """Actors of one event from the mentions in its sentence (sources excluded)."""
     scene = _scene(candidate, mentions, lexicon, country, when, excluded, text)
     sub = scene.sub
-    trig = scene.trig
-    agencies = scene.agencies
-    mentions = scene.mentions
-    armed_only = scene.armed_only
     in_sentence = _in_sentence(scene, context)
     if sub in PROTEST_TYPES | RIOT_TYPES:
         return _demonstration_roles(sub, in_sentence, lexicon, country, when)
@@ -273,84 +269,13 @@ def assign_roles(
     names = [scene.actor(m) for m in agents]
     others = [scene.actor(m) for m in patients]
     others = [a for a in others if all(a.name != n.name for n in names)]
-    sentence = text[candidate.sent_start : candidate.sent_end]
-    if names:
-        actor1 = names[0]
-    elif sub in {"Air/drone strike", "Chemical weapon"} and not _DRONE.search(sentence):
-        # the sentence names no air force: the one the article names for its strikes
-        air_forces = air_force(mentions, text, country)
-        flown = [lexicon.name(m, country, when) for m in forces(air_forces)]
-        if not flown and country and _BARREL_BOMB.search(sentence):
-            # barrel bombs are dropped from the state's own helicopters
-            state = lexicon.state_name("military", country, when)
-            flown = [Actor(state, tx.INTER_STATE, country=country)]
-        actor1 = flown[0] if flown else Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL)
-        names = flown  # a joint campaign's partner ("Russian and Syrian jets") is assoc1
-    else:
-        actor1 = _unidentified(lexicon, country, when)
+    actor1, names = _actor1(scene, names)
     # an actor never opposes itself ("the regime" read on both sides, a claim sentence)
     others = [a for a in others if not one_side(a, actor1)]
-    actor2 = others[0] if others else None
-    if actor2 is None and (armed_only or sub in TERRITORY_TYPES):
-        # "launched an offensive on government-held areas", "captured regime-held positions":
-        # the side that holds the ground attacked or taken is the other side
-        # in the trigger's clause or close after it (the parse's clause may stop at the verb)
-        near = min(candidate.sent_end, candidate.decision.trigger.end + HOLDER_CHARS)
-        held = holder(lexicon, text, trig, max(candidate.clause_end, near))
-        if held is not None:
-            held_by = name(forces([held])[0], mentions, lexicon, country, when, text)
-            actor2 = None if one_side(held_by, actor1) else held_by
     one_named = not names[1:]  # a second side named already ("X and Y captured") is no ally
-    if (
-        actor2 is None
-        and (armed_only or sub in TERRITORY_TYPES)
-        and not unknown(actor1)
-        and one_named
-    ):
-        # "Nusra drove US-backed rebels out of a base ... 'Al-Nusra captured Base 46'": the
-        # opponent named for the same fight a few sentences before
-        actor2 = opponent_before(
-            candidate, mentions, lexicon, country, when, text, actor1, excluded
-        )
-    site_hit = _MILITARY_SITE.search(text, trig, min(trig + 80, candidate.sent_end))
-    open_site = (actor2 is None or actor2.inter == tx.INTER_CIVILIANS) and not armed_only
-    if open_site and country and site_hit:
-        site = Actor(lexicon.state_name("military", country, when), tx.INTER_STATE, country=country)
-        actor2 = actor2 if one_side(site, actor1) else site
-    remote = tx.SUB_EVENT_TO_EVENT[sub] == "Explosions/Remote violence"
-    hit_civilians = (
-        civilian_victims
-        or any(m.role == "civilians" and m.start not in agencies for m in whole)
-        or (sub in BOMBS | {"Chemical weapon"} and bool(_PEOPLE_HIT.search(sentence)))
-        # "At least 20 people were killed ... in a barrel bomb attack", "rocket attacks ...
-        # killing 2 people": people counted as killed or hurt by remote violence, no armed
-        # side named as hit, are civilians
-        or (remote and bool(_PEOPLE_COUNTED.search(sentence)) and bool(HARMED.search(sentence)))
-        or civilian_site(text, candidate.sent_start, trig, candidate.sent_end)
-    )
-    if actor2 is None and remote and not hit_civilians:
-        # "... airstrikes on the town of Douma. The airstrikes also left dozens of people injured
-        # including women and children": the next sentence names the same act's victims
-        hit_civilians = victims_next(candidate, mentions, text, agencies)
-    named_civilians = any(m.role == "civilians" and m.start not in agencies for m in whole)
-    if remote and (actor2 is None or (actor2.inter == tx.INTER_CIVILIANS and not named_civilians)):
-        # "warplanes bombarded Hasakeh targeting positions held by Kurdish forces": a held
-        # military site is the target, where a held town is not
-        held = holder(lexicon, text, trig, candidate.sent_end, sites=True)
-        if held is not None:
-            held_by = name(forces([held])[0], mentions, lexicon, country, when, text)
-            actor2 = actor2 if one_side(held_by, actor1) else held_by
-    if actor2 is None and (sub in VICTIM_TYPES or (remote and hit_civilians)):
-        # the civilians' own nationality where the sentence gives it ("Lebanese pilgrims")
-        foreign = next(
-            (m for m in whole if m.role == "civilians" and m.country and m.country != country),
-            None,
-        )
-        actor2 = (
-            lexicon.name(foreign, country, when)
-            if foreign is not None
-            else Actor(f"Civilians ({country})" if country else "Civilians", tx.INTER_CIVILIANS)
-        )
+    actor2 = _actor2(scene, actor1, others[0] if others else None, one_named, whole)
+    if actor2 is None and _hits_civilians(scene, whole, civilian_victims):
+        actor2 = _civilians(scene, whole)
     assoc1 = next((a for a in names[1:] if a.name != actor1.name), None)
     assoc2 = next((a for a in others[1:] if actor2 and a.name != actor2.name), None)
     # "Rebels and government forces agreed on a ceasefire", "a truce between X and Y": the
@@ -637,6 +562,149 @@ def _state_arms(
     if scene.sub == "Agreement":  # a state that agrees is its government ("the US and Russia")
         return governments(agents), governments(patients)
     return agents, patients
+
+
+def _actor1(scene: _Scene, names: list[Actor]) -> tuple[Actor, list[Actor]]:
+    """actor1, and the acting sides named with it (the second is assoc1): the first side named
+    as acting; where none is, the air force the article names for an air or chemical strike
+    (barrel bombs: the state's own), else Unidentified Military Forces; for any other act an
+    Unidentified Armed Group."""
+    if names:
+        return names[0], names
+    lexicon, country, when = scene.lexicon, scene.country, scene.when
+    sentence = scene.sentence
+    if scene.sub not in {"Air/drone strike", "Chemical weapon"} or _DRONE.search(sentence):
+        return _unidentified(lexicon, country, when), names
+    # the sentence names no air force: the one the article names for its strikes
+    air_forces = air_force(scene.mentions, scene.text, country)
+    flown = [lexicon.name(m, country, when) for m in forces(air_forces)]
+    if not flown and country and _BARREL_BOMB.search(sentence):
+        # barrel bombs are dropped from the state's own helicopters
+        state = lexicon.state_name("military", country, when)
+        flown = [Actor(state, tx.INTER_STATE, country=country)]
+    actor1 = flown[0] if flown else Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL)
+    return actor1, flown  # a joint campaign's partner ("Russian and Syrian jets") is assoc1
+
+
+def _actor2(
+    scene: _Scene,
+    actor1: Actor,
+    named_hit: Actor | None,
+    one_named: bool,
+    whole: list[ActorMention],
+) -> Actor | None:
+    """The side acted on: `named_hit`, the first side named as hit; in a fight (battle, territory)
+    without one, its opponent; outside battles, the state's military where a military site is
+    hit, rather than nobody or civilians; in remote violence, a held military site."""
+    actor2 = named_hit
+    if actor2 is None and (scene.armed_only or scene.sub in TERRITORY_TYPES):
+        actor2 = _opponent(scene, actor1, one_named)
+    if (actor2 is None or actor2.inter == tx.INTER_CIVILIANS) and not scene.armed_only:
+        site = _military_site(scene, actor1)
+        if site is not None:
+            actor2 = site
+    remote = scene.event_type == "Explosions/Remote violence"
+    if remote and (
+        actor2 is None
+        or (actor2.inter == tx.INTER_CIVILIANS and not _civilians_named(scene, whole))
+    ):
+        # "warplanes bombarded Hasakeh targeting positions held by Kurdish forces": a held
+        # military site is the target, where a held town is not
+        held = _held_by(scene, actor1, scene.candidate.sent_end, sites=True)
+        if held is not None:
+            actor2 = held
+    return actor2
+
+
+def _opponent(scene: _Scene, actor1: Actor, one_named: bool) -> Actor | None:
+    """The other side of a fight the sentence names none for: the holder of the ground attacked
+    or taken; else, where actor1 is named and alone, the opponent named a few sentences
+    before."""
+    c = scene.candidate
+    # "launched an offensive on government-held areas", "captured regime-held positions":
+    # the side that holds the ground attacked or taken is the other side
+    # in the trigger's clause or close after it (the parse's clause may stop at the verb)
+    near = min(c.sent_end, c.decision.trigger.end + HOLDER_CHARS)
+    held = _held_by(scene, actor1, max(c.clause_end, near))
+    if held is not None or unknown(actor1) or not one_named:
+        return held
+    # "Nusra drove US-backed rebels out of a base ... 'Al-Nusra captured Base 46'": the
+    # opponent named for the same fight a few sentences before
+    return opponent_before(
+        c,
+        scene.mentions,
+        scene.lexicon,
+        scene.country,
+        scene.when,
+        scene.text,
+        actor1,
+        scene.excluded,
+    )
+
+
+def _held_by(scene: _Scene, actor1: Actor, end: int, sites: bool = False) -> Actor | None:
+    """The forces of the side named as holding the ground between the trigger and `end` (with
+    `sites`, a military site), unless that is actor1's own side."""
+    held = holder(scene.lexicon, scene.text, scene.trig, end, sites=sites)
+    if held is None:
+        return None
+    side = scene.actor(forces([held])[0])
+    return None if one_side(side, actor1) else side
+
+
+def _military_site(scene: _Scene, actor1: Actor) -> Actor | None:
+    """The state's military where the act hits a military site ("a strike on the Shayrat
+    airbase"), unless that is actor1's own side."""
+    trig, country = scene.trig, scene.country
+    end = min(trig + 80, scene.candidate.sent_end)
+    if not country or not _MILITARY_SITE.search(scene.text, trig, end):
+        return None
+    state = scene.lexicon.state_name("military", country, scene.when)
+    site = Actor(state, tx.INTER_STATE, country=country)
+    return None if one_side(site, actor1) else site
+
+
+def _civilians_named(scene: _Scene, whole: list[ActorMention]) -> bool:
+    """The sentence names civilians (an agency's staff are not named as civilians)."""
+    return any(m.role == "civilians" and m.start not in scene.agencies for m in whole)
+
+
+def _hits_civilians(scene: _Scene, whole: list[ActorMention], civilian_victims: bool) -> bool:
+    """Whether an act no side is named as hit by hit civilians: violence against civilians
+    always; remote violence where the toll counts civilians (`civilian_victims`), the sentence
+    names civilians, a bomb or gas kills "people", people are counted as killed or hurt, a place
+    only civilians fill is hit, or the next sentence names the same act's civilian victims."""
+    if scene.sub in VICTIM_TYPES:
+        return True
+    if scene.event_type != "Explosions/Remote violence":
+        return False
+    c, text, sentence = scene.candidate, scene.text, scene.sentence
+    return (
+        civilian_victims
+        or _civilians_named(scene, whole)
+        or (scene.sub in BOMBS | {"Chemical weapon"} and bool(_PEOPLE_HIT.search(sentence)))
+        # "At least 20 people were killed ... in a barrel bomb attack", "rocket attacks ...
+        # killing 2 people": people counted as killed or hurt by remote violence, no armed
+        # side named as hit, are civilians
+        or (bool(_PEOPLE_COUNTED.search(sentence)) and bool(HARMED.search(sentence)))
+        or civilian_site(text, c.sent_start, scene.trig, c.sent_end)
+        # "... airstrikes on the town of Douma. The airstrikes also left dozens of people injured
+        # including women and children": the next sentence names the same act's victims
+        or victims_next(c, scene.mentions, text, scene.agencies)
+    )
+
+
+def _civilians(scene: _Scene, whole: list[ActorMention]) -> Actor:
+    """The civilians hit: of their own nationality where the sentence gives it ("Lebanese
+    pilgrims"), else of the country."""
+    country = scene.country
+    foreign = next(
+        (m for m in whole if m.role == "civilians" and m.country and m.country != country),
+        None,
+    )
+    if foreign is not None:
+        return scene.lexicon.name(foreign, country, scene.when)
+    return Actor(f"Civilians ({country})" if country else "Civilians", tx.INTER_CIVILIANS)
 
 
 _ACTS_AFTER = re.compile(
