@@ -85,9 +85,10 @@ def _load(path: str) -> Geoparser:
 # Words just before a toponym that make the location approximate ("near Hama").
 _RELATIVE = re.compile(
     r"(?:\bnear(?:by)?|\boutskirts of|\bcountryside of|\bvicinity of|\baround|\boutside(?: of)?|"
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
-    r"(?: parts?)? of|(?:km|kilomet(?:re|er)s?|miles?)\)? (?:from|of|away from|outside)|"
-    r"\bclose to|\bsuburbs? of|"
+    r"\b(?:(?:north|south)-?(?:east|west)|north|south|east|west)(?:ern)?"
+    # ("the eastern side of Salamiyah"; not "the northwest edge of Aleppo", in the city)
+    r"(?: (?:parts?|sides?|flanks?))? of|(?:km|kilomet(?:re|er)s?|miles?)\)? "
+    r"(?:from|of|away from|outside)|\bclose to|\bsuburbs? of|"
     # ("the village of X" names X itself: only "villages of X", "a village in X" are near it)
     r"\bvillages (?:of|in|near|around)|\bvillage (?:in|near|around)|\brural|\bprovince of|"
     r"\bdistrict of|\bthe road to)"
@@ -107,8 +108,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 # The area around a town, named after it ("the Aleppo countryside", "Hama's northern
 # countryside", "the south Aleppo area", "Damascus suburbs").
 _DIRECTION = (
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|"
-    r"eastern|western|north-eastern|north-western|south-eastern|south-western|rural)"
+    # ("northwestern" and "north-western", "northeast" and "north-east" alike)
+    r"(?:(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|northern|southern|"
+    r"eastern|western|rural)"
 )
 _AREA_AFTER = re.compile(
     rf"(?:['’]s?|s)?\s+(?:(?:{_DIRECTION}\s+)?(?:countryside|outskirts|suburbs|environs|"
