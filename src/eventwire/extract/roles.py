@@ -12,28 +12,28 @@ from eventwire.extract.detect import Candidate
 from eventwire.extract.sides import (
     ALLY_AFTER,
     HOLDER_CHARS,
-    UNARMED,
-    ally,
+    UNARMED_ROLES,
+    acled_name,
+    as_forces,
+    as_governments,
     battle_sides,
-    forces,
-    governments,
-    holder,
-    name,
+    ground_holder,
+    is_ally,
+    is_unidentified,
     one_side,
     opponent_before,
-    unknown,
     winner_first,
 )
 from eventwire.extract.targets import (
-    HARMED,
+    HARM_WORD,
+    acting_speaker,
     air_force,
     as_civilians,
-    blamed,
-    civilian_site,
+    blamed_side,
+    civilian_site_hit,
     claimant,
-    counted,
-    sayer_acts,
-    victims_next,
+    counted_as_casualties,
+    victims_in_next_sentence,
 )
 from eventwire.models import Actor
 from eventwire.resolve.actors import ActorLexicon, ActorMention
@@ -236,7 +236,7 @@ class _Scene:
 
     def actor(self, m: ActorMention) -> Actor:
         """The ACLED actor a mention names."""
-        return name(m, self.mentions, self.lexicon, self.country, self.when, self.text)
+        return acled_name(m, self.mentions, self.lexicon, self.country, self.when, self.text)
 
 
 def assign_roles(
@@ -320,7 +320,7 @@ def _in_sentence(scene: _Scene, context: tuple[int, int] | None) -> list[ActorMe
     if not found and context is not None and scene.armed_only:
         # "The fighting ..." names its sides one sentence earlier; a partner named there ("an
         # offensive led by HTS and allied rebel factions") is not the side that leads it.
-        found = [m for m in scene.armed(scene.pool(*context)) if not ally(m, scene.text)]
+        found = [m for m in scene.armed(scene.pool(*context)) if not is_ally(m, scene.text)]
     return found
 
 
@@ -331,7 +331,7 @@ def _casualties(scene: _Scene, whole: list[ActorMention]) -> list[ActorMention]:
     return [
         m
         for m in whole
-        if counted(m, text)
+        if counted_as_casualties(m, text)
         or _PASSIVE_HIT.match(text[m.end : m.end + 60])
         or _MEMBER_HIT.match(text[m.end : m.end + 40])
     ]
@@ -472,12 +472,12 @@ def _agent_elsewhere(
     outside battles the claimant, the side blamed, the sentence's first side before the trigger
     or a side that does the act after it."""
     text, trig = scene.text, scene.trig
-    agents = sayer_acts(scene.candidate, scene.mentions, text, trig)
+    agents = acting_speaker(scene.candidate, scene.mentions, text, trig)
     if agents or scene.armed_only:
         return agents
     return (
         claimant(scene.candidate, scene.mentions, text)
-        or blamed(scene.candidate, scene.mentions, text)
+        or blamed_side(scene.candidate, scene.mentions, text)
         # "the Assad regime fired rockets filled with Sarin gas", "Regime forces pounded the
         # towns with heavy artillery": the parse put the trigger in a clause of its own, the
         # sentence's actor stands before it, first (its subject)
@@ -556,11 +556,11 @@ def _state_arms(
     """Which arm of a state a state's side is: its forces in a battle and as the actor of
     other violence, its government in an agreement."""
     if scene.armed_only:  # a side of a battle is the state's forces, not its government
-        return forces(agents), forces(patients)
+        return as_forces(agents), as_forces(patients)
     if scene.event_type in VIOLENT_EVENTS:  # so is a state that strikes or kills
-        return forces(agents), patients
+        return as_forces(agents), patients
     if scene.sub == "Agreement":  # a state that agrees is its government ("the US and Russia")
-        return governments(agents), governments(patients)
+        return as_governments(agents), as_governments(patients)
     return agents, patients
 
 
@@ -577,7 +577,7 @@ def _actor1(scene: _Scene, names: list[Actor]) -> tuple[Actor, list[Actor]]:
         return _unidentified(lexicon, country, when), names
     # the sentence names no air force: the one the article names for its strikes
     air_forces = air_force(scene.mentions, scene.text, country)
-    flown = [lexicon.name(m, country, when) for m in forces(air_forces)]
+    flown = [lexicon.name(m, country, when) for m in as_forces(air_forces)]
     if not flown and country and _BARREL_BOMB.search(sentence):
         # barrel bombs are dropped from the state's own helicopters
         state = lexicon.state_name("military", country, when)
@@ -626,7 +626,7 @@ def _opponent(scene: _Scene, actor1: Actor, one_named: bool) -> Actor | None:
     # in the trigger's clause or close after it (the parse's clause may stop at the verb)
     near = min(c.sent_end, c.decision.trigger.end + HOLDER_CHARS)
     held = _held_by(scene, actor1, max(c.clause_end, near))
-    if held is not None or unknown(actor1) or not one_named:
+    if held is not None or is_unidentified(actor1) or not one_named:
         return held
     # "Nusra drove US-backed rebels out of a base ... 'Al-Nusra captured Base 46'": the
     # opponent named for the same fight a few sentences before
@@ -645,10 +645,10 @@ def _opponent(scene: _Scene, actor1: Actor, one_named: bool) -> Actor | None:
 def _held_by(scene: _Scene, actor1: Actor, end: int, sites: bool = False) -> Actor | None:
     """The forces of the side named as holding the ground between the trigger and `end` (with
     `sites`, a military site), unless that is actor1's own side."""
-    held = holder(scene.lexicon, scene.text, scene.trig, end, sites=sites)
+    held = ground_holder(scene.lexicon, scene.text, scene.trig, end, sites=sites)
     if held is None:
         return None
-    side = scene.actor(forces([held])[0])
+    side = scene.actor(as_forces([held])[0])
     return None if one_side(side, actor1) else side
 
 
@@ -686,11 +686,11 @@ def _hits_civilians(scene: _Scene, whole: list[ActorMention], civilian_victims: 
         # "At least 20 people were killed ... in a barrel bomb attack", "rocket attacks ...
         # killing 2 people": people counted as killed or hurt by remote violence, no armed
         # side named as hit, are civilians
-        or (bool(_PEOPLE_COUNTED.search(sentence)) and bool(HARMED.search(sentence)))
-        or civilian_site(text, c.sent_start, scene.trig, c.sent_end)
+        or (bool(_PEOPLE_COUNTED.search(sentence)) and bool(HARM_WORD.search(sentence)))
+        or civilian_site_hit(text, c.sent_start, scene.trig, c.sent_end)
         # "... airstrikes on the town of Douma. The airstrikes also left dozens of people injured
         # including women and children": the next sentence names the same act's victims
-        or victims_next(c, scene.mentions, text, scene.agencies)
+        or victims_in_next_sentence(c, scene.mentions, text, scene.agencies)
     )
 
 
@@ -727,7 +727,7 @@ def _listed_with(
         if m.start < last.end:
             continue
         gap = text[last.end : m.start]
-        if m.role in UNARMED - {"country"} or not (_AND.fullmatch(gap) or gap.strip() == ","):
+        if m.role in UNARMED_ROLES - {"country"} or not (_AND.fullmatch(gap) or gap.strip() == ","):
             break
         chain.append(m)
         last, closed = m, bool(_AND.fullmatch(gap))

@@ -36,7 +36,7 @@ HOLDER_WORDS = 4  # the longest holder phrase looked for ("Islamic State group-h
 HOLDER_CHARS = 80  # how far past the trigger the ground's holder is looked for
 
 
-def holder(
+def ground_holder(
     lexicon: ActorLexicon, text: str, trig: int, end: int, sites: bool = False
 ) -> ActorMention | None:
     """The first side after the trigger named as holding a place: "government-held areas",
@@ -64,7 +64,7 @@ def holder(
 
 
 OPPONENT_CHARS = 400  # how far before the sentence a battle's opponent is looked for
-UNARMED = {"civilians", "protesters", "rioters", "agency", "country"}
+UNARMED_ROLES = {"civilians", "protesters", "rioters", "agency", "country"}
 STATE_INTERS = {tx.INTER_STATE, tx.INTER_EXTERNAL}
 _SHIFT = re.compile(
     r"\b(?:meanwhile|elsewhere|separately|in (?:another|other|a separate|relevant) "
@@ -78,7 +78,8 @@ _SITE_AFTER = re.compile(
 )
 
 
-def unknown(actor: Actor) -> bool:
+def is_unidentified(actor: Actor) -> bool:
+    """An actor the text does not identify ("Unidentified Armed Group (Syria)")."""
     return actor.name.startswith("Unidentified")
 
 
@@ -100,17 +101,17 @@ def opponent_before(
         lo = shift.start()
     for m in reversed([m for m in mentions if lo <= m.start < candidate.sent_start]):
         if (
-            m.role in UNARMED
-            or ally(m, text)
+            m.role in UNARMED_ROLES
+            or is_ally(m, text)
             or m.possessive
             or any(s <= m.start < e for s, e in excluded)
             or _SITE_AFTER.match(text, m.end)  # "a strategic northern military base"
         ):
             continue
-        named = name(forces([m])[0], mentions, lexicon, country, when, text)
+        named = acled_name(as_forces([m])[0], mentions, lexicon, country, when, text)
         # state forces fight armed groups here, not another state's forces or the coalition
         states = actor1.inter in STATE_INTERS and named.inter in STATE_INTERS
-        if not one_side(named, actor1) and not unknown(named) and not states:
+        if not one_side(named, actor1) and not is_unidentified(named) and not states:
             return named
     return None
 
@@ -125,7 +126,7 @@ ALLY_AFTER = re.compile(r"^-(?:backed|led|allied|supported)\b", re.IGNORECASE)
 _ALLIED = re.compile(r"\b(?:allied|pro-government|pro-regime|loyalist)\s+$", re.IGNORECASE)
 
 
-def ally(m: ActorMention, text: str) -> bool:
+def is_ally(m: ActorMention, text: str) -> bool:
     """ "fought alongside Hezbollah", "US-backed forces", "allied militia": a partner, not the
     opponent."""
     return bool(
@@ -153,7 +154,9 @@ def battle_sides(
 
     def other(found: Sequence[ActorMention]) -> list[ActorMention]:
         return [
-            m for m in found if m not in agents and not _same_side(m, first) and not ally(m, text)
+            m
+            for m in found
+            if m not in agents and not _same_side(m, first) and not is_ally(m, text)
         ]
 
     if not other(patients):
@@ -161,7 +164,7 @@ def battle_sides(
         # "Clashes between Kurdish fighters and Islamic State", "army units and terrorist groups
         # engaged in heavy clashes when terrorists tried to advance": two sides named together
         # as the subject of a battle fight each other (a third named later is no other side)
-        between = [m for m in agents[1:] if not _same_side(m, first) and not ally(m, text)]
+        between = [m for m in agents[1:] if not _same_side(m, first) and not is_ally(m, text)]
         if between:
             agents = [m for m in agents if m is not between[0]]
             rest = between[:1]
@@ -171,11 +174,13 @@ def battle_sides(
     return agents, patients
 
 
-def governments(found: list[ActorMention]) -> list[ActorMention]:
+def as_governments(found: list[ActorMention]) -> list[ActorMention]:
+    """`found` with a bare country read as its government (the party to an agreement)."""
     return [dataclasses.replace(m, role="government") if m.role == "country" else m for m in found]
 
 
-def forces(found: list[ActorMention]) -> list[ActorMention]:
+def as_forces(found: list[ActorMention]) -> list[ActorMention]:
+    """`found` with a government read as its military forces (the side that fights)."""
     return [dataclasses.replace(m, role="military") if m.role == "government" else m for m in found]
 
 
@@ -212,7 +217,7 @@ def one_side(a: Actor, b: Actor) -> bool:
     )
 
 
-def name(
+def acled_name(
     m: ActorMention,
     mentions: Sequence[ActorMention],
     lexicon: ActorLexicon,
@@ -341,7 +346,7 @@ def winner_first(
     opposed = [
         m
         for m in pool
-        if _OPPOSED.search(text[max(0, m.start - 40) : m.start]) and not ally(m, text)
+        if _OPPOSED.search(text[max(0, m.start - 40) : m.start]) and not is_ally(m, text)
     ]
     # non-state sides fight each other: the other side a battle's sides gave ("At least 40
     # insurgents were killed as the YPG advance ... The YPG seized control of Ain Daqneh", "IS
@@ -356,7 +361,7 @@ def winner_first(
         and m.role not in STATE_ROLES
         and m not in agents
         and not m.possessive
-        and not ally(m, text)
+        and not is_ally(m, text)
         # "insurgents including the Nusra Front captured ...": one side
         and not _INCLUDING.fullmatch(
             text[min(m.end, agents[0].end) : max(m.start, agents[0].start)]
@@ -375,7 +380,7 @@ def winner_first(
         for m in pool
         if ((m.role in STATE_ROLES) != state_wins or m in foes)
         and m.role != "civilians"
-        and not ally(m, text)
+        and not is_ally(m, text)
     ]
     losers = [*opposed, *(m for m in losers if m not in opposed)]
     return (winners or [m for m in agents if m not in opposed] or agents), [

@@ -123,7 +123,7 @@ _SITE_HIT = re.compile(
 )
 
 
-def counted(m: ActorMention, text: str) -> bool:
+def counted_as_casualties(m: ActorMention, text: str) -> bool:
     """A group of people counted as casualties: "killed 49 Nusra Front militants", "at least 20
     rebels were killed", "25 terrorists killed"."""
     before = text[max(0, m.start - 40) : m.start]
@@ -143,11 +143,11 @@ _SAME_ACT = re.compile(
     r"attacks?|shelling|bombardment|bombings?|blasts?|explosions?|shells|rockets|barrel bombs)\b"
 )
 # the civilians are its victims, not "residents" who heard it
-HARMED = re.compile(r"\b(?:kill|dead|death|injur|wound|casualt|victim|hurt)\w*", re.IGNORECASE)
+HARM_WORD = re.compile(r"\b(?:kill|dead|death|injur|wound|casualt|victim|hurt)\w*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
-def victims_next(
+def victims_in_next_sentence(
     candidate: Candidate, mentions: Sequence[ActorMention], text: str, agencies: set[int]
 ) -> bool:
     """Civilians named in the next sentence as hit by the same act ("The airstrikes also left
@@ -157,13 +157,13 @@ def victims_next(
         return False
     stop = _SENTENCE_END.search(text, same.end())
     end = stop.start() if stop else len(text)
-    return bool(HARMED.search(text, same.end(), end)) and any(
+    return bool(HARM_WORD.search(text, same.end(), end)) and any(
         m.role == "civilians" and m.start not in agencies and same.end() <= m.start < end
         for m in mentions
     )
 
 
-def sayer_acts(
+def acting_speaker(
     candidate: Candidate, mentions: Sequence[ActorMention], text: str, trig: int
 ) -> list[ActorMention]:
     """The speaker as the actor of a reported act without a subject of its own."""
@@ -193,7 +193,9 @@ def claimant(
     ][:1]
 
 
-def blamed(candidate: Candidate, mentions: Sequence[ActorMention], text: str) -> list[ActorMention]:
+def blamed_side(
+    candidate: Candidate, mentions: Sequence[ActorMention], text: str
+) -> list[ActorMention]:
     """The side a report blames for the act ("Residents blamed the US-led coalition for the
     strikes", "the regime was responsible for the attack"), in the sentence or around it."""
     before, after = CLAIM_CHARS
@@ -258,7 +260,7 @@ def air_force(
     return [first[0], next(m for m in first if side(m) != side(first[0]))]
 
 
-def civilian_site(text: str, start: int, trig: int, end: int) -> bool:
+def civilian_site_hit(text: str, start: int, trig: int, end: int) -> bool:
     """A place only civilians fill is hit: after the trigger ("shells hit a crowded market"),
     or as the subject of a passive hit ("a bus was also hit by regime bombing raids")."""
     if _CIVILIAN_SITE.search(text, trig, end):
@@ -268,4 +270,5 @@ def civilian_site(text: str, start: int, trig: int, end: int) -> bool:
 
 
 def as_civilians(m: ActorMention) -> ActorMention:
+    """`m` read as civilians (an agency's staff hit by armed violence), with no name of its own."""
     return dataclasses.replace(m, role="civilians", name=None, inter=None, country=None)
