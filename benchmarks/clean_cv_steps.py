@@ -118,14 +118,22 @@ def main() -> None:
     parser.add_argument(
         "--pages", type=Path, help="write each page's F1 by scoring and seed here (JSON)"
     )
+    parser.add_argument(
+        "--all-pages",
+        action="store_true",
+        help="cross-validate over every dev page, the held-out third too (each page is then "
+        "scored by models fitted on the other two thirds of all pages)",
+    )
     args = parser.parse_args()
 
-    data, bodies, pages = training_data(1)
-    # The rendered training pages' URLs, in training_data's order (pages with no line skipped).
+    data, bodies, pages = training_data(1, args.all_pages)
+    # The rendered pages' URLs, in training_data's order (pages with no line skipped).
     urls = [
-        p.url for p in load_pages() if not is_test(p.id) and lines.split_lines(render_page(p.html))
+        p.url
+        for p in load_pages()
+        if (args.all_pages or not is_test(p.id)) and lines.split_lines(render_page(p.html))
     ]
-    features = _key(lines, furniture, extra=repr(SHIPPED))
+    features = _key(lines, furniture, extra=repr(SHIPPED) + ("all" if args.all_pages else ""))
     # Two scorings of the same out-of-fold probabilities: body_mask's kept lines (what the
     # trainer's --cv --fill-gaps scores), and the body clean_text_page gives (page_mask and
     # page_parts: date lines of the page head dropped, the headline taken out as the title),

@@ -158,10 +158,11 @@ def cross_validate(
         print(f"| {t} | {p:.3f} | {r:.3f} | {f:.3f} | {low:.3f}–{high:.3f} | {missed} |")
 
 
-def training_data(synthetic: int) -> tuple[list[Page3], list[str], int]:
-    """Feature rows, labels and lines of the training pages rendered to text, then of
-    `synthetic` synthetic scrapes of each; the true bodies alike; how many are rendered."""
-    pages: list[Page] = [p for p in load_pages() if not is_test(p.id)]
+def training_data(synthetic: int, all_pages: bool = False) -> tuple[list[Page3], list[str], int]:
+    """Feature rows, labels and lines of the training pages (with `all_pages`, of every dev
+    page, the held-out third too) rendered to text, then of `synthetic` synthetic scrapes of
+    each; the true bodies alike; how many are rendered."""
+    pages: list[Page] = [p for p in load_pages() if all_pages or not is_test(p.id)]
     data: list[Page3] = []
     bodies: list[str] = []
     for page in pages:
