@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventwire.extract.casualties import _civilian_pattern, combine, find_deaths
+from eventwire.extract.casualties import combine, find_deaths
+from eventwire.extract.victim_kind import civilian_pattern
 
 
 def civilians(text: str) -> int | None:
@@ -22,7 +23,7 @@ def test_the_actor_lexicons_civilians_are_civilians_in_a_toll() -> None:
 def test_a_row_added_to_generic_csv_is_read(tmp_path: Path) -> None:
     generic = tmp_path / "generic.csv"
     generic.write_text("# a comment\nphrase,role\nwedding guests,civilians\ntroops,military\n")
-    pattern = _civilian_pattern(generic)
+    pattern = civilian_pattern(generic)
     assert pattern.search("27 wedding-guests")  # hyphens and spaces alike
     assert pattern.search("three relatives")  # the victims-only words stay
     assert not pattern.search("20 troops")
