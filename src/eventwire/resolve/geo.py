@@ -106,16 +106,17 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
 # The area around a town, named after it ("the Aleppo countryside", "Hama's northern
-# countryside", "the south Aleppo area", "Damascus suburbs").
+# countryside", "the south Aleppo area", "Damascus suburbs", "a Damascus suburb", "the
+# Damascus region").
 _DIRECTION = (
     # ("northwestern" and "north-western", "northeast" and "north-east" alike)
     r"(?:(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|northern|southern|"
     r"eastern|western|rural)"
 )
 _AREA_AFTER = re.compile(
-    rf"(?:['’]s?|s)?\s+(?:(?:{_DIRECTION}\s+)?(?:countryside|outskirts|suburbs|environs|"
+    rf"(?:['’]s?|s)?\s+(?:(?:{_DIRECTION}\s+)?(?:countryside|outskirts|suburbs?|environs|"
     # (a bare "the Khan Sheikhun area" is as often the town itself)
-    rf"surroundings|hinterland)|{_DIRECTION}\s+area)\b",
+    rf"surroundings|hinterland)|{_DIRECTION}\s+area|region)\b",
     re.IGNORECASE,
 )
 # ... and "the south Aleppo area", the direction before the name.
@@ -346,6 +347,10 @@ def choose_event_place(
             # ACLED: a village or site that cannot be located is coded to the known town
             # near it
             precision, why = 2, "near: a village or site the gazetteer does not hold is named"
+        elif precision == 1 and _unknown_area(place, places, start, end, text):
+            # ACLED: activity in a small part of a region, a general area named, is coded
+            # to a town standing for that area
+            precision, why = 2, "near: an area the gazetteer does not hold is named"
         elif precision == 1 and from_only:
             # "a mortar round fired from X fell in <a place not found>": near X, not in it
             precision, why = 2, "near: only where it came from is named"
@@ -418,6 +423,46 @@ def _unknown_settlement(
         if m.end("end") not in ends
     ]
     named += [text.rfind(" ", 0, m.end("end")) + 1 for m in after]
+    return any(not (place.end <= i and _AND.fullmatch(text, place.end, i)) for i in named)
+
+
+# An area named by its own name ("Syria's Ghouta region", "the Qalamoun mountains", "al-Malaah
+# farms") or by a direction before a name ("Eastern Ghouta", "eastern Al-Ghouta"): not a
+# people's adjective ("Kurdish region", "Syrian desert"), nor a found place.
+_AREA_NAMED_AFTER = re.compile(
+    rf"\b{_NAME_BEFORE_WORD}(?:regions?|zones?|plains?|valleys?|mountains?|desert|farms)\b",
+    re.IGNORECASE,
+)
+_AREA_NAMED_DIRECTION = re.compile(
+    rf"\b{_DIRECTION}\s+(?P<name>(?:[a-z]{{1,3}}-)?(?-i:[A-Z])[\w'-]+)\b"
+    # (not "the northern Syrian city", "western Anbar province", "the southern X district")
+    r"(?<!ian)(?<!ish)(?<!ite)(?<!ese)(?<![a-z]i)(?<!ern)"
+    r"(?!\s+(?:province|governorate|city|town|district|neighbou?rhood|quarter)\b)",
+    re.IGNORECASE,
+)
+# A town this large is not inside such an area but next to it ("Eastern Ghouta, a rebel
+# stronghold in Damascus"); a smaller one often lies in it ("the town of Douma in the rebel
+# stronghold of Eastern Ghouta", "troops in the Qalamun region seized the town of Rankus").
+_AREA_CITY = 200_000
+
+
+def _unknown_area(place: Place, places: Sequence[Place], start: int, end: int, text: str) -> bool:
+    """The span names an area no found place covers, and not as one more place hit beside
+    `place` ("Damascus and Eastern Ghouta"); `place` is a city (see _AREA_CITY)."""
+    if place.population < _AREA_CITY:
+        return False
+    starts = {p.start for p in places}
+    ends = {p.end for p in places}
+    named = [
+        text.rfind(" ", 0, m.end("end")) + 1
+        for m in _AREA_NAMED_AFTER.finditer(text, start, end)
+        if m.end("end") not in ends
+    ]
+    for m in _AREA_NAMED_DIRECTION.finditer(text, start, end):
+        if m.start("name") not in starts and not any(
+            p.start <= m.start("name") < p.end for p in places
+        ):
+            named.append(m.start())
     return any(not (place.end <= i and _AND.fullmatch(text, place.end, i)) for i in named)
 
 
