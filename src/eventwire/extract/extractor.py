@@ -37,7 +37,7 @@ from eventwire.extract.placing import (
     typed_after,
     updates,
 )
-from eventwire.extract.recall import after_attack, recalled
+from eventwire.extract.recall import after_attack, earlier_period, recalled
 from eventwire.extract.retold import chemical_told_days, recalls_attack, told_day
 from eventwire.extract.roles import assign_roles
 from eventwire.extract.triggers import OUT_OF_SCOPE
@@ -206,6 +206,8 @@ class EventExtractor:
                 cand, text, choice.date, choice.mention, reported, lead_date
             ):
                 continue  # an earlier incident recalled as background
+            if out and earlier_period(cand, text, dates, reported):
+                continue  # "Last month the regime seized ...": told as background
             here = (cand.sent_start, cand.sent_end)
             own_date = choice.mention is not None and cand.sent_start <= choice.mention.start
             prev = out[-1] if out else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from eventwire.extract.detect import Candidate
 from eventwire.resolve.dates import DateChoice, DateMention
@@ -126,6 +127,46 @@ def recalled(
     ):
         return True
     return bool(_RECALL_CUE.search(sentence)) and (lead_date - date).days >= 2
+
+
+# An earlier period the date finder does not read as a date: "last year", "earlier this year",
+# "at the end of last year", "at the end of July".
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_PERIOD_WORDS = re.compile(
+    r"\b(?:last|the previous|the past)\s+year\b|\b(?:earlier|late|early)\s+(?:this|last)\s+year\b|"
+    rf"\bthe\s+(?:end|start|beginning|middle)\s+of\s+(?:last\s+year|({_MONTHS}))\b",
+    re.IGNORECASE,
+)
+
+
+def earlier_period(
+    cand: Candidate, text: str, dates: Sequence[DateMention], published: dt.date | None
+) -> bool:
+    """Whether a candidate (not the article's first event) is dated only by a period before
+    the report's month ("Last month the regime ... seizing Yabrud", "In late July four
+    hospitals were hit" in an August report, "an area captured ... at the end of last year",
+    "after Russia launched air strikes ... last year"): background the article recalls. The
+    period is told in the trigger's clause or before the trigger in its sentence; a day or week
+    told there (not a statement's) makes the incident news."""
+    if published is None:
+        return False
+    trigger = cand.decision.trigger
+    spans = [(cand.sent_start, trigger.start), (cand.clause_start, cand.clause_end)]
+    inside = [m for m in dates if any(a <= m.start < b for a, b in spans)]
+    if any(m.precision <= 2 and not m.reporting and m.date is not None for m in inside):
+        return False
+    month = (published.year, published.month)
+    if any(
+        m.precision == 3 and m.date is not None and (m.date.year, m.date.month) < month
+        for m in inside
+    ):
+        return True
+    for a, b in spans:
+        for found in _PERIOD_WORDS.finditer(text[a:b]):
+            named = found.group(1)
+            if named is None or _MONTHS.split("|").index(named.lower()) + 1 != published.month:
+                return True
+    return False
 
 
 def _in_lead(text: str, mention: DateMention) -> bool:
