@@ -217,8 +217,9 @@ def test_long_sentence_between_kept_sentences_is_kept_despite_a_low_score() -> N
     ]
     keep = body_mask(lines, [0.9, 0.01, 0.1, 0.9, 0.1])
     assert keep == [True, False, True, True, False]
+    assert body_mask(lines, [0.9, 0.01, 0.01, 0.9, 0.1]) == keep  # a doubt is not enough
     # A line the classifier is sure of is left out even inside the article.
-    assert body_mask(lines, [0.9, 0.01, 0.01, 0.9, 0.1])[2] is False
+    assert body_mask(lines, [0.9, 0.01, 0.001, 0.9, 0.1])[2] is False
 
 
 def test_lead_in_ending_with_a_colon_after_a_kept_sentence_is_kept() -> None:
@@ -295,8 +296,9 @@ def test_opening_paragraph_doubted_by_the_classifier_is_kept() -> None:
     )
     lines = ["About the crossings", first, _SENTENCE.format("two"), "Facebook", "Twitter"]
     assert body_mask(lines, [0.0, 0.11, 0.5, 0.0, 0.0]) == [False, True, True, False, False]
+    assert body_mask(lines, [0.0, 0.01, 0.5, 0.0, 0.0]) == [False, True, True, False, False]
     # ... unless the classifier is sure it is not body.
-    assert body_mask(lines, [0.0, 0.01, 0.5, 0.0, 0.0])[1] is False
+    assert body_mask(lines, [0.0, 0.001, 0.5, 0.0, 0.0])[1] is False
 
 
 def test_teaser_list_away_from_the_article_is_dropped() -> None:
@@ -571,3 +573,50 @@ def test_a_bare_news_label_heads_no_list_of_stories() -> None:
     line = "Tested by: Sana Ahmed, workshop editor"
     keep = body_mask([*menu, line, *article], [0.01, 0.01, 0.01, 0.01, 0.6, 0.95, 0.95])
     assert keep == [False] * 4 + [True] * 3
+
+
+def test_with_nothing_kept_the_pages_sentences_are_kept_not_its_long_lines() -> None:
+    from eventwire.clean.text import page_mask
+
+    tags = "alerta ambiente amizade atendimento biblioteca caminhada campanha capacitacao carnaval"
+    meta = "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad veiculo"
+    lines = ["Home", tags, "Headline of the day", meta, _SENTENCE.format("three"), "Voltar"]
+    assert page_mask(lines, [0.0] * 6) == [False, False, False, False, True, False]
+    # With no sentence at all, the sentence-length lines are what there is.
+    assert page_mask(lines[:4], [0.0] * 4) == [False, True, False, True]
+
+
+def test_a_comment_count_heading_or_a_commenter_over_a_date_ends_the_body() -> None:
+    from eventwire.clean.text import body_mask
+
+    comment = "It is a good thing we have no fans left because this is a real dumpster fire."
+    article = [_SENTENCE.format("two"), _SENTENCE.format("three")]
+    counted = [*article, "34 responses to “We needed to win this game”", comment]
+    assert body_mask(counted, [0.9, 0.9, 0.01, 0.9]) == [True, True, False, False]
+    named = [*article, "joetoronto says:", "November 19, 2019 at 6:44 am", comment]
+    assert body_mask(named, [0.9, 0.9, 0.5, 0.01, 0.9]) == [True, True, False, False, False]
+    # A speaker's lead-in with no date under it is the article's.
+    quoted = [*article, "The minister says:", comment]
+    assert body_mask(quoted, [0.9, 0.9, 0.5, 0.9]) == [True] * 4
+
+
+def test_tag_lines_and_the_tags_under_a_tags_heading_are_never_kept() -> None:
+    from eventwire.clean.text import body_mask
+
+    article = [_SENTENCE.format("two"), _SENTENCE.format("three")]
+    for tag in ("Tags Kristi Noem South Dakota", "In This Article: Doobie Brothers, VSRock"):
+        assert body_mask([*article, tag], [0.9, 0.9, 0.4]) == [True, True, False]
+    headed = [*article, "Tags:", "Minnesota Wild", "Bill Hoppe"]
+    assert body_mask(headed, [0.9, 0.9, 0.4, 0.3, 0.3]) == [True, True] + [False] * 3
+    # A sentence that opens with the word is the article's.
+    topics = "Topics such as the siege of the town were left out of the talks on Monday."
+    assert body_mask([*article, topics], [0.9, 0.9, 0.4]) == [True] * 3
+
+
+def test_an_embedded_posts_text_the_classifier_doubts_is_kept_with_its_credit() -> None:
+    from eventwire.clean.text import body_mask
+
+    post = "Our convoy reached the town with food for 3,000 families. pic.twitter.com/x"
+    credit = "— Aid Agency (@aidagency) November 18, 2019"
+    lines = [_SENTENCE.format("two"), post, credit, _SENTENCE.format("three"), "Related"]
+    assert body_mask(lines, [0.9, 0.1, 0.05, 0.9, 0.01]) == [True] * 4 + [False]

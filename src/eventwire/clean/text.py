@@ -29,7 +29,7 @@ STRAY_MARGIN = 1  # lines: a short non-sentence kept further than this outside t
 STRAY_SURE = 0.8  # ... is dropped unless its body probability is at least this
 STRAY_WORDS = 25  # ... and only when it is this short (a link text, a label)
 SPAN_WORDS = 20  # a sentence line this long inside the kept article is kept ...
-SPAN_FLOOR = 0.05  # ... unless the classifier is this sure it is not body
+SPAN_FLOOR = 0.005  # ... unless the classifier is this sure it is not body
 CLIMB_OVER = 1  # kept lines the climb to the opening paragraphs passes over (step 3a)
 UNSTOPPED_CAPITALS = 0.4  # a paragraph without a final stop has at most this share of
 UNSTOPPED_FUNCTION = 0.2  # capitalised words and at least this share of function words
@@ -54,9 +54,13 @@ _COMMENTS = re.compile(
     r"|lascia (un commento|una risposta)|deix[ae] (uma resposta|um comentário|seu comentário)"
     r"|deja (un comentario|una respuesta)|laisser (un commentaire|une réponse)"
     r"|(hinterlasse|schreibe) einen kommentar|tinggalkan (komentar|balasan))\W*$"
-    r"|^.{0,80}\b(19|20)\d\d\b.{0,30}\b(said|says|wrote|writes):\s*$",
+    r"|^.{0,80}\b(19|20)\d\d\b.{0,30}\b(said|says|wrote|writes):\s*$"
+    # a count of them over the first ("34 responses to “Title”", "12 thoughts on …")
+    r"|^\d{1,5} (responses?|comments?|thoughts?|replies|reactions?) (to|on)\s",
     re.I,
 )
+# A commenter's name over the date of the comment, on two lines: "joetoronto says:".
+_COMMENTER = re.compile(r"^\S.{0,40}\b(said|says|wrote|writes):$", re.I)
 _DATE_LOOKBACK = 6  # lines under the headline searched for the publication date
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
@@ -124,8 +128,11 @@ def page_mask(
     else:
         keep = body_mask(lines, body_probabilities(lines) if probs is None else probs, threshold)
     if not any(keep):
-        # Nothing reads like an article page: keep whatever sentence-length lines there are.
-        keep = [furniture.words(line) >= 8 and not _surely_furniture(line) for line in lines]
+        # Nothing reads like an article page: keep whatever sentences there are, else
+        # whatever sentence-length lines (a tag cloud, a meta line are long too).
+        keep = [furniture.is_prose(line) and not _surely_furniture(line) for line in lines]
+        if not any(keep):
+            keep = [furniture.words(line) >= 8 and not _surely_furniture(line) for line in lines]
     # Date lines above the first sentence belong to the page head, not the body.
     for i, line in enumerate(lines):
         if furniture.is_prose(line):
@@ -180,6 +187,16 @@ _STORIES_HEADING = re.compile(
 )
 # A menu's one-word label ("News", "Videos") names no list of stories.
 _BARE_LABEL = re.compile(r"^\W*(?:stories|news|articles|posts|videos|headlines)\W*$", re.I)
+# The page's index terms for the article: "Tags: Kristi Noem, South Dakota", "Topics",
+# "Filed under: …", "In This Article: …".
+_TAGS = re.compile(
+    r"^\W*(tags?|topics|related topics|in this (article|story)|filed under|categories"
+    r"|category|posted in)\b\s*[:|]?",
+    re.I,
+)
+TAG_WORDS = 25  # a tag line is at most this long
+# ... and a heading over them, one a line.
+_TAG_HEADING = re.compile(r"^\W*(tags?|topics|related topics|filed under|categories)\W*$", re.I)
 
 
 def drop_teaser_cards(lines: list[str], keep: list[bool]) -> list[bool]:
@@ -228,7 +245,7 @@ def drop_headed_lists(lines: list[str], keep: list[bool]) -> list[bool]:
         line = lines[i]
         if not (
             len(line) <= 100  # the heading pattern is bounded: a quick test first
-            and _STORIES_HEADING.match(line)
+            and (_STORIES_HEADING.match(line) or _TAG_HEADING.match(line))
             and furniture.words(line) <= 8
             and not _BARE_LABEL.match(line)
             and not furniture.is_prose(line)
@@ -332,9 +349,21 @@ def cut_at_comments(lines: list[str], keep: list[bool]) -> list[bool]:
     if start is None:
         return keep
     for i in range(start + 1, len(lines)):
-        if furniture.words(lines[i]) <= 20 and _COMMENTS.search(lines[i]):
+        if furniture.words(lines[i]) <= 20 and (_COMMENTS.search(lines[i]) or _commenter(lines, i)):
             return [k and j < i for j, k in enumerate(keep)]
     return keep
+
+
+def _commenter(lines: list[str], i: int) -> bool:
+    """A commenter's name over the comment's date ("joetoronto says:" / "November 19, 2019
+    at 6:34 am"): the head of a reader's comment on two lines."""
+    return (
+        furniture.words(lines[i]) <= 6
+        and bool(_COMMENTER.match(lines[i]))
+        and i + 1 < len(lines)
+        and furniture.words(lines[i + 1]) <= 10
+        and dateline([lines[i + 1]]) is not None
+    )
 
 
 def drop_stray_non_sentences(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
@@ -543,6 +572,16 @@ def _never_kept(line: str) -> bool:
         furniture.furniture_reason(line) in {"image credit", "inline link", "desk credit"}
         or furniture.is_caption(line)
         or bool(_READ_ON.search(line[-40:]))
+        or _tag_line(line)
+    )
+
+
+def _tag_line(line: str) -> bool:
+    """A line of index terms ("Tags: Kristi Noem, South Dakota"), not a sentence."""
+    return (
+        furniture.words(line) <= TAG_WORDS
+        and bool(_TAGS.match(line))
+        and not furniture.is_prose(line)
     )
 
 
@@ -677,13 +716,34 @@ _POST_CREDIT = re.compile(
 )
 
 
+POST_WORDS = 5  # an embedded post's text above its credit line has at least this many words
+
+
+def _post_text(lines: list[str], keep: list[bool], i: int) -> bool:
+    """Line i is the text of a post the article quotes, which the classifier doubts: a
+    kept sentence of the article right above it, nothing of the page's own in it."""
+    return (
+        i >= 1
+        and keep[i - 1]
+        and furniture.is_prose(lines[i - 1])
+        and furniture.words(lines[i]) >= POST_WORDS
+        and furniture.furniture_reason(lines[i]) is None
+    )
+
+
 def keep_post_credits(lines: list[str], keep: list[bool]) -> list[bool]:
     """Keep the credit line of a post the article embeds ("— Name (@handle) November 18,
-    2019") under its kept text: the article quotes the post, the credit says whose it is."""
+    2019") under its kept text: the article quotes the post, the credit says whose it is.
+    The post's text the classifier doubts is kept with its credit when a kept sentence of
+    the article stands right above it."""
     out = list(keep)
     for i in range(1, len(lines)):
-        if not keep[i] and keep[i - 1] and len(lines[i]) <= 160 and _POST_CREDIT.match(lines[i]):
+        if len(lines[i]) > 160 or not _POST_CREDIT.match(lines[i]):
+            continue
+        if keep[i - 1]:
             out[i] = True
+        elif _post_text(lines, keep, i - 1):
+            out[i - 1] = out[i] = True
     return out
 
 
