@@ -620,3 +620,35 @@ def test_an_embedded_posts_text_the_classifier_doubts_is_kept_with_its_credit() 
     credit = "— Aid Agency (@aidagency) November 18, 2019"
     lines = [_SENTENCE.format("two"), post, credit, _SENTENCE.format("three"), "Related"]
     assert body_mask(lines, [0.9, 0.1, 0.05, 0.9, 0.01]) == [True] * 4 + [False]
+
+
+def test_a_note_on_the_writer_under_the_article_is_dropped_with_the_name_above() -> None:
+    from eventwire.clean.text import body_mask
+
+    article = [_SENTENCE.format("two"), _SENTENCE.format("three")]
+    note = ["Phil Helsel", "Phil Helsel is a reporter for NBC News."]
+    assert body_mask([*article, *note], [0.9, 0.9, 0.5, 0.9]) == [True, True, False, False]
+    # Inside the article the same words report on someone.
+    witness = "Rana Haddad is a reporter for a local radio station and saw the strike herself."
+    lines = [article[0], witness, article[1]]
+    assert body_mask(lines, [0.9, 0.9, 0.9]) == [True] * 3
+
+
+def test_a_block_far_from_the_article_is_dropped_however_large_and_sure() -> None:
+    from eventwire.clean.text import body_mask
+
+    article = [_SENTENCE.format(n) for n in ("two", "three", "four", "five")]
+    rules = [
+        "Users are obliged to speak respectfully to the other participants in the discussion.",
+        "The administration has the right to delete comments made in other languages.",
+        "A user comment will be deleted if it does not correspond with the subject.",
+        "In all language versions of the websites any comments posted can be edited.",
+    ]
+    far = [*article, *["Advertisement"] * 20, *rules]
+    keep = body_mask(far, [0.9] * 4 + [0.0] * 20 + [0.9] * 4)
+    assert keep == [True] * 4 + [False] * 24
+    # Closer by, past an ad or a photo block, it is the article's next part.
+    near = [*article, *["Advertisement"] * 8, *rules]
+    assert (
+        body_mask(near, [0.9] * 4 + [0.0] * 8 + [0.9] * 4) == [True] * 4 + [False] * 8 + [True] * 4
+    )

@@ -41,6 +41,7 @@ SATELLITE_APART = 7  # lines: a small group of kept lines this far from the arti
 SATELLITE_LINES = 3  # ... of at most this many lines ...
 SATELLITE_SHARE = 0.3  # ... and at most this share of the article's words is dropped
 SATELLITE_FAR = 10  # ... even when the classifier is sure of it, from this many lines away
+BLOCK_APART = 15  # lines: kept lines this far from the article's groups are none of it
 FACT_WORDS = 30  # a review's fact line (fields with a price) is at most this long
 _LIST_ITEMS = 3  # a numbered list beside the article is kept from this many items ...
 _LIST_NEAR = 3  # ... when a kept sentence is at most this many lines from its ends
@@ -160,7 +161,9 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = keep_fact_lines(lines, keep)
     keep = cut_at_comments(lines, keep)
     keep = drop_satellites(lines, keep, probs)
+    keep = drop_far_blocks(lines, keep)
     keep = drop_appeals(lines, keep)
+    keep = drop_author_notes(lines, keep)
     keep = drop_teaser_cards(lines, keep)
     return drop_headed_lists(lines, keep)
 
@@ -290,6 +293,40 @@ def drop_appeals(lines: list[str], keep: list[bool]) -> list[bool]:
     return out
 
 
+# A note on the writer under an article: "Phil Helsel is a reporter for NBC News.", "Louise
+# Matsakis is a Staff Writer at WIRED covering …": a name (two to four capitalised words)
+# that is, writes or covers, a newsroom role within a few words.
+_AUTHOR_NOTE = re.compile(
+    r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:is|writes|covers)\b.{0,60}?"
+    r"\b(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|curator"
+    r"|producer|blogger)s?\b",
+    re.I,
+)
+NOTE_WORDS = 60  # an author note is at most this long
+
+
+def drop_author_notes(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Drop notes on the writer at the article's foot, with the name line right above.
+
+    Only below the article's last paragraph (a kept sentence of 15 words or more that is no
+    such note): inside the article the same words report on someone.
+    """
+    out = list(keep)
+    for i in reversed(range(len(lines))):
+        line = lines[i]
+        if not keep[i] or not furniture.is_prose(line):
+            continue
+        if furniture.words(line) > NOTE_WORDS or not _AUTHOR_NOTE.match(line):
+            if furniture.words(line) >= 15:
+                break  # the article's last paragraph
+            continue
+        out[i] = False
+        name = lines[i - 1] if i > 0 else ""
+        if i > 0 and keep[i - 1] and 2 <= furniture.words(name) <= 4 and line.startswith(name):
+            out[i - 1] = False
+    return out
+
+
 def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
     """Drop small groups of kept lines that stand apart from the article.
 
@@ -303,12 +340,7 @@ def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> l
     photos cut it into several large groups; an appeal ("We do this work every day at no
     cost to you …") or a teaser's summary further off reads as surely as the article.
     """
-    groups: list[list[int]] = []
-    for i in (i for i, k in enumerate(keep) if k):
-        if groups and i - groups[-1][-1] <= 2:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
+    groups = _close_groups([i for i, k in enumerate(keep) if k])
     if len(groups) < 2:
         return keep
     size = [sum(furniture.words(lines[i]) for i in group) for group in groups]
@@ -330,6 +362,32 @@ def drop_satellites(lines: list[str], keep: list[bool], probs: list[float]) -> l
         ):
             for i in group:
                 out[i] = False
+    return out
+
+
+def drop_far_blocks(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Drop kept lines far from the article, whatever their size.
+
+    The article is the group of kept lines with the most words (at most one line between
+    two lines of a group) and the groups chained to it with gaps of fewer than BLOCK_APART
+    lines; a block further off (a site's community rules, a disclaimer, a support appeal,
+    a column of other stories with their summaries) is no part of it, however surely the
+    classifier reads it. An article's own parts stand closer: ads, photos and link boxes
+    between them are shorter.
+    """
+    groups = _close_groups([i for i, k in enumerate(keep) if k])
+    if len(groups) < 2:
+        return keep
+    size = [sum(furniture.words(lines[i]) for i in group) for group in groups]
+    first = last = max(range(len(groups)), key=size.__getitem__)
+    while first > 0 and _apart(groups[first - 1], groups[first]) < BLOCK_APART:
+        first -= 1
+    while last + 1 < len(groups) and _apart(groups[last], groups[last + 1]) < BLOCK_APART:
+        last += 1
+    out = list(keep)
+    for group in groups[:first] + groups[last + 1 :]:
+        for i in group:
+            out[i] = False
     return out
 
 
