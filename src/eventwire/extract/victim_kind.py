@@ -36,8 +36,8 @@ def civilian_pattern(generic: Path = _GENERIC_ACTORS) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{actors}|{_VICTIM_CIVILIANS})\b", re.IGNORECASE)
 
 
-CIVILIAN = civilian_pattern()
-COMBATANT = re.compile(
+_CIVILIAN = civilian_pattern()
+_COMBATANT = re.compile(
     r"\b(?:soldiers?|troops|fighters|militants|rebels|insurgents|jihadists|terrorists|"
     r"gunmen|members|militiamen|loyalists|"
     r"policemen|police officers|officers|personnel|guards|"
@@ -50,8 +50,8 @@ COMBATANT = re.compile(
 def victim_kind(noun_text: str) -> str:
     """ "civilian", "combatant" or "unspecified": whose deaths a count's noun phrase names (a
     civilian noun wins over a combatant one)."""
-    if CIVILIAN.search(noun_text):
+    if _CIVILIAN.search(noun_text):
         return "civilian"
-    if COMBATANT.search(noun_text):
+    if _COMBATANT.search(noun_text):
         return "combatant"
     return "unspecified"
