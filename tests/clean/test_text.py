@@ -652,3 +652,18 @@ def test_a_block_far_from_the_article_is_dropped_however_large_and_sure() -> Non
     assert (
         body_mask(near, [0.9] * 4 + [0.0] * 8 + [0.9] * 4) == [True] * 4 + [False] * 8 + [True] * 4
     )
+
+
+def test_a_box_under_a_list_heading_inside_the_article_is_dropped_questions_too() -> None:
+    from eventwire.clean.text import body_mask
+
+    article = [_SENTENCE.format(n) for n in ("two", "three", "four", "five")]
+    box = [
+        "EDITOR'S PICKS",
+        "Who are Hayat Tahrir al-Sham?",
+        "Five things to know about the war in Syria",
+        "Analysis: Can Damascus hold the north?",
+    ]
+    lines = [*article[:2], *box, *article[2:]]
+    keep = body_mask(lines, [0.9, 0.9, 0.2, 0.3, 0.2, 0.5, 0.9, 0.9])
+    assert keep == [True, True, False, False, False, False, True, True]

@@ -174,6 +174,7 @@ _GLUED_DATELINE = re.compile(
     r"^.{15,200}?[a-z’'\"”?!)\d] [A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,3}(?:,[^:]{0,30})?: [A-Z]"
 )
 CARD_RUN = 3  # headlines glued to a dateline this many times in a row make a list of cards
+QUESTION_WORDS = 15  # a headline that asks is at most this long
 # A heading of a list of other stories by its words ("Ryan Reed's Most Recent Stories",
 # "Most read in world news", "More Sports News"), beyond LIST_HEADING's fixed ones.
 _STORIES_HEADING = re.compile(
@@ -248,7 +249,11 @@ def drop_headed_lists(lines: list[str], keep: list[bool]) -> list[bool]:
         line = lines[i]
         if not (
             len(line) <= 100  # the heading pattern is bounded: a quick test first
-            and (_STORIES_HEADING.match(line) or _TAG_HEADING.match(line))
+            and (
+                _STORIES_HEADING.match(line)
+                or _TAG_HEADING.match(line)
+                or furniture.is_list_heading(line)
+            )
             and furniture.words(line) <= 8
             and not _BARE_LABEL.match(line)
             and not furniture.is_prose(line)
@@ -259,13 +264,22 @@ def drop_headed_lists(lines: list[str], keep: list[bool]) -> list[bool]:
         while (
             j < n
             and not furniture.is_prose(lines[j])
-            and (furniture.looks_like_headline(lines[j]) or furniture.words(lines[j]) <= 3)
+            and (
+                furniture.looks_like_headline(lines[j])
+                or furniture.words(lines[j]) <= 3
+                or _headline_question(lines[j])
+            )
         ):
             j += 1
         if j - i >= 3:
             out[i:j] = [False] * (j - i)
         i = j
     return out
+
+
+def _headline_question(line: str) -> bool:
+    """A headline that asks ("Who are Hayat Tahrir al-Sham?"): short, a question mark last."""
+    return line.endswith("?") and 2 <= furniture.words(line) <= QUESTION_WORDS
 
 
 def drop_appeals(lines: list[str], keep: list[bool]) -> list[bool]:
