@@ -20,7 +20,7 @@ from eventwire.extract.sides import (
     ground_holder,
     is_ally,
     is_unidentified,
-    one_side,
+    on_one_side,
     opponent_before,
     winner_first,
 )
@@ -271,7 +271,7 @@ def assign_roles(
     others = [a for a in others if all(a.name != n.name for n in names)]
     actor1, names = _actor1(scene, names)
     # an actor never opposes itself ("the regime" read on both sides, a claim sentence)
-    others = [a for a in others if not one_side(a, actor1)]
+    others = [a for a in others if not on_one_side(a, actor1)]
     one_named = not names[1:]  # a second side named already ("X and Y captured") is no ally
     actor2 = _actor2(scene, actor1, others[0] if others else None, one_named, whole)
     if actor2 is None and _hits_civilians(scene, whole, civilian_victims):
@@ -280,7 +280,7 @@ def assign_roles(
     assoc2 = next((a for a in others[1:] if actor2 and a.name != actor2.name), None)
     # "Rebels and government forces agreed on a ceasefire", "a truce between X and Y": the
     # parties to an agreement are its two sides
-    if sub == "Agreement" and actor2 is None and assoc1 and not one_side(assoc1, actor1):
+    if sub == "Agreement" and actor2 is None and assoc1 and not on_one_side(assoc1, actor1):
         actor2, assoc1 = assoc1, None
     return Roles(actor1, assoc1, actor2, assoc2)
 
@@ -649,7 +649,7 @@ def _held_by(scene: _Scene, actor1: Actor, end: int, sites: bool = False) -> Act
     if held is None:
         return None
     side = scene.actor(as_forces([held])[0])
-    return None if one_side(side, actor1) else side
+    return None if on_one_side(side, actor1) else side
 
 
 def _military_site(scene: _Scene, actor1: Actor) -> Actor | None:
@@ -661,7 +661,7 @@ def _military_site(scene: _Scene, actor1: Actor) -> Actor | None:
         return None
     state = scene.lexicon.state_name("military", country, scene.when)
     site = Actor(state, tx.INTER_STATE, country=country)
-    return None if one_side(site, actor1) else site
+    return None if on_one_side(site, actor1) else site
 
 
 def _civilians_named(scene: _Scene, whole: list[ActorMention]) -> bool:

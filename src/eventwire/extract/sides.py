@@ -111,7 +111,7 @@ def opponent_before(
         named = acled_name(as_forces([m])[0], mentions, lexicon, country, when, text)
         # state forces fight armed groups here, not another state's forces or the coalition
         states = actor1.inter in STATE_INTERS and named.inter in STATE_INTERS
-        if not one_side(named, actor1) and not is_unidentified(named) and not states:
+        if not on_one_side(named, actor1) and not is_unidentified(named) and not states:
             return named
     return None
 
@@ -206,7 +206,7 @@ def _one_state(a: ActorMention, b: ActorMention) -> bool:
     )
 
 
-def one_side(a: Actor, b: Actor) -> bool:
+def on_one_side(a: Actor, b: Actor) -> bool:
     """The same actor, or two arms of one state ("Government of Syria", "Military Forces of
     Syria")."""
     unidentified = a.name.startswith("Unidentified")  # two unknown groups may be opponents
