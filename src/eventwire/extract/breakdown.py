@@ -3,7 +3,7 @@
 First, reports of an event already told join it (`join_reports`): a definite reference with its
 own toll ("The blast ... killing 32 rebels" after "More than 30 rebels killed in suicide
 blast"), a source's toll ("the monitor gave a toll of 48 dead"), or the headline's event told
-again in the body; their numbers become reports of one toll (casualties.reported).
+again in the body; their numbers become reports of one toll (toll.reported).
 
 Then totals and their parts (`distribute`). Reports often open with a total ("13 citizens
 killed in terrorist attacks on Aleppo", "Regime air strikes and artillery fire killed 19
@@ -165,7 +165,7 @@ def _named(item: Located) -> bool:
 
 def join_reports(located: Sequence[Located], text: str) -> list[Located]:
     """Events that are other reports of an event told before (see `another_report`) join it;
-    their counts become reports of its toll (see casualties.reported)."""
+    their counts become reports of its toll (see toll.reported)."""
     out: list[Located] = []
     for item in located:
         own = [d for d in item.deaths if not d.cumulative]
@@ -209,7 +209,7 @@ def orphan_tolls(located: Sequence[Located], found: Sequence[TollSentence]) -> l
     strikes was 45", "the number of dead rose to 45", "the army destroyed over 60 terrorists")
     are the toll of the event told in one of the two sentences before it; a headline's ("45
     dead in Aleppo"), of the event told first. They join that event's own reports
-    (casualties.reported), so a number told again is counted once and an update replaces it.
+    (toll.reported), so a number told again is counted once and an update replaces it.
     Not when that event carries no deaths, nor when the sentence names a place in another
     region than the event's (it is about something else), nor for a running total."""
     out = list(located)
