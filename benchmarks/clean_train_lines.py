@@ -1,9 +1,11 @@
-"""Train the plain-text line classifier on the dev pages rendered to text (train split only).
+"""Train the plain-text line classifier on the dev pages rendered to text.
 
 Writes src/eventwire/clean/line_weights.json: two stacked models, each the mean of a few
 boosted-tree models fitted with different seeds. Pages are split by a hash of their id: a
 third are held out and never seen by training (benchmarks/clean_text.py scores both splits
-apart).
+apart), unless `--all-pages` trains on every dev page; the file records which
+(`trained_on`). The estimate for a model trained on all pages is the all-pages
+cross-validation, `clean_cv_steps.py --all-pages`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import random
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 
@@ -209,6 +212,12 @@ def main() -> None:
         action="store_true",
         help="CV with clean_text_page's recall guards (gaps, span, lead-ins)",
     )
+    parser.add_argument(
+        "--all-pages",
+        action="store_true",
+        help="train (or cross-validate) on every dev page, the held-out third too",
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help="where the trees are written")
     parser.add_argument("--dry-run", action="store_true", help="fit and report, write nothing")
     args = parser.parse_args()
     opts = replace(
@@ -221,7 +230,7 @@ def main() -> None:
         colsample=args.colsample,
         seed=args.seed,
     )
-    data, bodies, rendered = training_data(args.synthetic)
+    data, bodies, rendered = training_data(args.synthetic, args.all_pages)
     if args.cv:
         cross_validate(data, bodies, rendered, opts, args.fill_gaps, args.seeds)
         return
@@ -233,11 +242,11 @@ def main() -> None:
         f"{len(data)} training pages, {len(y)} lines, {int(y.sum())} body; accuracy {accuracy:.3f}"
     )
     if not args.dry_run:
-        write(*models)
-        print(f"wrote {OUT.relative_to(REPO)}")
+        write(*models, out=args.out, all_pages=args.all_pages)
+        print(f"wrote {args.out}")
 
 
-def write(stage1: Model, stage2: Model) -> None:
+def write(stage1: Model, stage2: Model, out: Path = OUT, all_pages: bool = False) -> None:
     """The two models as JSON: nodes are [feature, threshold, left, right, value], -1 a leaf."""
 
     def trees(model: Model) -> list[list[list[float]]]:
@@ -251,11 +260,12 @@ def write(stage1: Model, stage2: Model) -> None:
 
     data = {
         "note": "line classifier trees written by benchmarks/clean_train_lines.py: do not edit",
+        "trained_on": "all dev pages" if all_pages else "training split",
         "features": list(STAGE_TWO),
         "stage1": {"base": float(f"{stage1[0]:.6g}"), "trees": trees(stage1)},
         "stage2": {"base": float(f"{stage2[0]:.6g}"), "trees": trees(stage2)},
     }
-    OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
