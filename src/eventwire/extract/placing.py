@@ -182,12 +182,17 @@ def _choose_place(
             or (cand.side and cand.clause_start <= p.start < cand.clause_end)
         ]
     in_clause = choose_event_place(places, cand.clause_start, cand.clause_end, text)
-    if in_clause is not None and in_clause.reason.startswith("sentence"):
-        return _listed(in_clause, places, text)
     # A mention belongs to the sentence it starts in, even when it runs past the sentence's
     # end ("west of Aleppo. At least ..." read as one name).
     end = max([cand.sent_end] + [p.end for p in in_sentence])
     choice = choose_event_place(places, cand.sent_start, end, text)
+    if in_clause is not None and in_clause.reason.startswith("sentence"):
+        town = choice and _listed(choice, places, text)
+        if town is not None and _town_of_region(in_clause, town):
+            # "Also in Aleppo province a man was executed and crucified in Al-Bab town": the
+            # clause names the province, the sentence a town in it (ACLED: the most specific)
+            return town
+        return _listed(in_clause, places, text)
     if choice is None or choice.reason.startswith("sentence"):
         return choice and _listed(choice, places, text)
     # The sentence names no place, or only its country: it goes on about the place the text
@@ -198,6 +203,21 @@ def _choose_place(
         capital_named(places, cand, text, country)
         or nearest_place(places, cand, text, country, past)
         or choice
+    )
+
+
+def _town_of_region(region: PlaceChoice, choice: PlaceChoice) -> bool:
+    """`choice`, from the whole sentence, is a town inside the admin1 area `region` names,
+    named plainly and alone (not "the outskirts of X", not one of a list)."""
+    if not choice.reason.startswith("sentence") or ONE_OF_SEVERAL in choice.reason:
+        return False
+    a, b = region.place, choice.place
+    return (
+        choice.geo_precision == 1
+        and a.feature_code == "ADM1"
+        and b.feature_code not in _COUNTRY_CODES
+        and not b.feature_code.startswith("ADM")
+        and (a.country_code, a.admin1) == (b.country_code, b.admin1)
     )
 
 
