@@ -550,13 +550,41 @@ def _village_of(place: Place, pool: Sequence[Place], text: str) -> Place:
     return min(inner, key=lambda p: (p.population, p.start)) if inner else place
 
 
+_CITY_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _province_named(place: Place, pool: Sequence[Place], text: str) -> Place:
+    """A town named by the same word as the province the sentence also names ("Gas attack
+    in Syria's Idlib ... killed dozens in Syria's northern Idlib province", a headline run
+    into the lead): the province, unless the sentence calls the town a city or town ("Idlib
+    city")."""
+    if place.feature_code.startswith("ADM") or not place.admin1:
+        return place
+    word = text[place.start : place.end].casefold()
+    if any(
+        _CITY_AFTER.match(text, p.end) or _CITY_BEFORE.search(text, max(0, p.start - 20), p.start)
+        for p in pool
+        if p.feature_code == place.feature_code and text[p.start : p.end].casefold() == word
+    ):
+        return place
+    same = [
+        p
+        for p in pool
+        if p.feature_code == "ADM1"
+        and (p.country_code, p.admin1) == (place.country_code, place.admin1)
+        and text[p.start : p.end].casefold() == word
+    ]
+    return same[0] if same else place
+
+
 def _best_in_sentence(pool: Sequence[Place], text: str, country: str | None) -> Place:
     """The most specific place; when only countries are named, the one the sentence puts the
     event in ("The United States and Russia traded claims about an attack in Syria"), else
     the article's main one."""
     place = _best(pool, text)
     if place.feature_code not in _COUNTRY_LEVEL:
-        return _village_of(place, pool, text)
+        village = _village_of(place, pool, text)
+        return _province_named(village, pool, text) if village is place else village
     located = [p for p in pool if located_in(p, text)]
     if len({p.country_code for p in located}) == 1:
         return _best(located, text)
