@@ -89,8 +89,10 @@ _RELATIVE = re.compile(
     # ("the eastern side of Salamiyah"; not "the northwest edge of Aleppo", in the city)
     r"(?: (?:parts?|sides?|flanks?))? of|(?:km|kilomet(?:re|er)s?|miles?)\)? "
     r"(?:from|of|away from|outside)|\bclose to|\bsuburbs? of|"
-    # ("the village of X" names X itself: only "villages of X", "a village in X" are near it)
+    # ("the village of X" names X itself: only "villages of X", "a village in X" are near it,
+    # and an unnamed town: "a rebel-held town in Idlib")
     r"\bvillages (?:of|in|near|around)|\bvillage (?:in|near|around)|\brural|\bprovince of|"
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?town (?:in|near|outside)|"
     r"\bdistrict of|\bthe road to)"
     r"\s+(?:the\s+)?(?:city of\s+|town of\s+)?"
     # a description of the town between ("near Syria's second city Aleppo", "north of the
