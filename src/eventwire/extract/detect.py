@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.casualties import Death, find_deaths
 from eventwire.extract.classify import Decision, classify
+from eventwire.extract.lemmas import lemma as base_form
 from eventwire.extract.syntax import (
     TokenIndex,
     agreement_only_named,
@@ -91,6 +92,16 @@ _CAPTION = re.compile(
     re.I,
 )
 _AGREEMENT_CUES = frozenset({"Agreement", "agreement_weak"})
+# Determiners that name an incident the reader is taken to know ("the blast", "that attack").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Prepositions after which a known incident is what is talked about ("blamed for the attack").
+_ABOUT = frozenset({"for", "on", "about", "over", "despite"})
+# Verbs whose object is an incident told before, not a new one ("Daesh claimed the attack",
+# "the coalition condemned the bombing", "a witness described the blast").
+_ABOUT_KNOWN = frozenset(
+    {"claim", "condemn", "denounce", "describe", "survive", "witness", "document", "film",
+     "recall", "remember"}
+)  # fmt: skip
 HEDGES = re.compile(r"\b(?:reportedly|allegedly|suspected|unconfirmed|possibly|apparently)\b", re.I)
 
 
@@ -194,13 +205,15 @@ def detect_sentence(
     single_line: bool = False,
     narrative: bool = False,
     captions: Sequence[tuple[int, int]] = (),
+    body: bool = False,
 ) -> list[Candidate]:
     """The event candidates of one sentence (its main event, and events of other types in
     coordinated clauses); empty when it reports no asserted event.
 
     `narrative`: the sentence is body prose (not a text's first line, not a one-line text),
     where a simple present tense without a day or toll is generic, not a headline's present.
-    `captions`: spans of photo captions, whose cues report nothing of their own."""
+    `captions`: spans of photo captions, whose cues report nothing of their own. `body`: not
+    the text's first sentence (which tells its news however it names it)."""
     text = index.text
     start, end = sentence.start_char, sentence.end_char
     if not is_prose(sentence, single_line):
@@ -224,6 +237,8 @@ def detect_sentence(
         ok, why = is_asserted(index.at(cue.start), bounds, anchored, narrative)
         if ok and _AIRCRAFT.fullmatch(cue.text) and only_sighted(index.at(cue.end - 1)):
             ok, why = False, "aircraft seen or heard, no strike"
+        if ok and body and not anchored and _known_incident(_head(index, cue)):
+            ok, why = False, "an incident told before"
         if ok and cue.cue in _AGREEMENT_CUES:
             undone = agreement_undone(index.at(cue.end - 1))
             ok, why = undone is None, undone or ""
@@ -267,6 +282,36 @@ def detect_sentence(
         )
         main = dataclasses.replace(main, deaths=own)
     return [main, *sides]
+
+
+def _head(index: TokenIndex, cue: Cue) -> Token:
+    """The word a cue's other words hang on ("bomb" of "car bomb", "attack" of "attack on
+    the convoy"), or the noun it is a part of ("attack" of "the car bomb attack")."""
+    token = index.at(cue.start)
+    while cue.start <= token.head.idx < cue.end and token.head.i != token.i:
+        token = token.head
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head  # "the car bomb attack"
+    return token
+
+
+def _known_incident(token: Token) -> bool:
+    """An event noun named as known ("the attack", "these bombings", "Tuesday's bombing") as
+    what is talked about: after "for", "on", "about", "over", "despite" ("pointed the finger at
+    the government for the attack", "submitted evidence on the Homs attacks", "talks resumed
+    despite the offensive") or as what is claimed, condemned or described ("Daesh claimed the
+    attack"). In body prose with no day or toll of its own it only talks about an incident
+    told before. (Harm told "in the attack" or "by the shelling" adds to that incident and
+    names its sources: it is left to join it.)"""
+    if token.pos_ != "NOUN":
+        return False
+    if not any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in token.children
+    ):
+        return False
+    if token.dep_ == "pobj":
+        return token.head.lower_ in _ABOUT
+    return token.dep_ == "dobj" and base_form(token.head, _ABOUT_KNOWN) in _ABOUT_KNOWN
 
 
 def _describes_actor(token: Token) -> bool:
@@ -362,7 +407,9 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     captions = caption_spans(spans)
     for position, sentence in enumerate(spans):
         narrative = not single_line and position > 0
-        found = detect_sentence(doc, index, sentence, actors, single_line, narrative, captions)
+        found = detect_sentence(
+            doc, index, sentence, actors, single_line, narrative, captions, body=position > 0
+        )
         for candidate in found:
             if _weak(candidate) and _disaster_nearby(spans, position):
                 continue  # "... is dead after his car lost control": an accident, not an attack
