@@ -26,3 +26,12 @@ def nlp():  # type: ignore[no-untyped-def]
     from eventwire.settings import Settings
 
     return load_language(Settings())
+
+
+@pytest.fixture(scope="session")
+def geoparser():  # type: ignore[no-untyped-def]
+    """The offline gazetteer's geoparser, loaded once per test session."""
+    from eventwire.resolve.geo import Geoparser
+    from eventwire.settings import Settings
+
+    return Geoparser.load(Settings())

@@ -12,11 +12,6 @@ from eventwire.resolve.geo_candidates import _headline_run, _town_then_province
 from eventwire.settings import Settings
 
 
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser.load(Settings())
-
-
 def _names(places: list[Place], text: str) -> dict[str, Place]:
     return {text[p.start : p.end]: p for p in places}
 
@@ -534,75 +529,76 @@ def test_arabic_place_names_tagged_person_are_places(geoparser: Geoparser) -> No
     assert "Tal" not in [other[p.start : p.end] for p in geoparser.find_places(other)]
 
 
-def _event_place(geoparser: Geoparser, text: str) -> tuple[str, int]:
+def event_place(geoparser: Geoparser, text: str) -> tuple[str, int]:
+    """The place an event told by the whole text is coded at, and its geo_precision."""
     choice = choose_event_place(geoparser.find_places(text), 0, len(text), text)
     assert choice is not None
     return choice.place.name, choice.geo_precision
 
 
 def test_a_town_described_between_near_and_its_name_is_only_near(geoparser: Geoparser) -> None:
-    assert _event_place(
+    assert event_place(
         geoparser, "A strike hit a clinic in a village near Syria's second city Aleppo on Monday."
     ) == ("Aleppo", 2)
-    assert _event_place(
+    assert event_place(
         geoparser, "Troops stormed a hamlet north of the northern city of Aleppo on Monday."
     ) == ("Aleppo", 2)
     # (a town listed after "including" is named itself)
     text = "Jets struck positions northeast of Damascus including the city of Douma on Monday."
-    assert _event_place(geoparser, text) == ("Duma", 1)
+    assert event_place(geoparser, text) == ("Duma", 1)
 
 
 def test_the_countryside_or_area_of_a_town_is_near_it(geoparser: Geoparser) -> None:
     text = "Jets struck the western Aleppo countryside on Monday."
-    assert _event_place(geoparser, text) == ("Aleppo", 2)
+    assert event_place(geoparser, text) == ("Aleppo", 2)
     text = "Ten soldiers were killed in fighting in the south Aleppo area on Monday."
-    assert _event_place(geoparser, text) == ("Aleppo", 2)
-    assert _event_place(geoparser, "Jets struck Aleppo on Monday.") == ("Aleppo", 1)
+    assert event_place(geoparser, text) == ("Aleppo", 2)
+    assert event_place(geoparser, "Jets struck Aleppo on Monday.") == ("Aleppo", 1)
 
 
 def test_the_village_of_a_known_village_is_that_village(geoparser: Geoparser) -> None:
     # ("villages of X" and "a village in X" are near X; "the village of X" is X itself)
     text = "Rebels took the village of Kafr Sagheer north of Aleppo on Monday."
-    assert _event_place(geoparser, text) == ("Kafr Saghir", 1)
+    assert event_place(geoparser, text) == ("Kafr Saghir", 1)
 
 
 def test_a_small_town_of_the_citys_area_is_finer_than_the_city(geoparser: Geoparser) -> None:
     text = "Air strikes hit the Aleppo countryside town of Nubl on Monday, killing 5."
-    assert _event_place(geoparser, text) == ("Nubl", 1)
+    assert event_place(geoparser, text) == ("Nubl", 1)
     # (towns of other areas stay in text order)
-    assert _event_place(geoparser, "Jets struck Idlib and Aleppo on Monday.") == ("Idlib", 1)
+    assert event_place(geoparser, "Jets struck Idlib and Aleppo on Monday.") == ("Idlib", 1)
 
 
 def test_a_village_the_gazetteer_lacks_puts_the_event_near_the_known_town(
     geoparser: Geoparser,
 ) -> None:
     text = "A strike on Aleppo hit the village of Zibdeen on Monday."
-    assert _event_place(geoparser, text) == ("Aleppo", 2)
+    assert event_place(geoparser, text) == ("Aleppo", 2)
     text = "Raqqa army units took control of Harbiyat and Anbaj villages on Monday."
-    assert _event_place(geoparser, text) == ("Ar Raqqah", 2)
+    assert event_place(geoparser, text) == ("Ar Raqqah", 2)
     text = "Shells hit Kurdish villages and the town of Nubl on Monday."
-    assert _event_place(geoparser, text) == ("Nubl", 1)
+    assert event_place(geoparser, text) == ("Nubl", 1)
     # (a village hit beside the town is one more place hit, not where the town stands for)
     text = "Rebels shelled Aleppo and the village of Zibdeen on Monday."
-    assert _event_place(geoparser, text) == ("Aleppo", 1)
+    assert event_place(geoparser, text) == ("Aleppo", 1)
 
 
 def test_fire_is_placed_where_it_hit_else_near_where_it_came_from(geoparser: Geoparser) -> None:
     text = "Shells fired from Daraya landed in Damascus on Monday."
-    assert _event_place(geoparser, text) == ("Damascus", 1)
+    assert event_place(geoparser, text) == ("Damascus", 1)
     text = (
         "A mortar round fired by militants positioned in Daraya town in Damascus Countryside "
         "fell in the Zibdeen area, wounding 4."
     )
-    assert _event_place(geoparser, text) == ("Darayya", 2)
+    assert event_place(geoparser, text) == ("Darayya", 2)
 
 
 def test_ground_given_up_is_where_the_territory_changed(geoparser: Geoparser) -> None:
     # "from" after a verb of leaving ground names the place left, not an origin
     text = "Government forces withdrew from the city of Aleppo on Saturday."
-    assert _event_place(geoparser, text) == ("Aleppo", 1)
+    assert event_place(geoparser, text) == ("Aleppo", 1)
     text = "Islamic State fighters were driven out from Manbij on Friday."
-    assert _event_place(geoparser, text) == ("Manbij", 1)
+    assert event_place(geoparser, text) == ("Manbij", 1)
 
 
 def test_a_town_named_without_its_arabic_article_is_its_own_name(geoparser: Geoparser) -> None:
@@ -620,21 +616,21 @@ def test_a_military_site_the_gazetteer_lacks_puts_the_event_near_the_known_town(
     geoparser: Geoparser,
 ) -> None:
     text = "Cruise missiles struck the Zibdeen airbase, killing four in Homs on Friday."
-    assert _event_place(geoparser, text) == ("Homs", 2)
+    assert event_place(geoparser, text) == ("Homs", 2)
     text = "Cruise missiles hit Syria's Zibdeen air base on Friday, killing four in Homs."
-    assert _event_place(geoparser, text) == ("Homs", 2)
+    assert event_place(geoparser, text) == ("Homs", 2)
     text = "Jets from the military airport of Zibdeen bombed Homs on Friday."
-    assert _event_place(geoparser, text) == ("Homs", 2)
+    assert event_place(geoparser, text) == ("Homs", 2)
     # (an airbase told by who holds it names no other place)
     text = "Cruise missiles struck a Syrian airbase in Homs on Friday."
-    assert _event_place(geoparser, text) == ("Homs", 1)
+    assert event_place(geoparser, text) == ("Homs", 1)
 
 
 def test_a_direction_before_a_town_names_part_of_its_area(geoparser: Geoparser) -> None:
     text = "Syrian jets struck IS positions in east Homs on Friday, killing 12."
-    assert _event_place(geoparser, text) == ("Homs", 2)
+    assert event_place(geoparser, text) == ("Homs", 2)
     text = "The offensive in northern Idlib left 20 dead, Syrian sources said on Friday."
-    assert _event_place(geoparser, text) == ("Idlib", 2)
+    assert event_place(geoparser, text) == ("Idlib", 2)
     # (the town itself, in its eastern part)
     text = "Shelling hit eastern Homs city on Friday, Syrian sources said."
-    assert _event_place(geoparser, text) == ("Homs", 1)
+    assert event_place(geoparser, text) == ("Homs", 1)

@@ -3,15 +3,7 @@ bear a town's name, on the built gazetteer."""
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.resolve.geo import Geoparser, choose_event_place
-from eventwire.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser.load(Settings())
 
 
 def _event_place(geoparser: Geoparser, text: str) -> tuple[str, str | None, int]:

@@ -6,20 +6,9 @@ our own, on the built gazetteer."""
 from __future__ import annotations
 
 import pytest
+from tests.resolve.test_geo import event_place
 
-from eventwire.resolve.geo import Geoparser, choose_event_place
-from eventwire.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser.load(Settings())
-
-
-def _event_place(geoparser: Geoparser, text: str) -> tuple[str, int]:
-    choice = choose_event_place(geoparser.find_places(text), 0, len(text), text)
-    assert choice is not None
-    return choice.place.name, choice.geo_precision
+from eventwire.resolve.geo import Geoparser
 
 
 @pytest.mark.parametrize(
@@ -32,7 +21,7 @@ def _event_place(geoparser: Geoparser, text: str) -> tuple[str, int]:
     ],
 )
 def test_an_area_near_a_town(geoparser: Geoparser, text: str) -> None:
-    assert _event_place(geoparser, text) == ("Damascus", 2)
+    assert event_place(geoparser, text) == ("Damascus", 2)
 
 
 @pytest.mark.parametrize(
@@ -48,10 +37,10 @@ def test_an_area_near_a_town(geoparser: Geoparser, text: str) -> None:
     ],
 )
 def test_the_town_itself(geoparser: Geoparser, text: str) -> None:
-    assert _event_place(geoparser, text) == ("Damascus", 1)
+    assert event_place(geoparser, text) == ("Damascus", 1)
 
 
 def test_a_smaller_town_lies_in_the_area(geoparser: Geoparser) -> None:
     # the area holds the town, rather than lying next to it
     text = "Strikes hit the town of Douma near Damascus, in the rebel stronghold of Eastern Ghouta."
-    assert _event_place(geoparser, text) == ("Duma", 1)
+    assert event_place(geoparser, text) == ("Duma", 1)

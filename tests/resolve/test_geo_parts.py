@@ -4,20 +4,9 @@ the town (geo_precision 2), the town kept. On the built gazetteer; sentences of 
 from __future__ import annotations
 
 import pytest
+from tests.resolve.test_geo import event_place
 
-from eventwire.resolve.geo import Geoparser, choose_event_place
-from eventwire.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser.load(Settings())
-
-
-def _event_place(geoparser: Geoparser, text: str) -> tuple[str, int]:
-    choice = choose_event_place(geoparser.find_places(text), 0, len(text), text)
-    assert choice is not None
-    return choice.place.name, choice.geo_precision
+from eventwire.resolve.geo import Geoparser
 
 
 @pytest.mark.parametrize(
@@ -30,7 +19,7 @@ def _event_place(geoparser: Geoparser, text: str) -> tuple[str, int]:
     ],
 )
 def test_a_part_of_the_area_around_a_town(geoparser: Geoparser, text: str) -> None:
-    assert _event_place(geoparser, text) == ("Hamah", 2)
+    assert event_place(geoparser, text) == ("Hamah", 2)
 
 
 def test_the_town_itself_stays_precise(geoparser: Geoparser) -> None:
@@ -41,4 +30,4 @@ def test_the_town_itself_stays_precise(geoparser: Geoparser) -> None:
         "In Syria, an army rocket strike in northwestern Hama city killed six fighters.",
         "In Syria, an army rocket strike in Hama killed six fighters.",
     ):
-        assert _event_place(geoparser, text) == ("Hamah", 1), text
+        assert event_place(geoparser, text) == ("Hamah", 1), text

@@ -4,15 +4,7 @@ event in the province, not at the town. Sentences of our own, on the built gazet
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.resolve.geo import Geoparser, choose_event_place
-from eventwire.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser.load(Settings())
 
 
 def _event_place(geoparser: Geoparser, text: str) -> tuple[str, str, int]:

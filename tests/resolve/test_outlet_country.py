@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.resolve.geo import Geoparser
-from eventwire.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser.load(Settings())
 
 
 def _names(geoparser: Geoparser, text: str) -> list[str]:
