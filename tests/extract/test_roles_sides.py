@@ -84,7 +84,7 @@ def test_no_opponent_is_taken_from_before_another_incident(nlp) -> None:  # type
     text = (
         "Islamic State fighters blew themselves up at an army base in Hama on Tuesday. "
         "In Damascus meanwhile the army shelled Douma on Wednesday. "
-        "The renewed fighting has halted aid deliveries to Douma."
+        "The renewed fighting halted aid deliveries to Douma."
     )
     assert one(nlp, text, "Armed clash").actor2 is None
 

@@ -59,7 +59,7 @@ _AIRCRAFT = re.compile(
 # night", "15 March"), unlike durations and frequencies ("for years", "every day").
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
-    r"overnight|morning|afternoon|evening|night|dawn|dusk|noon|midnight|last|earlier|ago|"
+    r"overnight|morning|afternoon|evening|night|dawn|dusk|noon|midnight|weekend|last|earlier|ago|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\d",
     re.I,
@@ -92,6 +92,8 @@ _CAPTION = re.compile(
     re.I,
 )
 _AGREEMENT_CUES = frozenset({"Agreement", "agreement_weak"})
+# Sentences from which a text on one line is an article run together, not a snippet.
+ARTICLE_SENTENCES = 3
 # Determiners that name an incident the reader is taken to know ("the blast", "that attack").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Prepositions after which a known incident is what is talked about ("blamed for the attack").
@@ -234,7 +236,9 @@ def detect_sentence(
     bounds = (sentence.start, sentence.end)
     kept: list[Cue] = []
     for cue in cues:
-        ok, why = is_asserted(index.at(cue.start), bounds, anchored, narrative)
+        token = index.at(cue.start)
+        generic = narrative and not _present_of_no_claim(token, bounds)
+        ok, why = is_asserted(token, bounds, anchored, generic)
         if ok and _AIRCRAFT.fullmatch(cue.text) and only_sighted(index.at(cue.end - 1)):
             ok, why = False, "aircraft seen or heard, no strike"
         if ok and body and not anchored and _known_incident(_head(index, cue)):
@@ -282,6 +286,31 @@ def detect_sentence(
         )
         main = dataclasses.replace(main, deaths=own)
     return [main, *sides]
+
+
+def _present_of_no_claim(token: Token, bounds: tuple[int, int]) -> bool:
+    """The present tense over an event word that makes no generic claim of the sentence: a
+    relative clause on "that" or "which" describing a thing the word is part of ("shells that
+    contain toxic gases"), or the word itself parsed as a present verb with no subject of its
+    own ("reported government airstrikes on ..."). A relative clause whose verb is the event
+    word ("warplanes that target hospitals") still tells what an actor does as a rule."""
+    verb = token
+    for _ in range(10):
+        if verb.pos_ in {"VERB", "AUX"}:
+            break
+        if verb.head.i == verb.i or not bounds[0] <= verb.head.i < bounds[1]:
+            return False
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    if verb.dep_ == "relcl":  # "shells that contain ...", not "every time Russia declares ..."
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return verb is not token and all(c.tag_ in {"WDT", "WP"} for c in subjects)
+    return (
+        verb is token
+        and verb.dep_ not in {"ROOT", "conj"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+    )
 
 
 def _head(index: TokenIndex, cue: Cue) -> Token:
@@ -405,8 +434,11 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     single_line = "\n" not in index.text.strip()
     spans = sentences(doc)
     captions = caption_spans(spans)
+    # An article whose line breaks were lost (a whole report on one line) is body prose after
+    # its first sentence, like one with its lines; a snippet of one or two sentences is not.
+    article = not single_line or len(spans) >= ARTICLE_SENTENCES
     for position, sentence in enumerate(spans):
-        narrative = not single_line and position > 0
+        narrative = article and position > 0
         found = detect_sentence(
             doc, index, sentence, actors, single_line, narrative, captions, body=position > 0
         )
