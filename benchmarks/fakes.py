@@ -48,7 +48,8 @@ more drawn with `random.Random(2080).sample` from the 77 sorted unique dev ids o
 earlier sample file and every article `random.Random(s).sample(pool, 15)` gives for s in
 2048..2079 (pool: the ids outside the sample files; the development draws of 2026-11-27 used
 seeds 2048-2051 and 2060-2064 from it), judged on 6053e8e (round "blind") before any rule of that
-day and re-judged the same way on 04bfb96 (round "blind-final"), no rule written from it. The
+day, re-judged the same way on 04bfb96 (round "blind-mid") and on c9e2ecd (round
+"blind-final", after the one-line-article rule), no rule written from it. The
 rows of seed2045 and seed2080 also judge
 `fatalities` (right when it is the number the article gives for that event's incident, each death
 counted once across the article's events; 0 right where the article gives none or the event
