@@ -409,6 +409,12 @@ _AND = re.compile(
 )
 
 
+def _named_apart(place: Place, named: Sequence[int], text: str) -> bool:
+    """Some name at one of the `named` offsets stands apart from `place`, not listed right
+    after it as one more place hit ("Aleppo and Anbaj village")."""
+    return any(not (place.end <= i and _AND.fullmatch(text, place.end, i)) for i in named)
+
+
 def _unknown_settlement(
     place: Place, places: Sequence[Place], start: int, end: int, text: str
 ) -> bool:
@@ -425,7 +431,7 @@ def _unknown_settlement(
         if m.end("end") not in ends
     ]
     named += [text.rfind(" ", 0, m.end("end")) + 1 for m in after]
-    return any(not (place.end <= i and _AND.fullmatch(text, place.end, i)) for i in named)
+    return _named_apart(place, named, text)
 
 
 # An area named by its own name ("Syria's Ghouta region", "the Qalamoun mountains", "al-Malaah
@@ -465,7 +471,7 @@ def _unknown_area(place: Place, places: Sequence[Place], start: int, end: int, t
             p.start <= m.start("name") < p.end for p in places
         ):
             named.append(m.start())
-    return any(not (place.end <= i and _AND.fullmatch(text, place.end, i)) for i in named)
+    return _named_apart(place, named, text)
 
 
 # "from" before a mention, with at most a place word between: "evacuated from Madaya",
