@@ -83,6 +83,16 @@ def test_running_totals_since_a_date_or_turning_point() -> None:
     assert toll(same_day) == (10, 10, 10, None)
 
 
+def test_a_toll_since_a_weekday_is_the_toll_of_one_episode() -> None:
+    # the fighting that began that day, not a running total over a longer period
+    text = (
+        "At least 132 Islamic State militants have been killed since Saturday in fighting "
+        "with Kurdish fighters, a monitor said."
+    )
+    assert toll(text) == (132, 132, None, None)
+    assert toll("Over 60 people have been killed in the city since Wednesday.") is not None
+
+
 def test_reports_of_one_toll_do_not_add() -> None:
     # the number the article repeats wins; low/high keep the spread of reports
     text = "Five civilians killed. Four civilians were killed. Four civilians were killed."

@@ -26,3 +26,18 @@ def test_more_civilians_after_a_part_of_the_civilians_stay_in_the_part() -> None
     # (six women can be among the 23 civilians: the whole stands)
     text = "Shelling killed 23 civilians including nine children and six women on Friday."
     assert _toll(text)[0] == 23
+
+
+def test_a_whole_and_its_part_before_a_later_death_word() -> None:
+    text = (
+        "Clashes have rocked the city leaving 23 civilians - including nine children - "
+        "and 16 combatants dead, the Observatory said."
+    )
+    assert _toll(text) == (39, 23)
+    commas = "Clashes left 23 civilians, including nine children, and 16 fighters dead."
+    assert _toll(commas) == (39, 23)
+
+
+def test_more_of_the_part_before_a_later_death_word_stay_in_the_part() -> None:
+    text = "At least 36 civilians including 11 children and five women were killed in raids."
+    assert _toll(text) == (36, 36)

@@ -13,11 +13,12 @@ from eventwire.extract.toll import Death
 CUMULATIVE = re.compile(
     r"\b(?:since (?:the (?:start|beginning|outbreak)|(?:march |early |mid-|late )?(?:19|20)\d\d|"
     r"it (?:began|started|erupted))|"
-    # "since April", "since Sept. 19", "since Monday", "since a ceasefire collapsed", "since
-    # then": a running total over days (not "since dawn", "since this morning")
+    # "since April", "since Sept. 19", "since a ceasefire collapsed", "since then": a running
+    # total over days (not "since dawn", "since this morning"; nor "since Wednesday": the toll
+    # of one episode of fighting that began that day, "clashes since Wednesday have killed 39")
     r"since (?!dawn|daybreak|(?:early |this |the )?(?:morning|hours|midnight)|"
     r"early (?:today|hours))"
-    r"(?:" + MONTHS + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|then|last|early|mid-?|"
+    r"(?:" + MONTHS + r"|then|last|early|mid-?|"
     r"(?:the |last )?weekend|"
     r"(?:a|an|the)\s+(?:[\w.]+[\s-]+){0,3}?(?:cease-?fire|truce|offensive|campaign|operation|"
     r"assault|battle|siege|bombardment|escalation|agreement|deal))\b|"

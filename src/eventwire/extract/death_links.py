@@ -85,14 +85,17 @@ _SINGLE_AFTER_VERB = re.compile(
 # Between a count and a later count that shares its death word: "11 soldiers and [17 militants
 # were killed]" (both add up), "15 civilians among them [11 children were killed]" (the first
 # is the whole). A few bare words, no verb, no other number.
+# (a part set off by dashes reads as one set off by commas: "23 civilians - including nine
+# children - and 16 fighters")
 _COORD_GAP = re.compile(
     r"^(?:\s+(?!(?:and|or)\b(?=\s+(?:\d|" + COUNT_WORD + r"))|were\b|was\b)[^\W\d][\w'’-]*)"
-    r"{0,4}?\s*,?\s*(?:and|as well as|plus)\s+"
+    r"{0,4}?\s*[,\u2013\u2014-]?\s*(?:and|as well as|plus)\s+"
     r"(?:another\s+|other\s+|at least\s+)?$",
     re.IGNORECASE,
 )
 _WHOLE_GAP = re.compile(
-    r"^(?:\s+(?!and\b|or\b|were\b|was\b)[^\W\d][\w'’-]*){0,4}?\s*,?\s*(?:including|among them|"
+    r"^(?:\s+(?!and\b|or\b|were\b|was\b)[^\W\d][\w'’-]*){0,4}?\s*[,\u2013\u2014-]?\s*"
+    r"(?:including|among them|"
     r"among whom|of whom|mostly|most of them)?\s*$",
     re.IGNORECASE,
 )
@@ -215,6 +218,16 @@ def link_heads(
         if coord and id(d) in links.verb_after and not d.subset:
             new = Death(head, kind, False, d.cumulative, head.start, head_end)
             links.chained.add(id(d))
+            whole_of_head = _whole_before_part(text, counts, head, taken)
+            if whole_of_head is not None:
+                # "leaving 23 civilians, including nine children, and 16 fighters dead": the
+                # count before the part is the whole the later count adds to (sum_chains
+                # decides between the whole and the part by their groups)
+                new = dataclasses.replace(
+                    new, subset=True, kind=victim_kind(text[head.end : head_end + 12])
+                )
+                out.insert(out.index(d), whole_of_head)
+                taken.add(whole_of_head.count.start)
         elif whole and (d.subset or whole.group().strip(" ,").lower().endswith(_PART_WORDS)):
             new = Death(head, kind, False, d.cumulative, head.start, head_end)
             if not d.subset:
@@ -231,6 +244,25 @@ def link_heads(
 _PART_WORDS = ("including", "among them", "among whom", "of whom", "mostly", "most of them")
 
 
+def _whole_before_part(
+    text: str, counts: Sequence[Count], part: Count, taken: set[int]
+) -> Death | None:
+    """The death count whose part `part` is, told just before it with a part word between
+    ("23 civilians, including [nine] children"), or None."""
+    whole = next((c for c in reversed(counts) if c.end <= part.start), None)
+    if whole is None or whole.start in taken or part.start - whole.end > 60:
+        return None
+    gap = _WHOLE_GAP.match(text[whole.end : part.start])
+    if gap is None or not gap.group().strip(" ,-\u2013\u2014").lower().endswith(_PART_WORDS):
+        return None
+    if looks_like_year(whole) or NOT_A_TOLL.match(text[whole.end : whole.end + 40]):
+        return None
+    end = whole.end + noun_end(text[whole.end : part.start])
+    if WEAPONS.search(text[whole.end : end]):
+        return None
+    return Death(whole, victim_kind(text[whole.end : end]), False, False, whole.start, end)
+
+
 def _part_kind(d: Death, text: str) -> str:
     """Whose deaths a count that turned out to be a part counts, from its own phrase."""
     return victim_kind(text[d.count.end : d.end])
@@ -238,7 +270,8 @@ def _part_kind(d: Death, text: str) -> str:
 
 def sum_chains(deaths: list[Death], links: Links) -> list[Death]:
     """Coordinated counts of one phrase make one toll: "nine children and 14 others" is 23
-    (civilians at least nine), "120 fighters and 60 mercenaries" is 180."""
+    (civilians at least nine), "120 fighters and 60 mercenaries" is 180; counts added to a
+    part make a part ("36 civilians including 11 children and five women": 16 of the 36)."""
     out: list[Death] = []
     runs: list[list[Death]] = []
     for d in deaths:
@@ -259,8 +292,8 @@ def sum_chains(deaths: list[Death], links: Links) -> list[Death]:
         kind = next(iter(kinds)) if len(kinds) == 1 else "unspecified"
         first = run[0]
         out.append(
-            Death(count, kind, False, any(d.cumulative for d in run), first.start, run[-1].end,
-                  first.revision, parts=tuple(d.count.best for d in run))
+            Death(count, kind, first.subset, any(d.cumulative for d in run), first.start,
+                  run[-1].end, first.revision, parts=tuple(d.count.best for d in run))
         )  # fmt: skip
         if kind == "unspecified":  # the civilians among them are a part
             civ = [d for d in run if d.kind == "civilian"]

@@ -41,7 +41,7 @@ _COMBATANT = re.compile(
     r"\b(?:soldiers?|troops|fighters|militants|rebels|insurgents|jihadists|terrorists|"
     r"gunmen|members|militiamen|loyalists|"
     r"policemen|police officers|officers|personnel|guards|"
-    r"servicemen|combatants|mercenaries|commanders?|recruits|attackers|assailants|"
+    r"servicemen|combatants|combattants|mercenaries|commanders?|recruits|attackers|assailants|"
     r"pro-government forces|regime forces|government forces|forces|elements|bombers?)\b",
     re.IGNORECASE,
 )
