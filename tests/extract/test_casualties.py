@@ -116,7 +116,15 @@ def test_an_update_replaces_and_an_earlier_report_yields() -> None:
 
 def test_a_vague_count_yields_to_an_exact_one() -> None:
     text = "Dozens of people were killed. The toll stood at 58. Dozens of people died."
-    assert toll(text)[0] == 58
+    assert toll(text) == (58, 58, 58, None)
+
+
+def test_a_count_far_below_the_toll_is_no_lower_estimate() -> None:
+    # a part or a side incident, not a rival report: the low stays with the estimates
+    text = "Air strikes killed 40 people on Monday. One strike on a bakery killed three people."
+    assert toll(text) == (40, 40, 40, None)
+    rival = "Air strikes killed 40 people on Monday. A monitor said 30 people were killed."
+    assert toll(rival) == (40, 30, 40, None)
 
 
 def test_a_chained_count_of_the_wounded_is_not_dead() -> None:

@@ -60,7 +60,7 @@ def reported(reports: Sequence[Death]) -> Count:
     report before them. Otherwise the number the article repeats most (headline, lead and body
     agreeing) is its toll, and between numbers reported equally often the first: news leads
     with its main toll, later counts are often a part or a side incident. Low and high span
-    every report kept."""
+    the exact reports kept that are rival estimates of it (no less than a third of it)."""
     reports = _with_extras(reports)
     # "kill 10 children 5 women" beside "ten children and five women were killed": a report of
     # one of the groups a fuller report sums is part of it, not a rival count.
@@ -86,8 +86,12 @@ def reported(reports: Sequence[Death]) -> Count:
     for d in sorted(exact, key=lambda d: d.start):
         first.setdefault(d.count.best, d.start)
     best = min(counts, key=lambda n: (-counts[n], first[n]))
-    low = min(d.count.low for d in kept)
-    highs = [d.count.high for d in kept]
+    # Low and high span the rival estimates: the exact reports no less than a third of the
+    # best. A count far below it is a part or a side incident ("killing three" after "killed
+    # at least 40"), and a vague "dozens" beside an exact toll is no estimate of its own.
+    rivals = [d for d in exact if 3 * d.count.best >= best]
+    low = min(d.count.low for d in rivals)
+    highs = [d.count.high for d in rivals]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     return Count(best, min(low, best), high if high is None else max(high, best), -1, -1)
 
