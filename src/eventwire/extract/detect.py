@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.casualties import Death, find_deaths
 from eventwire.extract.classify import Decision, classify
 from eventwire.extract.lemmas import lemma as base_form
+from eventwire.extract.recall import timeline_spans
 from eventwire.extract.syntax import (
     TokenIndex,
     agreement_only_named,
@@ -208,6 +209,7 @@ def detect_sentence(
     narrative: bool = False,
     captions: Sequence[tuple[int, int]] = (),
     body: bool = False,
+    timeline: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """The event candidates of one sentence (its main event, and events of other types in
     coordinated clauses); empty when it reports no asserted event.
@@ -215,7 +217,9 @@ def detect_sentence(
     `narrative`: the sentence is body prose (not a text's first line, not a one-line text),
     where a simple present tense without a day or toll is generic, not a headline's present.
     `captions`: spans of photo captions, whose cues report nothing of their own. `body`: not
-    the text's first sentence (which tells its news however it names it)."""
+    the text's first sentence (which tells its news however it names it). `timeline`: spans
+    of a timeline box of past milestones and its copies (`recall.timeline_spans`), whose
+    cues are old events retold."""
     text = index.text
     start, end = sentence.start_char, sentence.end_char
     if not is_prose(sentence, single_line):
@@ -228,6 +232,10 @@ def detect_sentence(
     cues = find_cues(text, start, end)
     dropped = [f"{c.text!r} in a photo caption" for c in cues if _inside(c.start, captions)]
     cues = [c for c in cues if not _inside(c.start, captions)]
+    dropped += [
+        f"{c.text!r} in a timeline of past events" for c in cues if _inside(c.start, timeline)
+    ]
+    cues = [c for c in cues if not _inside(c.start, timeline)]
     if not cues:
         return []
     deaths = tuple(find_deaths(text, start, end))
@@ -434,13 +442,14 @@ def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
     single_line = "\n" not in index.text.strip()
     spans = sentences(doc)
     captions = caption_spans(spans)
+    timeline = timeline_spans(index.text)
     # An article whose line breaks were lost (a whole report on one line) is body prose after
     # its first sentence, like one with its lines; a snippet of one or two sentences is not.
     article = not single_line or len(spans) >= ARTICLE_SENTENCES
     for position, sentence in enumerate(spans):
         narrative = article and position > 0
         found = detect_sentence(
-            doc, index, sentence, actors, single_line, narrative, captions, body=position > 0
+            doc, index, sentence, actors, single_line, narrative, captions, position > 0, timeline
         )
         for candidate in found:
             if _weak(candidate) and _disaster_nearby(spans, position):

@@ -7,17 +7,24 @@ killed"). Those incidents were news when they happened and are coded from the re
 that time; counted again from this article they would be a second copy of an old event (and
 their tolls would add to this article's own). ACLED's codebook codes an event from reports of
 it, not from later mentions; the same rule keeps events dated a month or more before
-publication out as history (`extractor.HISTORY_DAYS`).
+publication out as history (`extractor.HISTORY_DAYS`). A timeline box of past milestones
+scraped into the page ("August 21 2013 Washington accuses the regime of killing more than
+1400 people ...") recalls a whole chronology at once (`timeline_spans`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from eventwire.extract.detect import Candidate
-from eventwire.resolve.dates import DateChoice, DateMention
+from eventwire.extract.death_words import MONTHS
+
+if TYPE_CHECKING:
+    from eventwire.extract.detect import Candidate
+    from eventwire.resolve.dates import DateChoice, DateMention
 
 # A calendar date written out ("October 6", "On February 22", "In early April") this many
 # days or more before publication dates an incident the article recalls; fresh incidents are
@@ -206,3 +213,111 @@ def after_attack(cand: Candidate, text: str, choice: DateChoice) -> bool:
         return choice.time_precision == 2
     told_before = cand.sent_start <= mention.start < window + after.start()
     return mention.dateline or mention.reporting or told_before
+
+
+# A timeline box of past milestones scraped into the text ("March 15 2011 Unprecedented
+# protests demand civil liberties ... July 2011 Bashar al-Assad sacks the governor ... 2014
+# Islamic State group seizes swathes of territory ..."): entries each headed by a bare date
+# with a year, no part of a sentence (no "in", "since", "the" before it; a capital after it),
+# running forward in time. Every entry is an old event retold as background, however it is
+# worded; news reports are not written as a chronology of years.
+_STAMP = re.compile(
+    r"(?<![\w,.'’-])(?:(?:\d{1,2} )?(?i:" + MONTHS + r")\.? (?:\d{1,2},? )?)?"
+    r"((?:19|20)\d\d)(?=\s+[A-Z\"“])"
+)
+# Words before a date that make it part of a sentence ("began in March 2011", "a 2003 Honda").
+_IN_SENTENCE = frozenset(
+    {"in", "on", "of", "since", "by", "from", "until", "till", "to", "through", "during",
+     "before", "after", "between", "and", "or", "than", "for", "at", "around", "about",
+     "early", "mid", "late", "end", "the", "a", "an", "this", "that", "his", "her", "its",
+     "their", "year", "summer", "winter", "spring", "autumn", "fall"}
+)  # fmt: skip
+TIMELINE_ENTRIES = 3
+# At most this many characters from one entry's date to the next.
+_ENTRY_CHARS = 600
+_ENTRY_STOP = re.compile(r"[.!?][\"”’']?(?=\s|$)|\n")
+# A passage of this many words told again outside the box is a copy of it.
+_COPY_WORDS = 8
+
+
+def timeline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of a text's timeline boxes (see _STAMP), three entries or more over
+    two years or more, and of the copies of a box elsewhere in the text (pages render one
+    twice, once without its dates): a passage of eight words or more running over two of
+    its entries."""
+    stamps = [m for m in _STAMP.finditer(text) if _word_before(text, m.start()) not in _IN_SENTENCE]
+    blocks: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for stamp in [*stamps, None]:
+        if run and (
+            stamp is None
+            or stamp.start() - run[-1].end() > _ENTRY_CHARS
+            or int(stamp.group(1)) < int(run[-1].group(1))
+        ):
+            if len(run) >= TIMELINE_ENTRIES and len({m.group(1) for m in run}) >= 2:
+                blocks.append(run)
+            run = []
+        if stamp is not None:
+            run.append(stamp)
+    spans = [(run[0].start(), _entry_end(text, run, stamps)) for run in blocks]
+    return spans + _copies(text, blocks, spans) if spans else []
+
+
+def _word_before(text: str, at: int) -> str:
+    words = re.findall(r"[\w'’]+", text[max(0, at - 20) : at])
+    return words[-1].lower() if words else ""
+
+
+def _entry_end(text: str, run: Sequence[re.Match[str]], stamps: Sequence[re.Match[str]]) -> int:
+    """Where a box's last entry ends: at the next date that heads an entry (another box, or
+    the box again), else at the end of its line, or of its sentences that keep it no longer
+    than the box's longest entry (at least one)."""
+    last = run[-1]
+    after = next((m.start() for m in stamps if m.start() > last.start()), None)
+    if after is not None and after - last.end() <= _ENTRY_CHARS:
+        return after
+    longest = max(b.start() - a.start() for a, b in itertools.pairwise(run))
+    end = None
+    begin = len(text) - len(text[last.end() :].lstrip())  # (its text may open a line)
+    for stop in _ENTRY_STOP.finditer(text, begin):
+        if end is not None and stop.end() - last.start() > longest:
+            break
+        end = stop.end()
+        if stop.group() == "\n":
+            break
+    return len(text) if end is None else end
+
+
+def _copies(
+    text: str, blocks: Sequence[Sequence[re.Match[str]]], spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Passages outside the boxes that tell their entries again word for word over two
+    entries or more (see timeline_spans)."""
+    words = list(re.finditer(r"\w[\w'’-]*", text))
+    inside: list[tuple[str, tuple[int, int]]] = []  # a box's words but its dates, with their entry
+    outside: list[re.Match[str]] = []
+    for word in words:
+        at = word.start()
+        box = next((k for k, (a, b) in enumerate(spans) if a <= at < b), None)
+        if box is None:
+            outside.append(word)
+            continue
+        if any(m.start() <= at < m.end() for m in blocks[box]):
+            continue
+        entry = sum(m.start() <= at for m in blocks[box])
+        inside.append((word.group().lower(), (box, entry)))
+    grams: dict[tuple[str, ...], set[tuple[int, int]]] = {}
+    for i in range(len(inside) - _COPY_WORDS + 1):
+        piece = inside[i : i + _COPY_WORDS]
+        grams.setdefault(tuple(w for w, _ in piece), set()).update(e for _, e in piece)
+    # runs of shared word sequences that overlap or touch: [first word, last word, entries]
+    runs: list[tuple[int, int, set[tuple[int, int]]]] = []
+    for i in range(len(outside) - _COPY_WORDS + 1):
+        found = grams.get(tuple(w.group().lower() for w in outside[i : i + _COPY_WORDS]))
+        if found is None:
+            continue
+        if runs and i <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i + _COPY_WORDS - 1, runs[-1][2] | found)
+        else:
+            runs.append((i, i + _COPY_WORDS - 1, set(found)))
+    return [(outside[a].start(), outside[b].end()) for a, b, found in runs if len(found) >= 2]
