@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.models import Place
 from eventwire.resolve.gazetteer import Entry, Gazetteer, load_gazetteer
+from eventwire.resolve.gazetteer_countries import demonym_index
 from eventwire.resolve.geo_candidates import Mention, find_mentions
 from eventwire.resolve.geo_rank import rank_mentions
 
@@ -182,7 +183,12 @@ _COUNTRY_LEVEL = frozenset({"PCLI", "CONT"})
 # "(banned in Russia)", "Russia says". Such a mention is never where the event happened.
 _ORIGIN_AFTER = re.compile(
     r"^(?:-(?:based|led|backed|born|funded|trained|brokered|sponsored|supported|allied|"
-    r"affiliated|linked|registered|headquartered|run)\b|['’]s? (?:backing|support)\b|"
+    r"affiliated|linked|registered|headquartered|run)\b|\s+(?:based|backed)\b|"
+    # a country's or capital's policy, arms or envoys are its government's: "Moscow's support",
+    # "Ankara's offensive" (also with the apostrophe lost: "Ankaras offensive")
+    r"(?:['’]s?|s)\s+(?:backing|support|offensive|intervention|military|army|air force|"
+    r"warplanes|jets|envoy|ambassador|allies|ally|government|regime|policy|stance|response|"
+    r"position|decision)\b|"
     r"\s+(?:talks|summit|peace process|process|accords?|agreement|format|negotiations|"
     r"conference)\b|"
     # a country or capital that speaks is its government: "Russia says 62 troops killed"
@@ -277,6 +283,35 @@ def _dominant(places: Sequence[Place]) -> tuple[str | None, dict[str, str]]:
     return country, admin1
 
 
+def _abroad_alone(place: Place, named: Sequence[Place], country: str | None, text: str) -> bool:
+    """A town or region outside the article's main country that nothing else in the article
+    places in its country (no other place there, no name or demonym of that country), told in
+    a paragraph that names a town or region of the main country. Such a lone match is a name
+    the gazetteer holds abroad ("a witness named Ahmad" for Kuwait's Al Ahmadi, Aleppo's
+    al-Sulimaniah quarter for Iraq's Sulaymaniyah, a Syrian village Maan for Jordan's Ma'an),
+    not where the event happened."""
+    cc = place.country_code
+    if country is None or not cc or cc == country or place.feature_code in _COUNTRY_LEVEL:
+        return False
+    if any(q.country_code == cc and q.name != place.name for q in named):
+        return False
+    lo, hi = _paragraph(text, place.start, place.end)
+    home = any(
+        q.country_code == country and q.feature_code not in _COUNTRY_LEVEL and lo <= q.start < hi
+        for q in named
+    )
+    return home and _country_words(cc, place.country).search(text) is None
+
+
+@functools.lru_cache(maxsize=256)
+def _country_words(cc: str, name: str) -> re.Pattern[str]:
+    """The name and demonyms of a country (ISO alpha-2 `cc`, `name` as ACLED writes it) as
+    words."""
+    words = {w for w, code in demonym_index().items() if code == cc} | {name}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+    return re.compile(rf"\b(?:{alternation})\b")
+
+
 def _inside_country(
     country: Place,
     paragraph: Sequence[Place],
@@ -328,8 +363,10 @@ def choose_event_place(
     """
     if not places:
         return None
+    named = list(places)
     places = [p for p in places if is_site(p, text)] or list(places)
     country, main_admin1 = _dominant(places)
+    places = [p for p in places if not _abroad_alone(p, named, country, text)] or places
     in_sentence = [p for p in places if start <= p.start and p.end <= end]
     # "buses carrying evacuees from Madaya were hit near Aleppo": where people or fire came
     # from is not where the event happened while the sentence names another place.

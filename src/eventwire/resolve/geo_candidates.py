@@ -248,6 +248,12 @@ _ARABIC_NAME_HEAD = re.compile(
 )
 _ARTICLE = r"(?:al|el|as|ash|ad|an|ar|at|az)"  # the Arabic article as written in names
 _ARABIC_ARTICLE = re.compile(rf"{_ARTICLE}[-\s]", re.IGNORECASE)
+# The member states of the Arab League (ISO alpha-2), where names with the Arabic article are
+# the places' own.
+ARAB_COUNTRIES = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA",
+    "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH",
+})  # fmt: skip
 _ARTICLE_ENDS = re.compile(rf"(?<![\w'’]){_ARTICLE}-\Z", re.IGNORECASE)
 # An outlet named with an Arabic article, told by its role rather than a noun after it:
 # a media noun before it ("the pro-government daily Al-Watan", "the channel Al Mayadeen"), a
@@ -678,7 +684,17 @@ def _person_words(gaz: Gazetteer, text: str, w: _Words, entities: list[Span]) ->
             out.add(w.surface[k])
     for ent in entities:
         out.update(t.text for t in ent)
+    # "a witness named Ahmad", "a boy called Omar": a person's name, whatever town bears it
+    out.update(m.group(1) for m in _NAMED_PERSON.finditer(text))
     return out
+
+
+_NAMED_PERSON = re.compile(
+    r"\b(?:witness|man|woman|boy|girl|child|person|resident|activist|doctor|nurse|fighter|"
+    r"soldier|officer|father|mother|son|daughter|brother|sister|teacher|student|farmer|driver|"
+    r"journalist|photographer|commander|official|volunteer|medic|survivor|refugee)\s+"
+    r"(?:named|called)\s+([A-Z][\w'’-]+)"
+)
 
 
 def _accept(
@@ -712,7 +728,12 @@ def _accept(
         return False
     if _inside_compound(gaz, text, m.end):
         return False
-    if not any(_notable(e) for e in m.candidates) and (
+    if (
+        not any(_notable(e) for e in m.candidates)
+        # ("Mashhad al-Kallasa", "al-Tloul al-Sud": an Arabic name is no place outside the
+        # Arab world, however large)
+        or not any(e.country_code in ARAB_COUNTRIES for e in m.candidates)
+    ) and (
         _ARTICLE_AFTER.match(text, m.end)
         or _ARTICLE_BEFORE.search(text, max(0, m.start - 40), m.start)
     ):
