@@ -93,18 +93,35 @@ _OWN_DAY = re.compile(
 )
 
 
+# "The Observatory has documented the killing of 5812 civilians in air raids over the past year.
+# Meanwhile rebel fire on regime-held areas killed 1102 people": a toll with no day or week of
+# its own, opened by words that carry on the period just told ("meanwhile", "also", "in the
+# same period"), right after a running total, tallies the same period.
+_CARRIES_ON = re.compile(
+    r"^\W*(?:meanwhile|also|at the same time|(?:in|during|over|for) the same "
+    r"(?:period|time|months?|weeks?|year))\b",
+    re.IGNORECASE,
+)
+_OWN_WEEK = re.compile(r"\b(?:(?:this|last) (?:week|weekend)|ago|earlier|recently)\b", re.I)
+
+
 def _tally_of_period(text: str, start: int, end: int) -> bool:
-    """Whether a sentence's present-perfect toll, with no day of its own, tallies the running
-    period the sentence before it sets ("... under attack since mid-January. Twenty people
-    have been killed")."""
+    """Whether a sentence's toll, with no day of its own, tallies the running period the
+    sentence before it sets: a present-perfect toll after a sentence that sets a period ("...
+    under attack since mid-January. Twenty people have been killed"), or a toll opened by
+    "meanwhile", "also", "in the same period" after a running total (see _CARRIES_ON)."""
     sentence = text[start:end]
-    if not _PERFECT_DEATH.search(sentence) or _OWN_DAY.search(sentence):
+    perfect = _PERFECT_DEATH.search(sentence)
+    carries_on = _CARRIES_ON.search(sentence) and not _OWN_WEEK.search(sentence)
+    if not (perfect or carries_on) or _OWN_DAY.search(sentence):
         return False
     if len(re.findall(r"[.!?][\"”’']?\s", text[:start])) < 2:
         return False  # the lead's present perfect tells the news ("20 have been killed")
     ends = list(re.finditer(r"[.!?][\"”’']?\s", text[max(0, start - 400) : max(0, start - 1)]))
-    before = text[max(0, start - 400) + ends[-1].end() if ends else max(0, start - 400) : start]
-    return bool(_PERIOD.search(before))
+    begin = max(0, start - 400) + ends[-1].end() if ends else max(0, start - 400)
+    if perfect and _PERIOD.search(text[begin:start]):
+        return True
+    return bool(carries_on) and is_running_total(text, begin, start)
 
 
 # "The strike killed 10 people, a week after another strike on the town killed 25", "killed 20,
