@@ -76,15 +76,27 @@ def test_a_timeline_box_is_found_with_its_undated_copy() -> None:
     ],
 )
 def test_dates_in_prose_make_no_timeline(text: str) -> None:
-    assert timeline_spans(text) == []
+    assert timeline_spans(text) == ()
 
 
 def test_a_news_sentence_told_again_in_one_entry_is_no_copy() -> None:
     lead = "Two suicide car bombs detonate in the Syrian capital Damascus on Tuesday. "
-    assert timeline_spans(lead + TIMELINE)[1:] == []
+    assert timeline_spans(lead + TIMELINE)[1:] == ()
 
 
 @pytest.mark.slow
 def test_timeline_entries_and_their_copy_are_no_events(nlp) -> None:  # type: ignore[no-untyped-def]
     events = run(nlp, NEWS + TIMELINE + COPY)
+    assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12)]
+
+
+@pytest.mark.slow
+def test_an_entry_toll_lends_nothing_to_the_news_before_the_box(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on the town of Idlib killed 12 civilians on Tuesday, a war monitor said. "
+        "March 15 2011 Troops open fire on protesters. At least 40 people are dead. "
+        "March 1 2012 Regime forces seize rebel-held Baba Amr in Homs city. "
+        "2014 Islamic State group seizes swathes of territory in Syria and Iraq. "
+    )
+    events = run(nlp, text)
     assert [(e.location, e.fatalities) for e in events] == [("Idlib", 12)]

@@ -8,6 +8,7 @@ import re
 
 from eventwire.extract.death_words import MONTHS
 from eventwire.extract.numbers import Count
+from eventwire.extract.recall import timeline_spans
 from eventwire.extract.toll import Death
 
 CUMULATIVE = re.compile(
@@ -67,8 +68,20 @@ CUMULATIVE_FLOOR = 10_000
 
 def is_running_total(text: str, start: int, end: int) -> bool:
     """Whether the sentence text[start:end] tells a running or historical total (CUMULATIVE),
-    or a toll that tallies the running period the sentence before it sets."""
-    return bool(CUMULATIVE.search(text[start:end])) or _tally_of_period(text, start, end)
+    a toll that tallies the running period the sentence before it sets, or the toll of an
+    entry of a timeline box of past milestones (`recall.timeline_spans`: "March 15 2017 Two
+    car bombs detonate in the capital. At least 32 are confirmed dead.")."""
+    return (
+        bool(CUMULATIVE.search(text[start:end]))
+        or _tally_of_period(text, start, end)
+        or _in_timeline(text, start, end)
+    )
+
+
+def _in_timeline(text: str, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] opens inside a timeline box or a copy of one."""
+    at = end - len(text[start:end].lstrip())
+    return any(a <= at < b for a, b in timeline_spans(text))
 
 
 # "Kilis has been under rocket attacks since mid-January. Twenty people in Kilis have been

@@ -15,6 +15,7 @@ scraped into the page ("August 21 2013 Washington accuses the regime of killing 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -240,7 +241,8 @@ _ENTRY_STOP = re.compile(r"[.!?][\"”’']?(?=\s|$)|\n")
 _COPY_WORDS = 8
 
 
-def timeline_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=8)  # (read for every sentence's counts: see cumulative.py)
+def timeline_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of a text's timeline boxes (see _STAMP), three entries or more over
     two years or more, and of the copies of a box elsewhere in the text (pages render one
     twice, once without its dates): a passage of eight words or more running over two of
@@ -260,7 +262,7 @@ def timeline_spans(text: str) -> list[tuple[int, int]]:
         if stamp is not None:
             run.append(stamp)
     spans = [(run[0].start(), _entry_end(text, run, stamps)) for run in blocks]
-    return spans + _copies(text, blocks, spans) if spans else []
+    return (*spans, *_copies(text, blocks, spans)) if spans else ()
 
 
 def _word_before(text: str, at: int) -> str:
@@ -278,8 +280,8 @@ def _entry_end(text: str, run: Sequence[re.Match[str]], stamps: Sequence[re.Matc
         return after
     longest = max(b.start() - a.start() for a, b in itertools.pairwise(run))
     end = None
-    begin = len(text) - len(text[last.end() :].lstrip())  # (its text may open a line)
-    for stop in _ENTRY_STOP.finditer(text, begin):
+    begin = re.compile(r"\s*").match(text, last.end())  # (its text may open a line)
+    for stop in _ENTRY_STOP.finditer(text, begin.end() if begin else last.end()):
         if end is not None and stop.end() - last.start() > longest:
             break
         end = stop.end()
