@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,7 +44,7 @@ from eventwire.extract.roles import assign_roles
 from eventwire.extract.triggers import OUT_OF_SCOPE
 from eventwire.models import Actor, Document, Event, Evidence, Place
 from eventwire.resolve.actors import ActorLexicon, ActorMention, load_actor_lexicon
-from eventwire.resolve.dates import DateMention, choose_event_date, report_date
+from eventwire.resolve.dates import DateChoice, DateMention, choose_event_date, report_date
 from eventwire.resolve.geo import PlaceChoice, is_site
 
 if TYPE_CHECKING:
@@ -243,7 +244,16 @@ class EventExtractor:
                 if own_toll and dated and target.own_date and target.time_precision == 1:
                     target = target if target.date == choice.date else None
             if target is not None:
-                out[out.index(target)] = merge(target, cand, place, here)
+                merged = merge(target, cand, place, here)
+                acts_day = own_date and not _opens_with_day(text, cand.sent_start, choice.mention)
+                if target.act is None and (
+                    _dates_better(target, choice, acts_day) or _confirms(target, choice, acts_day)
+                ):
+                    # ("Air raids killed 42, a monitor said Friday. Thursday's strikes hit
+                    # Douma": the day of the act, not of the report; the first such day
+                    # stands, a later sentence's does not replace it)
+                    merged = dataclasses.replace(merged, act=choice)
+                out[out.index(target)] = merged
                 continue
             i = order.get(here, 0)
             previous = sentences[i - 1] if i > 0 else None
@@ -272,6 +282,13 @@ class EventExtractor:
     ) -> Event:
         text = document.text
         cand, place = item.candidate, item.place.place
+        if item.act is not None and item.act.date is not None:
+            item = dataclasses.replace(
+                item,
+                date=item.act.date,
+                time_precision=item.act.time_precision,
+                date_mention=item.act.mention,
+            )
         decision = cand.decision
         sub = decision.sub_event_type
         roles = assign_roles(
@@ -384,6 +401,66 @@ def toll_sentences(
         regions = tuple(p.admin1 for p in places if here[0] <= p.start < here[1] and p.admin1)
         out.append(TollSentence(here, deaths, regions, before))
     return out
+
+
+# How many days before the report's day a later sentence's own day can date its event.
+DAYS_BEFORE_REPORT = 7
+
+
+def _dates_better(target: Located, choice: DateChoice, own_date: bool) -> bool:
+    """Whether a sentence folded into an event dates it better: the event has only the day of
+    the report (no date in its sentence, a dateline, or "a monitor said Friday"), and the
+    sentence gives a day of its own for the act, in the week before that day."""
+    if not _stamped(target) or not _acts_day(choice, own_date) or choice.date is None:
+        return False
+    return 0 < (target.date - choice.date).days <= DAYS_BEFORE_REPORT
+
+
+def _confirms(target: Located, choice: DateChoice, own_date: bool) -> bool:
+    """Whether a sentence folded into an event dated only by its report gives the act that
+    same day ("Mortar fire kills two ... AFP Sunday 6 Apr 2014. A mortar attack killed two
+    people on Sunday")."""
+    return _stamped(target) and _acts_day(choice, own_date) and choice.date == target.date
+
+
+# A sentence opened by its day sets a scene of its own ("On Saturday mortar rounds struck near
+# the embassy", "Last night army units clashed ..."): another incident more often than a
+# detail of the event it follows. (A day's possessive, "Thursday's air strikes", refers back.)
+_DAY_OPENING = re.compile(
+    r"^\W*(?:(?:also|and|but|meanwhile|earlier|later|then|separately)\W+)?"
+    r"(?:(?:late|early)\s+)?(?:on|by|in|during|overnight|since)?\s*$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"^(?:['’]s|s)\b", re.IGNORECASE)
+
+
+def _opens_with_day(text: str, sent_start: int, mention: DateMention | None) -> bool:
+    """Whether the sentence opens with the day it gives (see _DAY_OPENING)."""
+    if mention is None or mention.start < sent_start:
+        return False
+    possessive = mention.text.endswith(("'s", "’s", "days")) or _POSSESSIVE.match(
+        text[mention.end : mention.end + 3]
+    )
+    return bool(_DAY_OPENING.match(text[sent_start : mention.start])) and not possessive
+
+
+def _stamped(event: Located) -> bool:
+    """The event's day is only the report's: no date in its sentence, a dateline, or the day
+    a source spoke ("a monitor said Friday")."""
+    mention = event.date_mention
+    return not event.own_date or mention is None or mention.dateline or mention.reporting
+
+
+def _acts_day(choice: DateChoice, own_date: bool) -> bool:
+    """The day a sentence gives for the act itself: its own, a single day, not a report's."""
+    told = choice.mention
+    return (
+        own_date
+        and told is not None
+        and not told.reporting
+        and not told.dateline
+        and choice.time_precision == 1
+    )
 
 
 def _within(mention: DateMention | None, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from eventwire.extract.detect import Candidate
 from eventwire.extract.numbers import Count
 from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
 from eventwire.models import Place
-from eventwire.resolve.dates import DateMention
+from eventwire.resolve.dates import DateChoice, DateMention
 from eventwire.resolve.geo import PlaceChoice, choose_event_place, geo_precision, is_site
 
 # An exact toll this large seen twice in one article is one event whatever dates were read.
@@ -54,6 +54,9 @@ class Located:
     sentences: tuple[tuple[int, int], ...]  # every sentence folded into this event
     previous: tuple[int, int] | None  # the sentence before the first one, for context
     own_date: bool  # the date was written in the event's own sentence
+    # The day of the act told by a sentence folded in, where the event had only the report's
+    # day; written on the event at the end, so that it changes no merge.
+    act: DateChoice | None = None
 
 
 _MONTH = re.compile(
