@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -426,7 +427,11 @@ def cmd_events(args: argparse.Namespace) -> int:
         if args.format == "table":
             _write_table(events, sys.stdout)
         elif args.output:
-            with Path(args.output).open("wb") as handle:
+            with contextlib.ExitStack() as stack:
+                try:
+                    handle = stack.enter_context(Path(args.output).open("wb"))
+                except OSError as exc:
+                    raise UsageError(args.output, f"cannot write: {exc.strerror or exc}") from None
                 count = write_events(events, args.format, handle)
             sys.stderr.write(f"wrote {count} event(s) to {args.output}\n")
         else:
