@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,3 +27,43 @@ def test_events_to_an_unwritable_output_is_one_error_line(
     assert out == ""
     assert err == [f"eventwire: error: {output}: cannot write: " + err[0].rsplit(": ", 1)[-1]]
     assert "No such file" in err[0] or "Is a directory" in err[0]
+
+
+def _never_serve(*args: Any, **kwargs: Any) -> None:
+    raise AssertionError("the server started; the bad address should have stopped it")
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "http"])
+def test_serve_on_an_impossible_port_is_bad_usage(
+    port: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("eventwire.serve.run", _never_serve)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", "--port", port])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.startswith("eventwire: error: ")
+
+
+def test_serve_on_a_taken_port_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("uvicorn.run", _never_serve)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status, out, err = run(capsys, "serve", "--db", str(tmp_path / "t.db"), "--port", str(port))
+    assert status == 1
+    assert out == ""
+    assert err == [f"eventwire: error: 127.0.0.1:{port}: cannot listen: Address already in use"]
+
+
+def test_serve_on_no_such_host_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("uvicorn.run", _never_serve)
+    status, _, err = run(
+        capsys, "serve", "--db", str(tmp_path / "t.db"), "--host", "999.1.1.1", "--port", "0"
+    )
+    assert status == 1
+    assert len(err) == 1 and err[0].startswith("eventwire: error: 999.1.1.1:0: cannot listen: ")

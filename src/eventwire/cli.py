@@ -76,6 +76,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _port(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number 0-65535, got {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="eventwire",
@@ -188,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("serve", "HTTP API and web dashboard", cmd_serve)
     db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
     p.add_argument(
         "--read-only", action="store_true", help="refuse every write, even with a valid token"
     )

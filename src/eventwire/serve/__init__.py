@@ -23,6 +23,7 @@ def run(
     from eventwire.serve.app import SPEC_VARIABLE, ServeOptions, app_spec, create_app
 
     options = options or ServeOptions()
+    check_address(host, port)
     common: dict[str, Any] = {
         "host": host,
         "port": port,
@@ -43,3 +44,22 @@ def run(
     uvicorn.run(
         "eventwire.serve.app:app_from_environment", factory=True, workers=options.workers, **common
     )
+
+
+def check_address(host: str, port: int) -> None:
+    """Raise EventwireError when nothing can listen on host:port (taken, or no such address).
+
+    uvicorn would log the failure and exit with status 3, outside the CLI's error contract.
+    """
+    import socket
+
+    from eventwire.errors import EventwireError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            sock.bind((host, port))
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise EventwireError(f"{host}:{port}", f"cannot listen: {reason}") from None
