@@ -18,6 +18,7 @@ HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
+UTF8_BOM = b"\xef\xbb\xbf"
 SUPPORTED = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 
 ReadItem = RawInput | InputError
@@ -130,7 +131,7 @@ def read_stdin(stream: BinaryIO, settings: Settings) -> Iterator[ReadItem]:
     if not data.strip():
         yield InputError("-", "standard input is empty")
         return
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    if data.lstrip(UTF8_BOM + b" \t\r\n").startswith(b"{"):
         yield from read_jsonl(data.splitlines(), "-")
     else:
         yield RawInput(origin="-", kind="text", content=data)
@@ -139,6 +140,8 @@ def read_stdin(stream: BinaryIO, settings: Settings) -> Iterator[ReadItem]:
 def read_jsonl(lines: Iterable[bytes], subject: str) -> Iterator[ReadItem]:
     """One RawInput per JSON line; a bad line is an error naming its line number."""
     for number, line in enumerate(lines, start=1):
+        if number == 1:
+            line = line.removeprefix(UTF8_BOM)  # as Windows editors save; orjson refuses it
         if not line.strip():
             continue
         origin = f"{subject}:{number}"
