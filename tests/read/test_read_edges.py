@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from eventwire.errors import InputError
 from eventwire.models import RawInput
 from eventwire.read import read_inputs
 from eventwire.settings import Settings
@@ -20,3 +21,11 @@ def test_jsonl_saved_with_a_byte_order_mark_keeps_its_first_record(tmp_path: Pat
     from_stdin = list(read_inputs(["-"], SETTINGS, io.BytesIO(b"\xef\xbb\xbf" + RECORDS)))
     for items in (from_file, from_stdin):
         assert [i.id for i in items if isinstance(i, RawInput)] == ["a", "b"], items
+
+
+def test_a_blank_id_is_an_error_as_in_the_api(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(b'{"id": "  ", "text": "Shelling in Homs."}\n')
+    [item] = list(read_inputs([str(path)], SETTINGS))
+    assert isinstance(item, InputError)
+    assert (item.subject, item.message) == (f"{path}:1", "id: missing or not a string")

@@ -161,7 +161,7 @@ def record_to_raw(record: Any, origin: str) -> RawInput:
     if not isinstance(record, dict):
         raise InputError(origin, "expected a JSON object")
     doc_id = record.get("id")
-    if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or str(doc_id) == "":
+    if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or not str(doc_id).strip():
         raise InputError(origin, "id: missing or not a string")
     text, html = record.get("text"), record.get("html")
     if isinstance(html, str) and html.strip():
