@@ -29,3 +29,12 @@ def test_a_blank_id_is_an_error_as_in_the_api(tmp_path: Path) -> None:
     [item] = list(read_inputs([str(path)], SETTINGS))
     assert isinstance(item, InputError)
     assert (item.subject, item.message) == (f"{path}:1", "id: missing or not a string")
+
+
+def test_an_empty_web_archive_is_reported_like_any_empty_file(tmp_path: Path) -> None:
+    for name in ("empty.warc", "empty.warc.gz"):
+        path = tmp_path / name
+        path.write_bytes(b"")
+        [item] = list(read_inputs([str(path)], SETTINGS))
+        assert isinstance(item, InputError)
+        assert (item.subject, item.message) == (str(path), "file is empty")

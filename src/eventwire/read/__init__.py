@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
@@ -101,6 +102,10 @@ def read_file(path: Path, settings: Settings, explicit: bool = False) -> Iterato
         yield InputError(subject, f"unsupported file type; expected one of {', '.join(SUPPORTED)}")
         return
     if kind == "warc":
+        with contextlib.suppress(OSError):  # read_warc reports a file it cannot read
+            if path.stat().st_size == 0:
+                yield InputError(subject, "file is empty")
+                return
         try:
             from eventwire.read.warc import read_warc
         except ImportError:
