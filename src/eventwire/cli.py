@@ -44,9 +44,21 @@ class _Parser(argparse.ArgumentParser):
     """argparse with the contract's error line and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"eventwire: error: {message}\n")
-        sys.stderr.write(f"(see '{self.prog} --help')\n")
+        subject, what = _usage_parts(message)
+        sys.stderr.write(f"eventwire: error: {subject}: {what} (see '{self.prog} --help')\n")
         raise SystemExit(EXIT_USAGE)
+
+
+def _usage_parts(message: str) -> tuple[str, str]:
+    """argparse's message as the contract's <field>: <what is wrong>."""
+    for prefix, what in (
+        ("the following arguments are required: ", "required"),
+        ("unrecognized arguments: ", "unrecognized argument(s)"),
+    ):
+        if message.startswith(prefix):
+            return message.removeprefix(prefix), what
+    subject, sep, what = message.removeprefix("argument ").partition(": ")
+    return (subject, what) if sep else ("usage", message)
 
 
 def _date(value: str) -> dt.date:
