@@ -1,4 +1,4 @@
-"""The CLI's output and listening targets: a bad one is one error line and exit 2, no traceback."""
+"""CLI arguments an outside user gets wrong (output file, address, filters): one error line."""
 
 from __future__ import annotations
 
@@ -67,3 +67,28 @@ def test_serve_on_no_such_host_is_one_error_line(
     )
     assert status == 1
     assert len(err) == 1 and err[0].startswith("eventwire: error: 999.1.1.1:0: cannot listen: ")
+
+
+@pytest.mark.parametrize(
+    ("flags", "field"),
+    [
+        (["--event-type", "Battle"], "--event-type"),
+        (["--sub-event-type", "Airstrike"], "--sub-event-type"),
+        (["--since", "2020-01-01", "--until", "2019-01-01"], "--since"),
+    ],
+)
+def test_events_filters_that_match_nothing_are_bad_usage(
+    flags: list[str], field: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "events", "--db", str(tmp_path / "t.db"), *flags)
+    assert status == 2
+    assert out == ""
+    assert len(err) == 1 and err[0].startswith(f"eventwire: error: {field}: "), err
+
+
+def test_events_type_filters_are_case_insensitive_as_the_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ["--event-type", "battles", "--sub-event-type", "ARMED CLASH"]
+    status, out, err = run(capsys, "events", "--db", str(tmp_path / "t.db"), *flags)
+    assert (status, out, err) == (0, "", [])

@@ -426,6 +426,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     from eventwire.store.base import EventQuery
 
     settings = _settings(args)
+    _check_event_filters(args)
     query = EventQuery(
         since=args.since,
         until=args.until,
@@ -462,6 +463,21 @@ def cmd_events(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _check_event_filters(args: argparse.Namespace) -> None:
+    """UsageError for filters that can match nothing, as the API answers them with 422."""
+    from eventwire.extract.taxonomy import EVENT_TYPES, SUB_EVENT_TO_EVENT
+
+    if args.since and args.until and args.since > args.until:
+        raise UsageError("--since", f"{args.since} is after --until {args.until}")
+    for flag, value, known in (
+        ("--event-type", args.event_type, EVENT_TYPES),
+        ("--sub-event-type", args.sub_event_type, SUB_EVENT_TO_EVENT),
+    ):
+        # The store compares these case-insensitively; so does this check.
+        if value and value.strip().casefold() not in {name.casefold() for name in known}:
+            raise UsageError(flag, f"unknown {value!r}; known: {'; '.join(known)}")
 
 
 TABLE_COLUMNS = (
