@@ -51,3 +51,12 @@ def test_a_seat_or_a_government_is_no_site(geoparser: Geoparser) -> None:
     assert event_place(geoparser, text)[0] == "Aleppo"
     text = "Rebels fought the Islamic State near Aleppo in Ankaras offensive on Thursday."
     assert event_place(geoparser, text)[0] == "Aleppo"
+
+
+def test_a_countrys_possessive_without_its_apostrophe_is_the_country(
+    geoparser: Geoparser,
+) -> None:
+    # ("Jordans" is also a village in England)
+    text = "Trump met Jordans King Abdullah II at the White House on Wednesday."
+    places = [(p.name, p.country_code) for p in geoparser.find_places(text)]
+    assert ("Jordan", "JO") in places and all(code != "GB" for _, code in places)

@@ -405,7 +405,9 @@ def find_mentions(gaz: Gazetteer, text: str, doc: Doc | None = None) -> list[Men
         if region_end:
             i = region_end
             continue
-        hit = _longest_match(gaz, text, w, i) or _run_on(gaz, text, w, i)
+        hit = _longest_match(gaz, text, w, i)
+        if hit is None or (hit[0] == i + 1 and _country_over_hamlet(gaz, w.folded[i], w, i)):
+            hit = _run_on(gaz, text, w, i) or hit
         if w.surface[i] in gaz.demonyms and (hit is None or hit[0] == i + 1):
             # "Syrian" is its country; "British Columbia" is the longer name
             out.append(_demonym(gaz, text, w, i))
@@ -433,7 +435,7 @@ def _run_on(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, Mention]
     word = w.surface[i]
     glued = _GLUED_DIRECTION.match(word)
     stem = glued.group(1) if glued else word[:-1] if word.endswith("s") and len(word) > 4 else ""
-    if not stem or gaz.has_key(w.folded[i]):
+    if not stem or (gaz.has_key(w.folded[i]) and not _country_over_hamlet(gaz, w.folded[i], w, i)):
         return None
     key = fold(stem)
     found = [e for e in gaz.lookup_key(key) if glued or _run_on_stem(e, key)]
@@ -443,6 +445,18 @@ def _run_on(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, Mention]
     initial = _sentence_initial(text, start)
     cands = tuple(found[:MAX_CANDIDATES])
     return i + 1, Mention(start, start + len(stem), stem, cands, False, initial, key=fold(stem))
+
+
+def _country_over_hamlet(gaz: Gazetteer, word: str, w: _Words, i: int) -> bool:
+    """A country's possessive with its apostrophe lost names the country, not a small place
+    spelled the same ("Jordans King Abdullah": Jordan, not Jordans in England)."""
+    surface = w.surface[i]
+    if not surface.endswith("s") or len(surface) <= 4:
+        return False
+    if any(_notable(e) for e in gaz.lookup_key(word)):
+        return False
+    key = fold(surface[:-1])
+    return any(e.feature_code == "PCLI" and fold(e.name) == key for e in gaz.lookup_key(key))
 
 
 def _run_on_stem(e: Entry, key: str) -> bool:
