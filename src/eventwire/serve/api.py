@@ -13,8 +13,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from eventwire import __version__
-from eventwire.errors import StoreError
+from eventwire.errors import InputError, StoreError
 from eventwire.extract.taxonomy import EVENT_TYPES, SUB_EVENT_TO_EVENT
+from eventwire.read import record_to_raw
 from eventwire.serve.auth import bearer_token, token_name
 from eventwire.serve.errors import ApiError
 from eventwire.serve.stores import StoreProvider
@@ -186,6 +187,10 @@ def _records(body: bytes) -> list[dict[str, Any]]:
             raise ApiError(422, "invalid_request", f"record {number}: `id` must be a string")
         if not isinstance(record.get("text"), str) and not isinstance(record.get("html"), str):
             raise ApiError(422, "invalid_request", f"record {number}: needs `text` or `html`")
+        try:  # the jsonl reader's own checks: dates, string fields, text that is not blank
+            record_to_raw(record, f"record {number}")
+        except InputError as exc:
+            raise ApiError(422, "invalid_request", str(exc)) from None
     return records
 
 
