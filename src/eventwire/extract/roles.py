@@ -12,6 +12,7 @@ from eventwire.extract.detect import Candidate
 from eventwire.extract.sides import (
     ALLY_AFTER,
     HOLDER_CHARS,
+    REBELS,
     UNARMED_ROLES,
     acled_name,
     as_forces,
@@ -33,6 +34,7 @@ from eventwire.extract.targets import (
     civilian_site_hit,
     claimant,
     counted_as_casualties,
+    names_air_force,
     victims_in_next_sentence,
 )
 from eventwire.models import Actor
@@ -105,6 +107,17 @@ _PREPOSITION = re.compile(
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BARREL_BOMB = re.compile(r"\bbarrel[- ]?bombs?\b", re.IGNORECASE)
+# "air strikes on a rebel-held town", "a missile struck a rebel-held neighbourhood": rebels fly
+# no aircraft and hold their ground against the state, so a strike or missile the article names
+# no attacker nor air force for, on ground its country's rebels hold, is the state's forces' (as
+# barrel bombs are); not the ground it came from ("rockets fired from rebel-held Douma").
+STATE_STRIKES = {"Air/drone strike", "Chemical weapon", "Shelling/artillery/missile attack"}
+_FROM_GROUND = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+# "It was not immediately clear who carried out the raids": the report leaves the attacker open.
+_WHO_UNCLEAR = re.compile(
+    r"\b(?:not (?:immediately |yet )?(?:clear|known)|unclear|unknown)\s+(?:who|whose|which)\b",
+    re.IGNORECASE,
+)
 _DRONE = re.compile(
     r"\b(?:drones?|uavs?|unmanned)\b", re.IGNORECASE
 )  # how far back a definite "the militants" looks for the group it means
@@ -568,22 +581,53 @@ def _actor1(scene: _Scene, names: list[Actor]) -> tuple[Actor, list[Actor]]:
     """actor1, and the acting sides named with it (the second is assoc1): the first side named
     as acting; where none is, the air force the article names for an air or chemical strike
     (barrel bombs: the state's own), else Unidentified Military Forces; for any other act an
-    Unidentified Armed Group."""
+    Unidentified Armed Group. An air, chemical or missile strike on ground the country's rebels
+    hold, the article naming no air force, is the state's forces'."""
     if names:
         return names[0], names
     lexicon, country, when = scene.lexicon, scene.country, scene.when
     sentence = scene.sentence
-    if scene.sub not in {"Air/drone strike", "Chemical weapon"} or _DRONE.search(sentence):
-        return _unidentified(lexicon, country, when), names
-    # the sentence names no air force: the one the article names for its strikes
-    air_forces = air_force(scene.mentions, scene.text, country)
-    flown = [lexicon.name(m, country, when) for m in as_forces(air_forces)]
-    if not flown and country and _BARREL_BOMB.search(sentence):
+    air = scene.sub in {"Air/drone strike", "Chemical weapon"} and not _DRONE.search(sentence)
+    if air:
+        # the sentence names no air force: the one the article names for its strikes
+        air_forces = air_force(scene.mentions, scene.text, country)
+        flown = [lexicon.name(m, country, when) for m in as_forces(air_forces)]
+        if flown:
+            return flown[0], flown  # a joint campaign's partner ("Russian and Syrian jets")
+    if country and (
         # barrel bombs are dropped from the state's own helicopters
-        state = lexicon.state_name("military", country, when)
-        flown = [Actor(state, tx.INTER_STATE, country=country)]
-    actor1 = flown[0] if flown else Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL)
-    return actor1, flown  # a joint campaign's partner ("Russian and Syrian jets") is assoc1
+        (air and _BARREL_BOMB.search(sentence))
+        or (
+            scene.sub in STATE_STRIKES
+            and not _DRONE.search(sentence)
+            and _on_rebel_ground(scene)
+            and not names_air_force(scene.mentions, scene.text)
+            and not _WHO_UNCLEAR.search(scene.text)
+        )
+    ):
+        state = Actor(
+            lexicon.state_name("military", country, when), tx.INTER_STATE, country=country
+        )
+        return state, [state]
+    if air:
+        return Actor(UNIDENTIFIED_MILITARY, tx.INTER_EXTERNAL), names
+    return _unidentified(lexicon, country, when), names
+
+
+def _on_rebel_ground(scene: _Scene) -> bool:
+    """The strike hits ground the country's rebels hold ("on the rebel-held town"), after its
+    trigger or before it in the sentence, not ground it was fired from."""
+    c, text = scene.candidate, scene.text
+    for lo, hi in ((scene.trig, c.sent_end), (c.sent_start, scene.trig)):
+        held = ground_holder(scene.lexicon, text, lo, hi)
+        if (
+            held is not None
+            and held.role == REBELS
+            and held.country in {None, scene.country}
+            and not _FROM_GROUND.search(text, max(c.sent_start, held.start - 40), held.start)
+        ):
+            return True
+    return False
 
 
 def _actor2(

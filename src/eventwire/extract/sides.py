@@ -14,6 +14,7 @@ from eventwire.resolve.actors import STATE_ROLES as STATE_KINDS
 from eventwire.resolve.actors import ActorLexicon, ActorMention
 
 STATE_ROLES = {"military", "police", "government", "country"}
+REBELS = "rebels"  # the role of a country's generic rebels ("rebel", "opposition fighters")
 # "the militants", "the jihadists": a definite generic noun refers back to a group named before.
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 ANAPHORA_CHARS = 400

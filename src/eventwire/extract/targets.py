@@ -223,6 +223,32 @@ def air_force(
     jets", each also alone or with the other, never as alternatives): the first named leads.
     Nothing where it names none, several that are alternatives ("Syrian or Russian jets"), or
     more than two. A bare "warplanes" names nobody."""
+    found, lists, alternative = _air_mentions(mentions, text)
+
+    def side(m: ActorMention) -> tuple[str | None, str | None]:
+        return m.name, m.country or (None if m.role == "group" else country)
+
+    sides = {side(m) for m in found}
+    if len(sides) == 1:
+        return found[-1:]
+    joint = [group for group in lists if len({side(m) for m in group}) == 2]
+    if len(sides) != 2 or alternative or not joint:
+        return []
+    first = joint[-1][::-1]  # the earliest joint list, in text order
+    return [first[0], next(m for m in first if side(m) != side(first[0]))]
+
+
+def names_air_force(mentions: Sequence[ActorMention], text: str) -> bool:
+    """Whether the article names any air force for its strikes, even as one of alternatives
+    ("Syrian or Russian jets") or among several."""
+    return bool(_air_mentions(mentions, text)[0])
+
+
+def _air_mentions(
+    mentions: Sequence[ActorMention], text: str
+) -> tuple[list[ActorMention], list[list[ActorMention]], bool]:
+    """The mentions named as an air force (last first), the lists they are named in together,
+    and whether any list gives them as alternatives."""
     found: list[ActorMention] = []
     lists: list[list[ActorMention]] = []  # mentions listed together, "X and Y jets"
     alternative = False  # "Syrian or Russian jets": either, not both
@@ -246,18 +272,7 @@ def air_force(
             after = m
         else:
             after = None
-
-    def side(m: ActorMention) -> tuple[str | None, str | None]:
-        return m.name, m.country or (None if m.role == "group" else country)
-
-    sides = {side(m) for m in found}
-    if len(sides) == 1:
-        return found[-1:]
-    joint = [group for group in lists if len({side(m) for m in group}) == 2]
-    if len(sides) != 2 or alternative or not joint:
-        return []
-    first = joint[-1][::-1]  # the earliest joint list, in text order
-    return [first[0], next(m for m in first if side(m) != side(first[0]))]
+    return found, lists, alternative
 
 
 def civilian_site_hit(text: str, start: int, trig: int, end: int) -> bool:
