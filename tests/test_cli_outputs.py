@@ -92,3 +92,22 @@ def test_events_type_filters_are_case_insensitive_as_the_store(
     flags = ["--event-type", "battles", "--sub-event-type", "ARMED CLASH"]
     status, out, err = run(capsys, "events", "--db", str(tmp_path / "t.db"), *flags)
     assert (status, out, err) == (0, "", [])
+
+
+def test_ingest_and_token_never_print_a_database_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.store.sqlite import SQLiteStore
+
+    # A local SQLite file stands in for the server; the URL is only what gets printed.
+    monkeypatch.setattr(
+        "eventwire.store.open_store", lambda url: SQLiteStore(str(tmp_path / "t.db"))
+    )
+    url = "postgresql://newsroom:s3cret-pw@db.example:5432/events"
+    (tmp_path / "inputs").mkdir()
+    status, out, err = run(capsys, "ingest", str(tmp_path / "inputs"), "--db", url)
+    assert status == 0, err
+    assert "newsroom:***@db.example" in out
+    status, token_out, token_err = run(capsys, "token", "bot", "--db", url)
+    assert status == 0, token_err
+    assert "s3cret-pw" not in out + " ".join(err) + token_out + " ".join(token_err)

@@ -280,6 +280,13 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(getattr(args, "config", None), overrides=overrides)
 
 
+def _shown(db: str) -> str:
+    """The store URL as printed: a PostgreSQL password never reaches a terminal or a log."""
+    from eventwire.store.postgres import redact
+
+    return redact(db)
+
+
 def _error(subject: str, message: str) -> None:
     sys.stderr.write(f"eventwire: error: {subject}: {message}\n")
 
@@ -414,7 +421,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"ingested {result.documents_new} new document(s), {result.documents_existing} already "
         f"stored, {result.events_new} new event(s), {result.events_merged} report(s) merged "
         f"into known events, {len(result.errors)} failed\n"
-        f"store {settings.db}: {counts.get('documents', 0)} documents, "
+        f"store {_shown(settings.db)}: {counts.get('documents', 0)} documents, "
         f"{counts.get('events', 0)} events\n"
     )
     return int(args.failures.status)
@@ -553,7 +560,7 @@ def cmd_token(args: argparse.Namespace) -> int:
         store.close()
     sys.stdout.write(token + "\n")
     sys.stderr.write(
-        f"token for {args.name!r} stored (hashed) in {settings.db}; it is shown only once\n"
+        f"token for {args.name!r} stored (hashed) in {_shown(settings.db)}; it is shown only once\n"
     )
     return EXIT_OK
 
