@@ -534,3 +534,14 @@ def test_a_part_named_by_where_most_came_from() -> None:
     )
     assert toll(text) == (23, 23, None, None)
     assert toll("Twenty people mostly from the same family were killed.") == (20, 20, 20, 20)
+
+
+def test_one_victim_named_then_more_after_and() -> None:
+    assert toll("The strike hit the town, killing a senior commander and five other fighters.") == (
+        6, 6, 6, None,
+    )  # fmt: skip
+    text = "Troops stormed the village killing the group leader Abu Malik and eight more militants."
+    assert toll(text) == (9, 9, 9, None)
+    assert toll("The raid killed a local commander and 12 of his bodyguards.")[0] == 13
+    # (the wounded are no deaths)
+    assert toll("The blast killed a child and injured 20 others.")[0] == 1
