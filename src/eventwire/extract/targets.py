@@ -51,9 +51,19 @@ ACTING_ROLES = {"group", "country", "military", "government"}
 
 # "Russian warplanes", "coalition air strikes", "regime helicopters": an air force named for
 # the article's strikes.
-_AIRCRAFT = r"war ?planes?|jets?|aircraft|helicopters?|bombers|air ?force"
+_AIRCRAFT = (
+    r"war ?planes?|jets?|aircraft|helicopters?|bombers|air ?force|aerospace (?:forces?|group)"
+)
 _AIR_AFTER = re.compile(
     rf"^[\s-]*(?:{_AIRCRAFT}|air ?strikes?|air[- ]raids?|air attacks?|bombing raids?)\b",
+    re.IGNORECASE,
+)
+# "jets thought to belong to the Syrian government", "warplanes of the US-led coalition", "planes
+# from a U.S.-led military coalition": the owner named after the aircraft
+_AIR_BEFORE = re.compile(
+    rf"\b(?:{_AIRCRAFT}|planes)\s+(?:(?:(?:was|were|is|are)\s+)?(?:thought|believed|said|"
+    r"suspected|understood)\s+to\s+"
+    r"(?:belong\s+to|be\s+from)|belonging\s+to|from|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|and/or|,\s*and|,\s*or)?\s*", re.IGNORECASE)
@@ -219,8 +229,9 @@ def air_force(
     mentions: Sequence[ActorMention], text: str, country: str | None
 ) -> list[ActorMention]:
     """The air force the article names for its strikes ("Russian warplanes", "regime air
-    strikes", "coalition jets"), or the two it names as striking together ("Russian and Syrian
-    jets", each also alone or with the other, never as alternatives): the first named leads.
+    strikes", "coalition jets", "jets belonging to the regime"), or the two it names as striking
+    together ("Russian and Syrian jets", each also alone or with the other, never as
+    alternatives): the first named leads.
     Nothing where it names none, several that are alternatives ("Syrian or Russian jets"), or
     more than two. A bare "warplanes" names nobody."""
     found, lists, alternative = _air_mentions(mentions, text)
@@ -261,7 +272,10 @@ def _air_mentions(
         gap = text[m.end : after.start] if after is not None else ""
         listed = after is not None and _LIST_GAP.fullmatch(gap)
         if named and (
-            _AIR_MENTION.search(m.text) or _AIR_AFTER.match(text[m.end : m.end + 30]) or listed
+            _AIR_MENTION.search(m.text)
+            or _AIR_AFTER.match(text[m.end : m.end + 30])
+            or _AIR_BEFORE.search(text[max(0, m.start - 60) : m.start])
+            or listed
         ):
             found.append(m)
             if listed:
