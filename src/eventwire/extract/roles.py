@@ -105,6 +105,10 @@ _PREPOSITION = re.compile(
 # air force the report does not name is taken as external, 8). Drones are left out: armed groups
 # fly them too.
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
+_DONE_BY = re.compile(
+    r"\b(?:carried out|conducted|launched|fired|dropped|flown|staged)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BARREL_BOMB = re.compile(r"\bbarrel[- ]?bombs?\b", re.IGNORECASE)
 # "air strikes on a rebel-held town", "a missile struck a rebel-held neighbourhood": rebels fly
@@ -137,7 +141,10 @@ _TARGETED = re.compile(
     r"\b(?:pound(?:s|ed|ing)?|pummel\w*|target(?:s|ed|ing)?|hit(?:s|ting)?|struck|striking|"
     r"(?:bomb|shell|attack|raid)(?:ed|ing)|"
     r"(?:(?:air ?)?strikes?|raids?|attacks?|offensive|assault|bombing|bombardment|shelling)\s+"
-    r"(?:on|against|targeting))\s+(?:the\s+)?(?:(?:positions?|bases?|posts?|strongholds?|"
+    r"(?:on|targeting)|"
+    # "strikes carried out by the United States against the so-called Nusra Front": what an
+    # act is against is its target, wherever the act's noun or verb stands
+    r"against)\s+(?:the\s+)?(?:so-called\s+)?(?:(?:positions?|bases?|posts?|strongholds?|"
     r"hideouts?|targets?)\s+(?:of|held by|belonging to)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -183,6 +190,8 @@ def _usable(m: ActorMention, agent: tuple[int, int] | None, text: str = "") -> b
     also not inside the subject ("Air strikes on Syria's Idlib province hit a school")."""
     if m.role != "country":
         return True
+    if text and _DONE_BY.search(text[max(0, m.start - 30) : m.start]):
+        return True  # "strikes carried out by the United States": the doer, not a place
     if agent is None or not (agent[0] <= m.start and m.end <= agent[1]):
         return False
     return not _INNER_PLACE.search(text[agent[0] : m.start])
