@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -111,3 +113,26 @@ def test_ingest_and_token_never_print_a_database_password(
     status, token_out, token_err = run(capsys, "token", "bot", "--db", url)
     assert status == 0, token_err
     assert "s3cret-pw" not in out + " ".join(err) + token_out + " ".join(token_err)
+
+
+FULL = Path("/dev/full")  # every write to it fails with ENOSPC, as on a full disk
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("to_file", [True, False])
+def test_a_full_disk_is_one_error_line_not_a_traceback(to_file: bool, tmp_path: Path) -> None:
+    argv = [sys.executable, "-m", "eventwire", "events", "--db", str(tmp_path / "t.db")]
+    argv += ["--format", "csv"]  # a header even with no events, so there is always a write
+    with FULL.open("wb") as full:
+        done = subprocess.run(
+            argv + (["-o", str(FULL)] if to_file else []),
+            stdout=subprocess.DEVNULL if to_file else full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    subject = str(FULL) if to_file else "stdout"
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"eventwire: error: {subject}: cannot write: No space left on device"
+    ]

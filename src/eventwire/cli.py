@@ -457,12 +457,16 @@ def cmd_events(args: argparse.Namespace) -> int:
         if args.format == "table":
             _write_table(events, sys.stdout)
         elif args.output:
-            with contextlib.ExitStack() as stack:
-                try:
-                    handle = stack.enter_context(Path(args.output).open("wb"))
-                except OSError as exc:
-                    raise UsageError(args.output, f"cannot write: {exc.strerror or exc}") from None
-                count = write_events(events, args.format, handle)
+            try:
+                with contextlib.ExitStack() as stack:
+                    try:
+                        handle = stack.enter_context(Path(args.output).open("wb"))
+                    except OSError as exc:
+                        reason = exc.strerror or exc
+                        raise UsageError(args.output, f"cannot write: {reason}") from None
+                    count = write_events(events, args.format, handle)
+            except OSError as exc:  # a full disk while writing
+                raise EventwireError(args.output, f"cannot write: {exc.strerror or exc}") from None
             sys.stderr.write(f"wrote {count} event(s) to {args.output}\n")
         else:
             write_events(events, args.format, sys.stdout.buffer)
@@ -583,5 +587,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # stdout closed early (e.g. `| head`): not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_OK
+    except OSError as exc:
+        # Results could not be written (a full disk, a device that refuses them): one line,
+        # not a traceback.
+        _error(exc.filename or "stdout", f"cannot write: {exc.strerror or exc}")
+        _drop_stdout()
+        return EXIT_SOME_FAILED
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):  # no real stdout (tests, embedding)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
