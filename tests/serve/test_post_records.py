@@ -1,4 +1,4 @@
-"""POST /api/documents answers 422 for every record the jsonl reader refuses, not 200."""
+"""POST /api/documents: bodies as json or ndjson; records the reader refuses get 422."""
 
 from __future__ import annotations
 
@@ -31,3 +31,17 @@ def test_a_record_the_reader_refuses_is_a_422_not_a_200(
     error = response.json()["error"]
     assert error["code"] == "invalid_request"
     assert error["message"].startswith("record 1 (id a): ") and said in error["message"]
+
+
+def test_ndjson_bodies_are_read_one_record_a_line(memory_store: MemoryStore) -> None:
+    token = create_token(memory_store, "editor")
+    client = TestClient(create_app(Settings(), store=memory_store))
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/x-ndjson"}
+    body = b'{"id": "a", "text": "   "}\n\n{"id": "b", "text": "A raid in Hama."}\n'
+    response = client.post("/api/documents", content=body, headers=headers)
+    # Both lines are read as records: the blank text of the first is what is refused.
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["message"].startswith("record 1 (id a): ")
+    response = client.post("/api/documents", content=b'{"id": "a"}\n{broken\n', headers=headers)
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("body line 2: not valid JSON")

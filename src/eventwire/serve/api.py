@@ -172,12 +172,16 @@ def get_document(request: Request, document_id: Annotated[str, Path(max_length=3
     return json_response(document)
 
 
-def _records(body: bytes) -> list[dict[str, Any]]:
-    try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError as exc:
-        raise ApiError(400, "bad_request", f"body: not valid JSON ({exc})") from None
-    records = data if isinstance(data, list) else [data]
+def _records(body: bytes, ndjson: bool = False) -> list[Any]:
+    """The records of a body: one JSON value (a record or a list), or with `ndjson` one a line."""
+    records: list[Any] = []
+    if ndjson:
+        for number, line in enumerate(body.splitlines(), start=1):
+            if line.strip():
+                records.append(_json(line, f"body line {number}"))
+    else:
+        data = _json(body, "body")
+        records = data if isinstance(data, list) else [data]
     if not records or len(records) > MAX_RECORDS:
         raise ApiError(422, "invalid_request", f"body: send 1 to {MAX_RECORDS} records")
     for number, record in enumerate(records, start=1):
@@ -192,6 +196,13 @@ def _records(body: bytes) -> list[dict[str, Any]]:
         except InputError as exc:
             raise ApiError(422, "invalid_request", str(exc)) from None
     return records
+
+
+def _json(data: bytes, where: str) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise ApiError(400, "bad_request", f"{where}: not valid JSON ({exc})") from None
 
 
 def _authorize(request: Request, authorization: str | None) -> str:
@@ -218,9 +229,10 @@ async def post_documents(
     """Ingest one jsonl-style record {id, text|html, published?, url?, title?} (or a list)."""
     await run_in_threadpool(_authorize, request, authorization)
     content_type = request.headers.get("content-type", "application/json").split(";")[0]
-    if content_type.strip().lower() not in ("application/json", "application/x-ndjson"):
+    content_type = content_type.strip().lower()
+    if content_type not in ("application/json", "application/x-ndjson"):
         raise ApiError(415, "unsupported_media_type", "send the record as application/json")
-    records = _records(await request.body())
+    records = _records(await request.body(), ndjson=content_type == "application/x-ndjson")
     result = await run_in_threadpool(_ingest, request, records)
     payload = dataclasses.asdict(result)
     payload["ids"] = [record["id"] for record in records]
@@ -293,7 +305,9 @@ ROUTES = [
                         "schema": {
                             "oneOf": [RECORD_SCHEMA, {"type": "array", "items": RECORD_SCHEMA}]
                         }
-                    }
+                    },
+                    # One record a line, as in jsonl input.
+                    "application/x-ndjson": {"schema": RECORD_SCHEMA},
                 },
             }
         },
