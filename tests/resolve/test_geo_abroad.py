@@ -60,3 +60,13 @@ def test_a_countrys_possessive_without_its_apostrophe_is_the_country(
     text = "Trump met Jordans King Abdullah II at the White House on Wednesday."
     places = [(p.name, p.country_code) for p in geoparser.find_places(text)]
     assert ("Jordan", "JO") in places and all(code != "GB" for _, code in places)
+
+
+def test_a_one_line_report_names_its_town_by_a_common_spelling(geoparser: Geoparser) -> None:
+    # no country in the text to support the spelling: "in" before it does
+    places = geoparser.find_places("Shelling in Hama killed 4 on Monday, activists said.")
+    assert [p.name for p in places] == ["Hamah"]
+    text = "Rebels clashed with government forces in Deraa on Monday, killing 6 fighters."
+    assert [p.name for p in geoparser.find_places(text)] == ["Dar'a"]
+    # (a name with no preposition of place still needs support)
+    assert geoparser.find_places("Hama said on Monday that talks would resume.") == []

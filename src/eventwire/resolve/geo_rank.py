@@ -405,7 +405,22 @@ def _unsupported(m: Mention, e: Entry, ctx: _Context, text: str = "") -> bool:
         return True  # a village in a country nothing else in the article is in ("Assads")
     if m.fuzzy:
         return country < 0.5
+    if alternate and _alone_after_in(m, e, ctx, text):
+        return False
     return alternate and (country < 0.5 or (area == 0.0 and e.population < 50_000))
+
+
+# A preposition of place right before a name ("in Hama", "near Deraa").
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|inside)\s+$", re.IGNORECASE)
+
+
+def _alone_after_in(m: Mention, e: Entry, ctx: _Context, text: str) -> bool:
+    """A town of 50,000 or more named by a common spelling after "in" or "near", in a text
+    that names no country at all to support or contradict it (a one-line report: "Shelling
+    in Hama killed 4", "clashes in Deraa"): the town."""
+    if ctx.top >= 1.0 or e.population < _ISOLATED:
+        return False
+    return _LOCATIVE_BEFORE.search(text, max(0, m.start - 10), m.start) is not None
 
 
 def _rank(
