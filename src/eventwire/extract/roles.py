@@ -106,9 +106,11 @@ _PREPOSITION = re.compile(
 # fly them too.
 UNIDENTIFIED_MILITARY = "Unidentified Military Forces"
 _DONE_BY = re.compile(
-    r"\b(?:carried out|conducted|launched|fired|dropped|flown|staged)\s+by\s+(?:the\s+)?$",
+    r"\b(?:carried out|conducted|launched|fired|dropped|flown|staged|(?:air ?)?raids?|"
+    r"(?:air ?)?strikes?|attacks?|shelling|bombardment|bombing)\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BY_NEXT = re.compile(r"\s+by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BARREL_BOMB = re.compile(r"\bbarrel[- ]?bombs?\b", re.IGNORECASE)
 # "air strikes on a rebel-held town", "a missile struck a rebel-held neighbourhood": rebels fly
@@ -191,7 +193,8 @@ def _usable(m: ActorMention, agent: tuple[int, int] | None, text: str = "") -> b
     if m.role != "country":
         return True
     if text and _DONE_BY.search(text[max(0, m.start - 30) : m.start]):
-        return True  # "strikes carried out by the United States": the doer, not a place
+        # "strikes carried out by the United States", "raids by Russia": the doer, not a place
+        return True
     if agent is None or not (agent[0] <= m.start and m.end <= agent[1]):
         return False
     return not _INNER_PLACE.search(text[agent[0] : m.start])
@@ -401,6 +404,15 @@ def _named_agent(
     trig = scene.trig
     return (
         _accused(scene, whole)[:1]
+        # "air raids by Russian and Syrian war planes": the doer named right after the act's noun
+        # (where the parse's subject does not hold it already)
+        or [
+            m
+            for m in whole
+            if m.role != "civilians"
+            and _right_after_by(scene, m)
+            and not _inside(scene.candidate.agent, [m])
+        ][:1]
         or [
             m
             for m in _inside(scene.candidate.agent, in_sentence)
@@ -413,6 +425,12 @@ def _named_agent(
         or [m for m in _at_trigger(scene) if m not in targeted][:1]
         or [m for m in in_sentence if m.end <= trig and m.role != "civilians" and m not in hit][-1:]
     )
+
+
+def _right_after_by(scene: _Scene, m: ActorMention) -> bool:
+    """`m` is the doer named by "by" right after the trigger ("shelling by the regime")."""
+    end = scene.candidate.decision.trigger.end
+    return end <= m.start and bool(_BY_NEXT.fullmatch(scene.text, end, m.start))
 
 
 def _accused(scene: _Scene, whole: list[ActorMention]) -> list[ActorMention]:
