@@ -15,6 +15,7 @@ from eventwire.resolve.gazetteer_build import (
     _center,
     _generic,
     _latin_names,
+    _without_article,
     country_points,
 )
 from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS, demonym_index
@@ -51,6 +52,17 @@ def test_lookups_on_the_built_gazetteer() -> None:
     )  # type: ignore[union-attr]
     kentucky = gaz.admin1_entry("US.KY")
     assert kentucky is not None and kentucky.feature_code == "ADM1"
+
+
+def test_arab_towns_are_found_without_their_article() -> None:
+    gaz = load_gazetteer()
+    assert [e.name for e in gaz.lookup("Qamishli")][:1] == ["Al Qamishli"]
+    assert [e.name for e in gaz.lookup("Rastan")][:1] == ["Ar Rastan"]
+    # (five letters or more must be left: "Al Bab" is not "Bab")
+    assert list(_without_article(["Al Qamishli", "Ar-Rastan", "Al Bab", "Alexandria"])) == [
+        "Qamishli",
+        "Rastan",
+    ]
 
 
 def test_stale_or_missing_files_raise_model_errors(tmp_path: Path) -> None:

@@ -70,3 +70,10 @@ def test_a_one_line_report_names_its_town_by_a_common_spelling(geoparser: Geopar
     assert [p.name for p in geoparser.find_places(text)] == ["Dar'a"]
     # (a name with no preposition of place still needs support)
     assert geoparser.find_places("Hama said on Monday that talks would resume.") == []
+
+
+def test_a_town_named_without_its_article_in_a_foreign_actors_report(
+    geoparser: Geoparser,
+) -> None:
+    text = "Turkish drones struck a vehicle near Qamishli on Tuesday, killing two fighters."
+    assert [p.name for p in geoparser.find_places(text)] == ["Al Qamishli"]

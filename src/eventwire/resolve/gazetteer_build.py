@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import re
 import statistics
 import sys
 from array import array
@@ -13,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from eventwire.resolve.gazetteer_countries import ACLED_NAMES, ALIASES
+from eventwire.resolve.gazetteer_countries import ACLED_NAMES, ALIASES, ARAB_COUNTRIES
 from eventwire.resolve.toponyms import ascii_name, fold, skeleton
 
-FORMAT_VERSION = 8  # 6: countries at shipped points; 7: admin1 untrimmed box; 8: one capital
+FORMAT_VERSION = 9  # 6: countries at shipped points; 7: admin1 untrimmed box; 8: one capital;
+# 9: Arab towns also without the article
 GEONAMES_DIR = Path(__file__).resolve().parents[1] / "data" / "geonames"
 MAX_WORDS = 6
 # Generic words GeoNames puts in admin names that news text often leaves out.
@@ -50,6 +52,20 @@ def _latin_names(names: Iterable[str]) -> Iterator[str]:
             continue  # IATA/ICAO and other codes: "ALP" is not how a text names Aleppo
         if all(ord(ch) < 0x250 or ch in "ʿʾʼʻ’‘" for ch in name):
             yield name
+
+
+# The Arabic article opening a name ("Al Qamishli", "Ar-Rastan", "As Salamiyah"), which news
+# text often leaves out ("Qamishli", "Rastan").
+_ARTICLE_OPENING = re.compile(r"^(?:al|el|ar|as|ash|at|ath|ad|adh|an|az)[\s-]+(?=[A-Z])", re.I)
+
+
+def _without_article(names: Iterable[str]) -> Iterator[str]:
+    """Each name that opens with the Arabic article, without it, when five letters or more
+    are left ("Al Qamishli" -> "Qamishli"; "Al Bab" stays whole)."""
+    for name in names:
+        m = _ARTICLE_OPENING.match(name)
+        if m is not None and sum(ch.isalpha() for ch in name[m.end() :]) >= 5:
+            yield name[m.end() :]
 
 
 def _read_admin_table(path: Path) -> dict[str, tuple[str, int]]:
@@ -224,7 +240,10 @@ def build_tables(*, verbose: bool = False) -> dict[str, Any]:
         a2 = _nearest_admin2(grid, lat, lon, cc) if grid else ""
         code = "PPLC" if c["geonameid"] in capital_ids else "PPL"
         row: Row = (c["geonameid"], c["name"], lat, lon, code, cc, a1, a2, c["population"])
-        b.add(row, _latin_names(c["alternatenames"]))
+        names = list(_latin_names(c["alternatenames"]))
+        if cc in ARAB_COUNTRIES:
+            names += _without_article([c["name"], *names])
+        b.add(row, names)
         by_admin1[f"{cc}.{a1}"].append((lat, lon))
         pop_admin1[f"{cc}.{a1}"] += c["population"]
         if a2:

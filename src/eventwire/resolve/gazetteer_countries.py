@@ -237,3 +237,11 @@ DOTTED_ABBREVIATIONS: dict[str, str] = {
     **{k: f"US.{v}" for k, v in (pair.split(":") for pair in _US.split())},
     **{k: f"CA.{v}" for k, v in (pair.split(":") for pair in _CA.split())},
 }
+
+
+# The member states of the Arab League (ISO alpha-2), where names with the Arabic article are
+# the places' own.
+ARAB_COUNTRIES = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA",
+    "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH",
+})  # fmt: skip

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.resolve.gazetteer import Entry, Gazetteer
-from eventwire.resolve.gazetteer_countries import DOTTED_ABBREVIATIONS
+from eventwire.resolve.gazetteer_countries import ARAB_COUNTRIES, DOTTED_ABBREVIATIONS
 from eventwire.resolve.toponyms import ascii_name, fold, skeleton, words
 
 if TYPE_CHECKING:
@@ -248,12 +248,6 @@ _ARABIC_NAME_HEAD = re.compile(
 )
 _ARTICLE = r"(?:al|el|as|ash|ad|an|ar|at|az)"  # the Arabic article as written in names
 _ARABIC_ARTICLE = re.compile(rf"{_ARTICLE}[-\s]", re.IGNORECASE)
-# The member states of the Arab League (ISO alpha-2), where names with the Arabic article are
-# the places' own.
-ARAB_COUNTRIES = frozenset({
-    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA",
-    "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH",
-})  # fmt: skip
 _ARTICLE_ENDS = re.compile(rf"(?<![\w'’]){_ARTICLE}-\Z", re.IGNORECASE)
 # An outlet named with an Arabic article, told by its role rather than a noun after it:
 # a media noun before it ("the pro-government daily Al-Watan", "the channel Al Mayadeen"), a
