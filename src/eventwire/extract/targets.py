@@ -102,6 +102,14 @@ _BLAMED_AFTER = re.compile(
     rf"this\s+|that\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?{_ACT_NOUN}\b",
     re.IGNORECASE,
 )
+# "He blamed the attack squarely on Syrian President Bashar Assad", "Damascus blamed it on
+# rebels": the act blamed on the side
+_BLAMED_ON = re.compile(
+    rf"\bblam(?:e|es|ed|ing)\s+(?:it|them|(?:the\s+|a\s+|an\s+|this\s+|that\s+|these\s+|"
+    rf"those\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,2}}?{_ACT_NOUN})\s+(?:\w+ly\s+)?on\s+"
+    r"(?:the\s+)?(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _RESPONSIBLE_AFTER = re.compile(
     # not a denial: "Russia denied it was responsible", "Moscow rejected claims it was ..."
     rf"^(?:'s)?(?:\s+(?!(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|not|never)\b)"
@@ -207,7 +215,8 @@ def blamed_side(
     candidate: Candidate, mentions: Sequence[ActorMention], text: str
 ) -> list[ActorMention]:
     """The side a report blames for the act ("Residents blamed the US-led coalition for the
-    strikes", "the regime was responsible for the attack"), in the sentence or around it."""
+    strikes", "the regime was responsible for the attack", "blamed the attack on the regime"), in
+    the sentence or around it."""
     before, after = CLAIM_CHARS
     return [
         m
@@ -216,6 +225,10 @@ def blamed_side(
         and m.role in BLAMED_ROLES
         and (
             _RESPONSIBLE_AFTER.match(text[m.end : m.end + 90])
+            or (
+                _BLAMED_ON.search(text[max(0, m.start - 90) : m.start])
+                and not _NOBODY.search(text[max(0, m.start - 90) : m.start])
+            )
             or (
                 _BLAMED_BEFORE.search(text[max(0, m.start - 50) : m.start])
                 and not _NOBODY.search(text[max(0, m.start - 70) : m.start])
