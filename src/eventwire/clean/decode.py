@@ -54,7 +54,22 @@ class Decoded:
 
 
 def decode(data: bytes | str, origin: str, *, html: bool = False) -> Decoded:
-    """Decode an input to text, or raise InputError saying why it is not text."""
+    """Decode an input to text, or raise InputError saying why it is not text. The few
+    control characters a text that passed as text may still hold (a stray NUL) are removed:
+    they mean nothing to a reader, and a database or a browser may refuse them."""
+    decoded = _decode(data, origin, html=html)
+    removed = sum(1 for ch in decoded.text if ord(ch) in _CONTROL)
+    if not removed:
+        return decoded
+    text = decoded.text.translate(_DROP_CONTROL)
+    note = f"{removed} control character(s) removed"
+    return Decoded(text, decoded.encoding, (*decoded.notes, note))
+
+
+_DROP_CONTROL = dict.fromkeys(_CONTROL)
+
+
+def _decode(data: bytes | str, origin: str, *, html: bool = False) -> Decoded:
     if isinstance(data, str):
         text = data.lstrip("\ufeff")
         _refuse_binary_text(text, origin)
