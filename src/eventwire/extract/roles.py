@@ -133,7 +133,8 @@ BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb"}
 _PEOPLE_HIT = re.compile(r"\b(?:people|persons)\b", re.IGNORECASE)
 _PEOPLE_COUNTED = re.compile(
     r"(?:(?<![\d,.])\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens|scores|hundreds|several|many))\s+(?:more\s+|other\s+)?(?:people|persons)\b",
+    r"dozens|scores|hundreds|thousands|tens|several|many))\s+(?:of\s+)?(?:more\s+|other\s+)?"
+    r"(?:people|persons)\b",
     re.IGNORECASE,
 )
 VIOLENT_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
