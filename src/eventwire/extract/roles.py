@@ -111,6 +111,8 @@ _DONE_BY = re.compile(
     re.IGNORECASE,
 )
 _BY_NEXT = re.compile(r"\s+by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
+_SPEAKS = re.compile(r"\s+(?:has\s+|have\s+)?(?:said|says|told|reported)\b", re.IGNORECASE)
+_OR_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and/or)\s+(?:the\s+)?", re.IGNORECASE)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _BARREL_BOMB = re.compile(r"\bbarrel[- ]?bombs?\b", re.IGNORECASE)
 # "air strikes on a rebel-held town", "a missile struck a rebel-held neighbourhood": rebels fly
@@ -563,6 +565,10 @@ def _patients(
             # nor is the side that names an act ("dead after Syria regime strike")
             and not _BY.search(text[max(0, m.start - 12) : m.start])
             and not _OWN_ACT.match(text[m.end : m.end + 30])
+            # "Syrian activists said Sunday": a speaker is no target
+            and not _SPEAKS.match(text, m.end)
+            # "by Syrian regime or Russian jets": an alternative doer is no target either
+            and not any(_OR_GAP.fullmatch(text, a.end, m.start) for a in agents if a.end <= m.start)
         ]
     )
     patients = [*patients, *(m for m in hit if m not in patients and m not in agents)]
