@@ -47,9 +47,12 @@ GENERIC_NAMES: dict[str, tuple[str, int]] = {
 NAMED_ROLES = {"group", "agency"}
 _HELD = re.compile(r"-(?:held|controlled|run|besieged|dominated|populated)\b", re.IGNORECASE)
 # "a village held by Islamic State", "areas controlled by the rebels": the holder named for a
-# place describes it, as "IS-held" does, and is no actor of the sentence's act
+# place describes it, as "IS-held" does, and is no actor of the sentence's act; so is each word
+# of a holder named in two ("controlled by Syria's rebels", "held by Kurdish forces")
 _HELD_BY = re.compile(
-    r"\b(?:held|controlled|dominated|occupied|besieged)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:held|controlled|dominated|occupied|besieged)\s+by\s+(?:the\s+)?"
+    r"(?:[\w.-]+(?:'s|’s)?\s+)?$",
+    re.IGNORECASE,
 )
 _SPLIT = re.compile(r"[\s\-_]+")
 _WORD = re.compile(r"[^\s\-_]+")
