@@ -49,7 +49,10 @@ earlier sample file and every article `random.Random(s).sample(pool, 15)` gives 
 2048..2079 (pool: the ids outside the sample files; the development draws of 2026-11-27 used
 seeds 2048-2051 and 2060-2064 from it), judged on 6053e8e (round "blind") before any rule of that
 day, re-judged the same way on 04bfb96 (round "blind-mid") and on c9e2ecd (round
-"blind-final", after the one-line-article rule), no rule written from it. The
+"blind-final", after the one-line-article rule), no rule written from it until then; a round
+"after-dates" on d639181 re-judges only the four events whose date the act's-day rule changed
+(the others keep their marks), not independent: that rule was written after reading this
+sample's date errors. The
 rows of seed2045 and seed2080 also judge
 `fatalities` (right when it is the number the article gives for that event's incident, each death
 counted once across the article's events; 0 right where the article gives none or the event
