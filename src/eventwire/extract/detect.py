@@ -420,7 +420,21 @@ def _disaster_nearby(spans: Sequence[Span], position: int) -> bool:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """spaCy's sentences, also split at line breaks (a headline is never part of a sentence)."""
+    """spaCy's sentences, also split at line breaks (a headline is never part of a sentence).
+    The last doc's are kept: detection and extraction both read them, and walking a doc's
+    sentences is costly."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is doc:
+        return list(last[1])
+    out = _split_sentences(doc)
+    _LAST[:] = [(doc, out)]
+    return list(out)
+
+
+_LAST: list[tuple[Doc, list[Span]]] = []  # the last doc and its sentences
+
+
+def _split_sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     text = doc.text  # Doc.text is rebuilt on every access: read it once
     for sent in doc.sents:
