@@ -421,20 +421,7 @@ def _disaster_nearby(spans: Sequence[Span], position: int) -> bool:
 
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, also split at line breaks (a headline is never part of a sentence).
-    The last doc's are kept: detection and extraction both read them, and walking a doc's
-    sentences is costly."""
-    last = _LAST[0] if _LAST else None
-    if last is not None and last[0] is doc:
-        return list(last[1])
-    out = _split_sentences(doc)
-    _LAST[:] = [(doc, out)]
-    return list(out)
-
-
-_LAST: list[tuple[Doc, list[Span]]] = []  # the last doc and its sentences
-
-
-def _split_sentences(doc: Doc) -> list[Span]:
+    Walking a doc's sentences is costly: read them once per doc and pass them on."""
     out: list[Span] = []
     text = doc.text  # Doc.text is rebuilt on every access: read it once
     for sent in doc.sents:
@@ -449,12 +436,15 @@ def _split_sentences(doc: Doc) -> list[Span]:
     return out
 
 
-def detect(doc: Doc, actors: Sequence[ActorMention]) -> list[Candidate]:
-    """Event candidates of a parsed text, in text order (at most one per sentence)."""
+def detect(
+    doc: Doc, actors: Sequence[ActorMention], spans: Sequence[Span] | None = None
+) -> list[Candidate]:
+    """Event candidates of a parsed text, in text order (at most one per sentence); `spans`:
+    its `sentences`, when the caller has them already."""
     index = TokenIndex(doc)
     out = []
     single_line = "\n" not in index.text.strip()
-    spans = sentences(doc)
+    spans = list(spans) if spans is not None else sentences(doc)
     captions = caption_spans(spans)
     timeline = timeline_spans(index.text)
     # An article whose line breaks were lost (a whole report on one line) is body prose after

@@ -77,10 +77,13 @@ class EventExtractor:
     def lexicon(self) -> ActorLexicon:
         return load_actor_lexicon(self.settings)
 
-    def candidates(self, doc: Doc) -> tuple[list[Candidate], list[ActorMention]]:
-        """Typed event candidates before place and date (what the CASE benchmark scores)."""
+    def candidates(
+        self, doc: Doc, spans: Sequence[Span] | None = None
+    ) -> tuple[list[Candidate], list[ActorMention]]:
+        """Typed event candidates before place and date (what the CASE benchmark scores);
+        `spans`: the doc's `sentences`, when the caller has them already."""
         mentions = self.lexicon.find(doc)
-        return detect(doc, mentions), mentions
+        return detect(doc, mentions, spans), mentions
 
     def extract(
         self,
@@ -101,8 +104,9 @@ class EventExtractor:
     ) -> Extraction:
         """`extract`, plus notes for the document's errors: events that had to be dropped for
         want of a publication date (never given a made-up date)."""
-        found, mentions = self.candidates(doc)
-        by_span = {(s.start_char, s.end_char): s for s in sentences(doc)}
+        spans = sentences(doc)
+        found, mentions = self.candidates(doc, spans)
+        by_span = {(s.start_char, s.end_char): s for s in spans}
         # The countries of the actors ("Syrian troops"); a country's name is counted once,
         # as a place, not again as an actor.
         named = {p.start for p in places}
