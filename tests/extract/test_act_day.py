@@ -10,14 +10,11 @@ Invented sentences written from the ACLED codebook's notion of an event, not fro
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
+from tests.extract.towns import extract
 
-from eventwire.extract import EventExtractor
-from eventwire.models import Document, Event, Place
-from eventwire.resolve.dates import find_dates
-from eventwire.settings import Settings
+from eventwire.models import Event
 
 pytestmark = pytest.mark.slow
 
@@ -26,14 +23,7 @@ TOWNS = {"Douma": (33.57175, 36.40270), "Aleppo": (36.20124, 37.16117)}
 
 
 def run(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    places = [
-        Place(name, m.start(), m.end(), lat, lon, None, "PPL", "Syria", name, None, "SY", 760)
-        for name, (lat, lon) in TOWNS.items()
-        for m in re.finditer(rf"\b{name}\b", text)
-    ]
-    document = Document(id="doc-1", text=text, published=PUBLISHED, outlet="Example News")
-    extractor = EventExtractor(Settings())
-    return extractor.extract(document, nlp(text), places, find_dates(text, PUBLISHED))
+    return extract(nlp, text, TOWNS, PUBLISHED)
 
 
 def test_the_day_of_the_act_replaces_the_day_of_the_report(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -6,11 +6,10 @@ import datetime as dt
 import re
 
 import pytest
+from tests.extract.towns import extract
 
-from eventwire.extract import EventExtractor
-from eventwire.models import Document, Event, Place
+from eventwire.models import Event
 from eventwire.resolve.dates import DateMention
-from eventwire.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -19,19 +18,11 @@ TOWNS = {"Idlib": (35.93062, 36.63393, "Idlib"), "Damascus": (33.5102, 36.29128,
 
 
 def run(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    places = [
-        Place(name, m.start(), m.end(), lat, lon, None, "PPL", "Syria", admin1, None, "SY", 760)
-        for name, (lat, lon, admin1) in TOWNS.items()
-        for m in re.finditer(rf"\b{name}\b", text)
-    ]
     dates = [
         DateMention(m.start(), m.end(), m.group(), PUBLISHED, None, 1, False)
         for m in re.finditer(r"\bSaturday\b", text)
     ]
-    document = Document(id="doc-breakdown", text=text, published=PUBLISHED, outlet=None)
-    return EventExtractor(Settings()).extract(
-        document, nlp(text), sorted(places, key=lambda p: p.start), dates
-    )
+    return extract(nlp, text, TOWNS, PUBLISHED, dates, outlet=None)
 
 
 def test_a_generic_count_at_the_events_place_and_day_is_another_report(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -7,15 +7,14 @@ import datetime as dt
 import re
 
 import pytest
+from tests.extract.towns import extract
 
-from eventwire.extract import EventExtractor
 from eventwire.extract.classify import Decision
 from eventwire.extract.detect import Candidate
 from eventwire.extract.recall import after_attack, recalled
 from eventwire.extract.triggers import Cue
-from eventwire.models import Document, Event, Place
+from eventwire.models import Event
 from eventwire.resolve.dates import DateChoice, DateMention
-from eventwire.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -25,11 +24,6 @@ DAYS = {"Saturday": PUBLISHED, "Tuesday": dt.date(2024, 11, 26)}
 
 
 def run(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    places = [
-        Place(name, m.start(), m.end(), lat, lon, None, "PPL", "Syria", name, None, "SY", 760)
-        for name, (lat, lon) in TOWNS.items()
-        for m in re.finditer(rf"\b{name}\b", text)
-    ]
     dates = [
         DateMention(m.start(), m.end(), m.group(), DAYS[m.group()], None, 1, False)
         for m in re.finditer("|".join(DAYS), text)
@@ -38,13 +32,7 @@ def run(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
         DateMention(m.start(), m.end(), m.group(), dt.date(int(m.group()), 1, 1), None, 3, True)
         for m in re.finditer(r"\b20\d\d\b", text)
     ]
-    document = Document(id="doc-recall", text=text, published=PUBLISHED, outlet=None)
-    return EventExtractor(Settings()).extract(
-        document,
-        nlp(text),
-        sorted(places, key=lambda p: p.start),
-        sorted(dates, key=lambda d: d.start),
-    )
+    return extract(nlp, text, TOWNS, PUBLISHED, sorted(dates, key=lambda d: d.start), outlet=None)
 
 
 def test_an_attack_named_after_since_is_recalled(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -7,12 +7,11 @@ import datetime as dt
 import re
 
 import pytest
+from tests.extract.towns import extract
 
-from eventwire.extract import EventExtractor
 from eventwire.extract.recall import timeline_spans
-from eventwire.models import Document, Event, Place
+from eventwire.models import Event
 from eventwire.resolve.dates import DateMention
-from eventwire.settings import Settings
 
 PUBLISHED = dt.date(2017, 4, 4)  # a Tuesday
 TOWNS = {"Idlib": (35.93062, 36.63393), "Damascus": (33.5102, 36.29128)}
@@ -36,17 +35,11 @@ COPY = "Timeline " + "".join(ENTRIES)
 
 
 def run(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    places = [
-        Place(name, m.start(), m.end(), lat, lon, None, "PPL", "Syria", name, None, "SY", 760)
-        for name, (lat, lon) in TOWNS.items()
-        for m in re.finditer(rf"\b{name}\b", text)
-    ]
     dates = [
         DateMention(m.start(), m.end(), m.group(), PUBLISHED, None, 1, False)
         for m in re.finditer("Tuesday", text)
     ]
-    document = Document(id="doc-timeline", text=text, published=PUBLISHED, outlet=None)
-    return EventExtractor(Settings()).extract(document, nlp(text), places, dates)
+    return extract(nlp, text, TOWNS, PUBLISHED, dates, outlet=None)
 
 
 def test_a_timeline_box_is_found_with_its_undated_copy() -> None:

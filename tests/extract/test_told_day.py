@@ -4,30 +4,20 @@ the statement or dateline it is told under."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
+from tests.extract.towns import extract
 
-from eventwire.extract import EventExtractor
 from eventwire.extract.retold import stated_days, told_day
-from eventwire.models import Document, Event, Place
+from eventwire.models import Event
 from eventwire.resolve.dates import DateChoice, DateMention, find_dates
-from eventwire.settings import Settings
 
 PUBLISHED = dt.date(2017, 4, 13)  # a Thursday
 TOWNS = {"Idlib": (35.93062, 36.63393), "Khan Sheikhun": (35.44208, 36.65095)}
 
 
 def run(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    places = [
-        Place(name, m.start(), m.end(), lat, lon, None, "PPL", "Syria", name, None, "SY", 760)
-        for name, (lat, lon) in TOWNS.items()
-        for m in re.finditer(rf"\b{name}\b", text)
-    ]
-    document = Document(id="doc-told", text=text, published=PUBLISHED, outlet=None)
-    return EventExtractor(Settings()).extract(
-        document, nlp(text), sorted(places, key=lambda p: p.start), find_dates(text, PUBLISHED)
-    )
+    return extract(nlp, text, TOWNS, PUBLISHED, outlet=None)
 
 
 @pytest.mark.slow
