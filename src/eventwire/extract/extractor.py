@@ -249,10 +249,8 @@ class EventExtractor:
                     target = target if target.date == choice.date else None
             if target is not None:
                 merged = merge(target, cand, place, here)
-                acts_day = own_date and not _opens_with_day(text, cand.sent_start, choice.mention)
-                if target.act is None and (
-                    _dates_better(target, choice, acts_day) or _confirms(target, choice, acts_day)
-                ):
+                own = own_date and not _opens_with_day(text, cand.sent_start, choice.mention)
+                if target.act is None and _act_day(target, choice, own):
                     # ("Air raids killed 42, a monitor said Friday. Thursday's strikes hit
                     # Douma": the day of the act, not of the report; the first such day
                     # stands, a later sentence's does not replace it)
@@ -411,20 +409,15 @@ def toll_sentences(
 DAYS_BEFORE_REPORT = 7
 
 
-def _dates_better(target: Located, choice: DateChoice, own_date: bool) -> bool:
-    """Whether a sentence folded into an event dates it better: the event has only the day of
-    the report (no date in its sentence, a dateline, or "a monitor said Friday"), and the
-    sentence gives a day of its own for the act, in the week before that day."""
+def _act_day(target: Located, choice: DateChoice, own_date: bool) -> bool:
+    """Whether a sentence folded into an event gives the day of the act, where the event has
+    only the day of the report (no date in its sentence, a dateline, or "a monitor said
+    Friday"): a day of the sentence's own, that day or in the week before it ("Thursday's air
+    strikes" in a Friday report; "killed two people on Sunday" under "AFP Sunday 6 Apr 2014",
+    which confirms the day)."""
     if not _stamped(target) or not _acts_day(choice, own_date) or choice.date is None:
         return False
-    return 0 < (target.date - choice.date).days <= DAYS_BEFORE_REPORT
-
-
-def _confirms(target: Located, choice: DateChoice, own_date: bool) -> bool:
-    """Whether a sentence folded into an event dated only by its report gives the act that
-    same day ("Mortar fire kills two ... AFP Sunday 6 Apr 2014. A mortar attack killed two
-    people on Sunday")."""
-    return _stamped(target) and _acts_day(choice, own_date) and choice.date == target.date
+    return 0 <= (target.date - choice.date).days <= DAYS_BEFORE_REPORT
 
 
 # A sentence opened by its day sets a scene of its own ("On Saturday mortar rounds struck near
