@@ -142,7 +142,7 @@ def find_deaths(text: str, start: int, end: int) -> list[Death]:
     sentence = _Sentence(text, start, end, is_running_total(text, start, end))
     counts = _numbers(text, start, end)
     deaths, links = _read_counts(sentence, counts)
-    deaths = _one_and_more(sentence, counts, deaths, links)
+    deaths = dl.one_then_more(text, start, end, sentence.cumulative, counts, deaths, links)
     deaths = _linked(sentence, counts, deaths, links)
     if not deaths:
         deaths = dl.single_deaths(text, start, end, sentence.cumulative)
@@ -319,45 +319,6 @@ def _jargon_death(sentence: _Sentence, count: Count, before: str, after: str) ->
         return None
     phrase_start = jargon.start() + (count.start - len(before))
     return Death(count, "combatant", False, sentence.cumulative, phrase_start, stop)
-
-
-# "killing a senior commander and five other fighters", "killing Abu Malik, a field commander
-# of the group, and eight more militants", "killed a local leader and 12 of his bodyguards":
-# one victim named after the death word, then a count of more after "and".
-_ONE_BEFORE_AND = re.compile(
-    r"\b(?:killing|killed|kills|kill|executing|executed|assassinating|assassinated|"
-    r"(?:claiming|claimed) the lives? of)\s+(?P<one>(?:a|an|the|one|its|their|his|her|"
-    r"[A-Z][\w'’-]*)\b[^.;:!?\d]{0,90}?)\s*,?\s+(?:and|as well as|along with|together with)"
-    r"\s+(?:at least\s+)?$"
-)
-_MORE_AFTER = re.compile(
-    r"^\s+(?:(?:more|other|others)\b|of (?:his|her|their|its) )", re.IGNORECASE
-)
-
-
-def _one_and_more(
-    sentence: _Sentence, counts: list[Count], deaths: list[Death], links: dl.Links
-) -> list[Death]:
-    """A count of more victims after one named right after the death word (_ONE_BEFORE_AND)
-    is a toll of one more than the count: the one and the count, added."""
-    text = sentence.text
-    read = {d.count.start for d in deaths}
-    out = list(deaths)
-    for count in counts:
-        if count.start in read or not _MORE_AFTER.match(text[count.end : count.end + 12]):
-            continue
-        m = _ONE_BEFORE_AND.search(text, max(sentence.start, count.start - 120), count.start)
-        if m is None or dw.wounded_first(text[count.end : min(sentence.end, count.end + 60)]):
-            continue
-        stop = count.end + dw.noun_end(text[count.end : min(sentence.end, count.end + 80)])
-        one = Death(Count(1, 1, 1, m.start("one"), m.end("one")),
-                    victim_kind(m.group("one")), False, sentence.cumulative,
-                    m.start(), m.end("one"))  # fmt: skip
-        more = Death(count, victim_kind(text[count.end : stop]), False, sentence.cumulative,
-                     count.start, stop)  # fmt: skip
-        links.chained.add(id(more))
-        out.extend([one, more])
-    return sorted(out, key=lambda d: d.start)
 
 
 def _linked(

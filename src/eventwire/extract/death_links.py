@@ -133,6 +133,48 @@ def named_and_count(text: str, start: int, deaths: list[Death], links: Links) ->
     return out
 
 
+# "killing a senior commander and five other fighters", "killing Abu Malik, a field commander
+# of the group, and eight more militants", "killed a local leader and 12 of his bodyguards":
+# one victim named right after the death word, then a count of more after "and".
+_ONE_BEFORE_AND = re.compile(
+    r"\b(?:killing|killed|kills|kill|executing|executed|assassinating|assassinated|"
+    r"(?:claiming|claimed) the lives? of)\s+(?P<one>(?:a|an|the|one|its|their|his|her|"
+    r"[A-Z][\w'’-]*)\b[^.;:!?\d]{0,90}?)\s*,?\s+(?:and|as well as|along with|together with)"
+    r"\s+(?:at least\s+)?$"
+)
+_MORE_AFTER = re.compile(r"^\s+(?:(?:more|other|others)\b|of (?:his|her|their|its) )", re.I)
+
+
+def one_then_more(
+    text: str,
+    start: int,
+    end: int,
+    cumulative: bool,
+    counts: Sequence[Count],
+    deaths: list[Death],
+    links: Links,
+) -> list[Death]:
+    """A count of more victims after one named right after the death word (_ONE_BEFORE_AND),
+    read as no toll of its own, is a toll of one more than the count: the one and the count,
+    chained to add up (as named_and_count does for a name before a count and its verb)."""
+    read = {d.count.start for d in deaths}
+    added: list[Death] = []
+    for count in counts:
+        if count.start in read or not _MORE_AFTER.match(text[count.end : count.end + 12]):
+            continue
+        m = _ONE_BEFORE_AND.search(text, max(start, count.start - 120), count.start)
+        if m is None or wounded_first(text[count.end : min(end, count.end + 60)]):
+            continue
+        stop = count.end + noun_end(text[count.end : min(end, count.end + 80)])
+        one = Death(Count(1, 1, 1, m.start("one"), m.end("one")), victim_kind(m.group("one")),
+                    False, cumulative, m.start(), m.end("one"))  # fmt: skip
+        more = Death(count, victim_kind(text[count.end : stop]), False, cumulative,
+                     count.start, stop)  # fmt: skip
+        links.chained.add(id(more))
+        added.extend([one, more])
+    return sorted([*deaths, *added], key=lambda d: d.start) if added else deaths
+
+
 def and_one_more(text: str, end: int, deaths: list[Death], links: Links) -> list[Death]:
     """ "killing five women and a child": one more victim named after a count adds to it."""
     out: list[Death] = []
