@@ -545,3 +545,28 @@ def test_one_victim_named_then_more_after_and() -> None:
     assert toll("The raid killed a local commander and 12 of his bodyguards.")[0] == 13
     # (the wounded are no deaths)
     assert toll("The blast killed a child and injured 20 others.")[0] == 1
+
+
+def test_lives_a_verb_takes_are_deaths() -> None:
+    text = "Militants stormed the base on Sunday after fighting that cost more than 500 lives."
+    assert toll(text) == (500, 500, None, None)
+    assert toll("Shells landed in the market, claiming two lives and injuring three people.") == (
+        2, 2, 2, None,
+    )  # fmt: skip
+    assert toll("The raids claimed 17 lives overnight.")[0] == 17
+    # (a count of attacks the group claims is no toll; a war's lives are a running total)
+    assert toll("The group claimed 20 attacks on Monday.") is None
+    assert toll("The war has claimed some 300000 lives.") is None
+
+
+def test_the_deadliest_since_the_war_began_is_no_running_period() -> None:
+    text = (
+        "The Observatory said at least 346 fighters were killed and more than 170 soldiers had "
+        "died since Tuesday in the fight over the base, making it one of the deadliest "
+        "confrontations between the two groups since the start of the war."
+    )
+    deaths = find_deaths(text, 0, len(text))
+    assert [(d.count.best, d.cumulative) for d in deaths] == [(346, False), (170, False)]
+    # (a comparison that tells deaths of its own is still read as an earlier incident's)
+    text = "It was the deadliest attack since sarin gas killed hundreds of civilians in 2013."
+    assert toll(text) is None

@@ -264,7 +264,9 @@ def _own_death(sentence: _Sentence, count: Count) -> tuple[Death | None, bool]:
     after, m_after, skip = _death_word_after(sentence, count)
     m_before = dw.DEATH_BEFORE.search(before)
     if m_after is None and m_before is None:
-        return _jargon_death(sentence, count, before, after), False
+        return _lives_death(sentence, count, before, after) or _jargon_death(
+            sentence, count, before, after
+        ), False
     if m_after is None and dw.NOT_DEATH.match(after):
         return None, False
     if m_after is not None and dw.NOT_DEATH.match(after[: skip + m_after.start("w")]):
@@ -306,6 +308,17 @@ def _death_word_after(sentence: _Sentence, count: Count) -> tuple[str, re.Match[
     if m_after is not None and dw.counts_attackers(after[skip:], m_after):
         m_after = None
     return after, m_after, skip
+
+
+def _lives_death(sentence: _Sentence, count: Count, before: str, after: str) -> Death | None:
+    """ "fighting that cost more than 500 lives", "raids claimed 17 lives": a count of lives a
+    verb takes (whose lives, the words do not say)."""
+    verb, lives = dw.LIVES_VERB.search(before), dw.LIVES_AFTER.match(after)
+    if verb is None or lives is None:
+        return None
+    phrase_start = verb.start() + (count.start - len(before))
+    cumulative = sentence.cumulative or is_huge(count)
+    return Death(count, "unspecified", False, cumulative, phrase_start, count.end + lives.end())
 
 
 def _jargon_death(sentence: _Sentence, count: Count, before: str, after: str) -> Death | None:

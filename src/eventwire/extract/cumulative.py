@@ -72,10 +72,25 @@ def is_running_total(text: str, start: int, end: int) -> bool:
     entry of a timeline box of past milestones (`recall.timeline_spans`: "March 15 2017 Two
     car bombs detonate in the capital. At least 32 are confirmed dead.")."""
     return (
-        bool(CUMULATIVE.search(text[start:end]))
+        bool(CUMULATIVE.search(_COMPARISON.sub(_blank, text[start:end])))
         or _tally_of_period(text, start, end)
         or _in_timeline(text, start, end)
     )
+
+
+# "... had died since Tuesday in the fight over Tabqa base, making it one of the deadliest
+# confrontations since the start of Syria's war": a superlative measured against the war so far
+# sets no running period for the sentence's toll (a clause that tells deaths of its own, "the
+# deadliest since sarin gas killed hundreds", is left to be read).
+_COMPARISON = re.compile(
+    r"\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest|fiercest|most \w+)\b[^.;]{0,100}?"
+    r"\bsince\b(?![^.;]*\b(?:kill\w*|dead|died|deaths?|lives)\b)[^.;]*",
+    re.IGNORECASE,
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _in_timeline(text: str, start: int, end: int) -> bool:

@@ -129,6 +129,14 @@ SUBSET_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# "fighting that cost more than 500 lives", "raids claimed 17 lives", "claiming two lives": a
+# count of lives after a verb that takes them (the count's qualifier is part of the count).
+LIVES_VERB = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|cost(?:s|ing)?|t(?:ook|aken|akes|aking))\s+(?:some\s+|nearly\s+|"
+    r"almost\s+|about\s+|around\s+|another\s+|a further\s+)?$",
+    re.IGNORECASE,
+)
+LIVES_AFTER = re.compile(r"^\s+(?:(?:more|other|civilian|innocent)\s+)?lives\b", re.IGNORECASE)
 KILL_JARGON = re.compile(
     r"\b(?:destroyed|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated)\s+"
     r"(?:at least\s+|over\s+|more than\s+|some\s+|about\s+)?$",
