@@ -34,6 +34,7 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
 )
 _SAMPLE = 1 << 20  # bytes given to the detector: enough to decide, bounded for huge inputs
+_WIDE_SAMPLE = 1 << 16  # bytes after a UTF-16/32 byte-order mark checked before trusting it
 # Runs of 2 to 30 letters: words (or, for scripts without spaces, phrases). Base64 and
 # mis-decoded bytes make runs that are too long, or single letters between symbols.
 _WORDLIKE = re.compile(
@@ -75,11 +76,15 @@ def _decode(data: bytes | str, origin: str, *, html: bool = False) -> Decoded:
         return Decoded(text, "str")
     if not data.strip():
         raise InputError(origin, "empty input: nothing to clean")
+    notes: tuple[str, ...] = ()
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom) :].decode(codec, errors="replace")
-            _refuse_binary_text(text, origin)
-            return Decoded(text, codec)
+            if codec == "utf-8" or _plausible_wide(data[len(bom) :], codec):
+                text = data[len(bom) :].decode(codec, errors="replace")
+                _refuse_binary_text(text, origin)
+                return Decoded(text, codec)
+            # Windows-1252 text that begins with "ÿþ", or binary data: read it as any other.
+            notes = notes or (f"starts with a {codec} byte-order mark but is not {codec} text",)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(origin, f"binary input ({what}), not text or HTML")
@@ -89,6 +94,12 @@ def _decode(data: bytes | str, origin: str, *, html: bool = False) -> Decoded:
         _refuse_binary_text(text, origin)
         return Decoded(text, utf16, (f"encoding detected as {utf16}",))
     _refuse_binary_bytes(data, origin)
+    decoded = _decode_8bit(data, origin, html)
+    return Decoded(decoded.text, decoded.encoding, (*notes, *decoded.notes)) if notes else decoded
+
+
+def _decode_8bit(data: bytes, origin: str, html: bool) -> Decoded:
+    """Bytes in UTF-8 or a one-byte encoding: declared, UTF-8, UTF-8 with strays, detected."""
     if html:
         declared = _declared_charset(data)
         if declared:
@@ -104,6 +115,26 @@ def _decode(data: bytes | str, origin: str, *, html: bool = False) -> Decoded:
     if mixed is not None:
         return mixed
     return _detect(data, origin)
+
+
+def _plausible_wide(data: bytes, codec: str) -> bool:
+    """Whether bytes after a UTF-16/32 byte-order mark really are text in that codec.
+
+    The marks are also two ordinary Windows-1252 letters ("ÿþ", "þÿ"): a page that starts
+    with them, read as UTF-16, becomes a line of CJK ideographs. So the bytes must decode
+    to printable text (a stray broken unit aside), and must not be plain ASCII with no NUL,
+    which UTF-16 text almost never is (ASCII-range letters carry a NUL byte each; CJK ones
+    a byte over 0x7F half the time) and a one-byte encoding nearly always is.
+    """
+    sample = data[:_WIDE_SAMPLE]
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    text = decoder.decode(sample, final=len(data) <= _WIDE_SAMPLE)  # a cut unit is not an error
+    visible = [ch for ch in text if not ch.isspace()]
+    bad = sum(1 for ch in visible if ch == "\ufffd" or not ch.isprintable())
+    if bad > 0.05 * len(visible):
+        return False
+    ascii_bytes = sum(1 for b in sample if 32 <= b < 127 or b in (9, 10, 13))
+    return b"\x00" in sample or ascii_bytes < 0.95 * len(sample)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
