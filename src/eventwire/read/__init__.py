@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import os
@@ -20,6 +21,13 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 UTF8_BOM = b"\xef\xbb\xbf"
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 SUPPORTED = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 
 ReadItem = RawInput | InputError
@@ -122,7 +130,7 @@ def read_file(path: Path, settings: Settings, explicit: bool = False) -> Iterato
         yield InputError(subject, f"cannot read file: {exc.strerror or exc}")
         return
     if kind == "jsonl":
-        yield from read_jsonl(data.splitlines(), subject)
+        yield from read_jsonl(jsonl_as_utf8(data).splitlines(), subject)
     else:
         yield RawInput(origin=subject, kind=kind, content=data)
 
@@ -136,10 +144,57 @@ def read_stdin(stream: BinaryIO, settings: Settings) -> Iterator[ReadItem]:
     if not data.strip():
         yield InputError("-", "standard input is empty")
         return
-    if data.lstrip(UTF8_BOM + b" \t\r\n").startswith(b"{"):
-        yield from read_jsonl(data.splitlines(), "-")
+    records = jsonl_as_utf8(data)
+    if records.lstrip(UTF8_BOM + b" \t\r\n").startswith(b"{"):
+        yield from read_jsonl(records.splitlines(), "-")
     else:
         yield RawInput(origin="-", kind="text", content=data)
+
+
+def wide_codec(data: bytes) -> tuple[str, int] | None:
+    """(codec, length of its byte-order mark) when jsonl bytes are UTF-16 or UTF-32, else None.
+
+    Known by the mark, or without one by NUL bytes around the first character, which is
+    ASCII in any JSON text ('{', a space) and never NUL in UTF-8 JSON.
+    """
+    for bom, codec in WIDE_BOMS:
+        if data.startswith(bom):
+            return codec, len(bom)
+    head = data[:4]
+    if len(head) == 4 and head[0] and not any(head[1:]):
+        return "utf-32-le", 0
+    if len(head) == 4 and not any(head[:3]) and head[3]:
+        return "utf-32-be", 0
+    if len(head) >= 2 and head[0] and not head[1]:
+        return "utf-16-le", 0
+    if len(head) >= 2 and not head[0] and head[1]:
+        return "utf-16-be", 0
+    return None
+
+
+def jsonl_as_utf8(data: bytes) -> bytes:
+    """jsonl bytes in UTF-8, as JSON must be: UTF-16/32 (as Windows tools save) re-encoded.
+
+    A unit that does not decode becomes U+FFFD, as in plain-text input."""
+    found = wide_codec(data)
+    if found is None:
+        return data
+    codec, start = found
+    return data[start:].decode(codec, errors="replace").encode("utf-8", errors="replace")
+
+
+def _not_utf8(line: bytes) -> str | None:
+    """Why a line is not UTF-8 (the first bad byte, and what to do), or None when it is."""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return (
+            f"not UTF-8: byte 0x{line[exc.start]:02X} at byte {exc.start + 1} of the line "
+            "(Latin-1 or Windows-1252 text?); jsonl must be UTF-8 or UTF-16, so the line is "
+            "skipped rather than guessed at: convert the file, e.g. "
+            "`iconv -f windows-1252 -t utf-8`"
+        )
+    return None
 
 
 def read_jsonl(lines: Iterable[bytes], subject: str) -> Iterator[ReadItem]:
@@ -153,7 +208,7 @@ def read_jsonl(lines: Iterable[bytes], subject: str) -> Iterator[ReadItem]:
         try:
             record = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
-            yield InputError(origin, f"invalid JSON ({exc})")
+            yield InputError(origin, _not_utf8(line) or f"invalid JSON ({exc})")
             continue
         try:
             yield record_to_raw(record, origin)
