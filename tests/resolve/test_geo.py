@@ -634,3 +634,14 @@ def test_a_direction_before_a_town_names_part_of_its_area(geoparser: Geoparser) 
     # (the town itself, in its eastern part)
     text = "Shelling hit eastern Homs city on Friday, Syrian sources said."
     assert event_place(geoparser, text) == ("Homs", 1)
+
+
+def test_a_transliterated_name_ends_at_its_sentence(geoparser: Geoparser) -> None:
+    text = (
+        "Government forces pushed through the desert to the eastern Syrian city of Deir Ezzor. "
+        "At least 128 troops were killed. Fighters poured into Albu Kamal. As a result the "
+        "town fell."
+    )
+    spans = [text[p.start : p.end] for p in geoparser.find_places(text)]
+    assert "Deir Ezzor" in spans and "Albu Kamal" in spans
+    assert not any(". " in s for s in spans)

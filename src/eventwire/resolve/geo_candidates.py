@@ -645,7 +645,13 @@ def _longest_match(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, M
         found = _lookup(gaz, surface, " ".join(w.folded[i:j]))
         fuzzy = False
         # (not from an abbreviation: "US" in "US Secretary" is no Arabic article "us")
-        if not found and j - i <= 3 and len(surface) >= 4 and not w.surface[i].isupper():
+        if (
+            not found
+            and j - i <= 3
+            and len(surface) >= 4
+            and not w.surface[i].isupper()
+            and not _sentence_break(text, w, i, j)
+        ):
             found = _skeleton_rows(gaz, " ".join(w.folded[i:j]))
             variant = _ARABIC_GENERIC_VARIANTS.get(w.folded[i]) if j - i > 1 else None
             if not found and variant:  # "Tel Hamis" = Tall Hamis, "Jebel" = Jabal
@@ -658,6 +664,15 @@ def _longest_match(gaz: Gazetteer, text: str, w: _Words, i: int) -> tuple[int, M
             key = " ".join(w.folded[i:j])
             return j, Mention(start, end, surface, cands, fuzzy, initial, key=key)
     return None
+
+
+def _sentence_break(text: str, w: _Words, i: int, j: int) -> bool:
+    """Whether words i..j-1 run over the end of a sentence ("Deir Ezzor. At least 128"): a
+    full stop after a word longer than an abbreviation's ("St. Louis", "Ft. Worth")."""
+    return any(
+        text[w.spans[k - 1][1] : w.spans[k][0]].startswith(".") and len(w.surface[k - 1]) > 3
+        for k in range(i + 1, j)
+    )
 
 
 def _lookup(gaz: Gazetteer, surface: str, key: str) -> list[Entry]:
