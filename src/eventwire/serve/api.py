@@ -47,16 +47,38 @@ def _parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     return (west, south, east, north)
 
 
-def _check_vocabulary(event_type: str | None, sub_event_type: str | None) -> None:
-    if event_type and event_type not in EVENT_TYPES:
+def _vocabulary_key(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+# ACLED's spelling of each name, by the form a request may give it in (any case, any spacing).
+_EVENT_TYPES = {_vocabulary_key(name): name for name in EVENT_TYPES}
+_SUB_EVENT_TYPES = {_vocabulary_key(name): name for name in SUB_EVENT_TO_EVENT}
+
+
+def _canonical_type(event_type: str | None) -> str | None:
+    """ACLED's spelling of an event type given in any case ('battles'); 422 when unknown."""
+    if not event_type:
+        return None
+    name = _EVENT_TYPES.get(_vocabulary_key(event_type))
+    if name is None:
         known = ", ".join(EVENT_TYPES)
         raise ApiError(
             422, "invalid_request", f"event_type: unknown {event_type!r}; known: {known}"
         )
-    if sub_event_type and sub_event_type not in SUB_EVENT_TO_EVENT:
+    return name
+
+
+def _canonical_sub_type(sub_event_type: str | None) -> str | None:
+    """ACLED's spelling of a sub-event type given in any case; 422 when unknown."""
+    if not sub_event_type:
+        return None
+    name = _SUB_EVENT_TYPES.get(_vocabulary_key(sub_event_type))
+    if name is None:
         raise ApiError(
             422, "invalid_request", f"sub_event_type: unknown {sub_event_type!r}; see /api/taxonomy"
         )
+    return name
 
 
 Text = Annotated[str | None, Query(max_length=300)]
@@ -67,7 +89,9 @@ async def event_filters(  # async: FastAPI would hand a plain function to a thre
     until: Annotated[dt.date | None, Query(description="last event date, YYYY-MM-DD")] = None,
     country: Annotated[str | None, Query(max_length=300, description="country name")] = None,
     admin1: Text = None,
-    event_type: Annotated[str | None, Query(max_length=300, description="ACLED event type")] = None,
+    event_type: Annotated[
+        str | None, Query(max_length=300, description="ACLED event type, any case")
+    ] = None,
     sub_event_type: Text = None,
     actor: Annotated[str | None, Query(max_length=300, description="actor name substring")] = None,
     bbox: Annotated[str | None, Query(max_length=200, description="W,S,E,N in degrees")] = None,
@@ -93,14 +117,13 @@ def checked_filters(
     """The query for these filter values; ApiError (422) when they do not make sense."""
     if since and until and since > until:
         raise ApiError(422, "invalid_request", "since: must not be after until")
-    _check_vocabulary(event_type, sub_event_type)
     return EventQuery(
         since=since,
         until=until,
         country=country or None,
         admin1=admin1 or None,
-        event_type=event_type or None,
-        sub_event_type=sub_event_type or None,
+        event_type=_canonical_type(event_type),
+        sub_event_type=_canonical_sub_type(sub_event_type),
         actor=actor or None,
         bbox=_parse_bbox(bbox),
         q=q or None,
