@@ -181,3 +181,10 @@ def test_a_dateline_opening_the_text_is_the_day_relative_words_count_from() -> N
     )
     # a date that opens a sentence of the story is no dateline
     assert report_date("On 3 March 2016 gunmen attacked a village.", record) == record
+
+
+def test_last_year_is_the_whole_year_before_publication() -> None:
+    date, precision, mention = _choose("The town fell to rebels last year.", SATURDAY)
+    assert (date, precision, mention) == (dt.date(2018, 7, 2), 3, "last year")
+    found = find_dates("The previous year jets hit it.", SATURDAY)
+    assert [(m.date, m.end_date) for m in found] == [(dt.date(2018, 1, 1), dt.date(2018, 12, 31))]

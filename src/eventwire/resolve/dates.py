@@ -46,7 +46,7 @@ PATTERN = re.compile(
   | (?i:(?P<rel>\b(?:
         yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|last\s+night|overnight
       | (?:(?:earlier|early|later|late)\s+)?this\s+(?:morning|afternoon|evening|week|month|weekend)
-      | last\s+(?:week|month|weekend)|the\s+previous\s+(?:day|week|month)
+      | last\s+(?:week|month|weekend|year)|the\s+previous\s+(?:day|week|month|year)
       | (?:the|a|one)\s+day\s+before(?!\s+(?:the|a|an|it|they|he|she|yesterday)\b)
       | the\s+(?:next|following)\s+day|(?:a|one)\s+day\s+later
       | (?:a|one)\s+day\s+earlier
@@ -254,6 +254,8 @@ def _resolve_relative(
     if word in ("last month", "the previous month"):
         end = published.replace(day=1) - _DAY
         return end.replace(day=1), end, 3
+    if word in ("last year", "the previous year"):  # no month known: ACLED's coarsest
+        return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31), 3
     if word.endswith("days") and not g.get("past_n"):  # "in recent days", "the past few days"
         return published - 3 * _DAY, yesterday, 2
     if g.get("past_n"):  # "the past ten days", "the last two weeks"
