@@ -15,6 +15,7 @@ import orjson
 from eventwire.errors import InputError
 from eventwire.models import RawInput
 from eventwire.settings import Settings
+from eventwire.store.base import id_too_long
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
@@ -223,6 +224,9 @@ def record_to_raw(record: Any, origin: str) -> RawInput:
     doc_id = record.get("id")
     if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or not str(doc_id).strip():
         raise InputError(origin, "id: missing or not a string")
+    too_long = id_too_long(str(doc_id))
+    if too_long:
+        raise InputError(origin, f"id: {too_long}")
     text, html = record.get("text"), record.get("html")
     if isinstance(html, str) and html.strip():
         kind, content = "html", html

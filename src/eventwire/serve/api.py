@@ -19,10 +19,14 @@ from eventwire.read import record_to_raw
 from eventwire.serve.auth import bearer_token, token_name
 from eventwire.serve.errors import ApiError
 from eventwire.serve.stores import StoreProvider
-from eventwire.store.base import EventQuery, Store
+from eventwire.store.base import MAX_ID_BYTES, EventQuery, Store
 
 MAX_LIMIT = 1000
 MAX_RECORDS = 100  # records per POST /api/documents
+# Every id a store keeps can be asked for: a document id has at most MAX_ID_BYTES characters
+# (its UTF-8 bytes, at most); an event's old id may be a report id joining two document ids.
+DocumentId = Annotated[str, Path(max_length=MAX_ID_BYTES)]
+EventId = Annotated[str, Path(max_length=3 * MAX_ID_BYTES)]
 
 
 def json_response(data: Any, status: int = 200) -> Response:
@@ -179,7 +183,7 @@ def timeline(request: Request, filters: Filters) -> Response:
     return json_response({"days": days, "total": sum(n for _, n in days)})
 
 
-def get_event(request: Request, event_id: Annotated[str, Path(max_length=300)]) -> Response:
+def get_event(request: Request, event_id: EventId) -> Response:
     """One event with its reports (documents, their text and the evidence spans)."""
     event = _store(request).get_event(event_id)
     if event is None:
@@ -187,7 +191,7 @@ def get_event(request: Request, event_id: Annotated[str, Path(max_length=300)]) 
     return json_response(event)
 
 
-def get_document(request: Request, document_id: Annotated[str, Path(max_length=300)]) -> Response:
+def get_document(request: Request, document_id: DocumentId) -> Response:
     """One stored document with its extracted events."""
     document = _store(request).get_document(document_id)
     if document is None:

@@ -9,6 +9,19 @@ from typing import Any, Protocol
 
 from eventwire.models import Document
 
+# The longest document id (in UTF-8 bytes) a store keeps, on every backend alike. PostgreSQL
+# refuses index entries over about 2,700 bytes, and a syndicated copy's report id joins two
+# document ids; SQLite has no such limit, but an id one store refuses the other must too.
+MAX_ID_BYTES = 1000
+
+
+def id_too_long(doc_id: str) -> str | None:
+    """Why an id is too long to store ("N bytes in UTF-8; at most ..."), or None when it fits."""
+    size = len(doc_id.encode("utf-8", errors="surrogatepass"))
+    if size <= MAX_ID_BYTES:
+        return None
+    return f"{size} bytes in UTF-8; at most {MAX_ID_BYTES}"
+
 
 @dataclass(frozen=True, slots=True)
 class EventQuery:

@@ -11,7 +11,7 @@ import orjson
 
 from eventwire.errors import StoreError
 from eventwire.models import Document
-from eventwire.store.base import EventPage, EventQuery, IngestResult
+from eventwire.store.base import EventPage, EventQuery, IngestResult, id_too_long
 from eventwire.store.linking import Linking
 from eventwire.store.query import RawEventPage, encode_cursor, order_page, page_sql, where
 from eventwire.store.rows import EVENT_COLUMNS, Copy, dumps, event_row
@@ -78,6 +78,9 @@ class SQLStore(Linking):
         )
 
     def _insert_document(self, document: Document) -> None:
+        too_long = id_too_long(document.id)
+        if too_long:
+            raise ValueError(f"id is {too_long}")
         record = document.to_record(events=True, places=bool(document.places))
         self._execute(
             "INSERT INTO documents (id, published, outlet, url, duplicate_of, record) "
