@@ -48,6 +48,8 @@ _LIST_NEAR = 3  # ... when a kept sentence is at most this many lines from its e
 _UNIFORM_ITEMS = 4  # lines of one shape with a number in it (dates, scores) right under a
 # kept sentence are a list the article gives (a schedule, a table) from this many on
 _NUMBERED = re.compile(r"^\W{0,2}(\d{1,2})(?:[aªº°]|st|nd|rd|th)?[).:–-]?\s+\S")
+_FOOTNOTE = re.compile(r"^\s*[*†‡]\s*\w")  # "* Calendar subject to change", "† Estimated"
+FOOTNOTE_WORDS = 40  # a list's footnote is at most this long
 _COMMENTS = re.compile(
     r"^\W*(leave a (reply|comment)|post a comment|add (a|your) comment"
     r"|join the (discussion|conversation)|(show|view|load) (all )?comments|reader comments"
@@ -154,7 +156,7 @@ def body_mask(lines: list[str], probs: list[float], threshold: float = THRESHOLD
     keep = extend_span(lines, keep, probs)
     keep = drop_teaser_lists(lines, keep)
     keep = [k and not _never_kept(line) for k, line in zip(keep, lines, strict=True)]
-    keep = keep_numbered_lists(lines, keep)
+    keep = keep_numbered_lists(lines, keep, anywhere=max(probs, default=0.0) < STRAY_SURE)
     keep = keep_uniform_lists(lines, keep)
     keep = keep_lead_ins(lines, keep)
     keep = keep_post_credits(lines, keep)
@@ -657,11 +659,15 @@ def _tag_line(line: str) -> bool:
     )
 
 
-def keep_numbered_lists(lines: list[str], keep: list[bool]) -> list[bool]:
+def keep_numbered_lists(lines: list[str], keep: list[bool], anywhere: bool = False) -> list[bool]:
     """Keep a numbered list (1, 2, 3 … counting up) that starts or ends beside kept sentences.
 
     Schedules, rankings and product lists inside an article are body, though each item reads
-    like a link; a list under a heading such as *Most read* is not.
+    like a link; a list under a heading such as *Most read* is not. With `anywhere` (the
+    classifier is sure of no line on the page: a race calendar or a ranking, a page that is
+    a list with no sentence to read as an article) an unheaded list is kept wherever it
+    stands. The footnotes right under a kept list's last item ("* Calendar subject to
+    change") are the list's.
     """
     numbers = [_ordinal(line) for line in lines]
     out = list(keep)
@@ -674,11 +680,25 @@ def keep_numbered_lists(lines: list[str], keep: list[bool]) -> list[bool]:
         first, last = run[0], run[-1]
         beside = range(max(0, first - _LIST_NEAR), min(len(lines), last + _LIST_NEAR + 1))
         headed = any(furniture.is_list_heading(lines[k]) for k in range(max(0, first - 3), first))
-        if not headed and any(keep[k] and furniture.is_prose(lines[k]) for k in beside):
-            for k in run:
+        if not headed and (
+            anywhere or any(keep[k] and furniture.is_prose(lines[k]) for k in beside)
+        ):
+            for k in run + _footnotes(lines, last):
                 out[k] = out[k] or not _surely_furniture(lines[k])
         i = last + 1
     return out
+
+
+def _footnotes(lines: list[str], last: int) -> list[int]:
+    """The lines right under a list's last item that mark themselves as its notes ("*", "†")."""
+    notes = []
+    k = last + 1
+    while (
+        k < len(lines) and _FOOTNOTE.match(lines[k]) and furniture.words(lines[k]) <= FOOTNOTE_WORDS
+    ):
+        notes.append(k)
+        k += 1
+    return notes
 
 
 def keep_uniform_lists(lines: list[str], keep: list[bool]) -> list[bool]:
