@@ -158,6 +158,16 @@ def sample_documents() -> list[Document]:
     return documents
 
 
+def sample_db(path: Path) -> str:
+    """A SQLite store at `path` holding the sample documents; its path as a string."""
+    store = open_store(str(path))
+    try:
+        store.put_documents(sample_documents())
+    finally:
+        store.close()
+    return str(path)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -216,12 +226,7 @@ def stop_server(server: LiveServer) -> None:
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A real server process over a temporary SQLite store holding the sample documents."""
     folder = tmp_path_factory.mktemp("serve")
-    db = str(folder / "events.db")
-    store = open_store(db)
-    try:
-        store.put_documents(sample_documents())
-    finally:
-        store.close()
+    db = sample_db(folder / "events.db")
     server = start_server(db, folder / "server.log")
     try:
         yield server

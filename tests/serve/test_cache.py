@@ -11,7 +11,7 @@ import httpx
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from servekit import LiveServer, MemoryStore, sample_documents, start_server, stop_server
+from servekit import LiveServer, MemoryStore, sample_db, start_server, stop_server
 from starlette.types import Message, Receive, Scope, Send
 
 from eventwire.serve.app import ServeOptions, create_app
@@ -19,15 +19,6 @@ from eventwire.serve.cache import ResponseCache, cache_key
 from eventwire.serve.stores import StoreProvider
 from eventwire.settings import Settings
 from eventwire.store import EventQuery, Store, open_store
-
-
-def _store_with_samples(path: Path) -> str:
-    store = open_store(str(path))
-    try:
-        store.put_documents(sample_documents())
-    finally:
-        store.close()
-    return str(path)
 
 
 def _add_event(db: str, event_id: str, day: str) -> None:
@@ -42,7 +33,7 @@ def _add_event(db: str, event_id: str, day: str) -> None:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    return _store_with_samples(tmp_path / "events.db")
+    return sample_db(tmp_path / "events.db")
 
 
 def client(db: str, **options: Any) -> TestClient:
@@ -136,7 +127,7 @@ def test_a_repeated_parameter_is_answered_by_its_last_value(db: str) -> None:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[LiveServer]:
-    live = start_server(_store_with_samples(tmp_path / "live.db"), tmp_path / "server.log")
+    live = start_server(sample_db(tmp_path / "live.db"), tmp_path / "server.log")
     try:
         yield live
     finally:

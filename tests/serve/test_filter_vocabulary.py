@@ -6,23 +6,16 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from servekit import MemoryStore, sample_documents
+from servekit import MemoryStore, sample_db, sample_documents
 
 from eventwire.serve import fast
 from eventwire.serve.app import ServeOptions, create_app
 from eventwire.settings import Settings
-from eventwire.store import open_store
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("vocabulary") / "events.db")
-    store = open_store(path)
-    try:
-        store.put_documents(sample_documents())
-    finally:
-        store.close()
-    return path
+    return sample_db(tmp_path_factory.mktemp("vocabulary") / "events.db")
 
 
 @pytest.fixture(params=["fast path", "route"])
