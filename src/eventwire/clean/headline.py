@@ -70,6 +70,7 @@ _UI_LABEL = re.compile(
     r"|subscribe|home|advertisement)$",
     re.I,
 )
+_LINK_PROMPT = re.compile(r"^\W*(?:click|tap)\b", re.I)
 _MENU_RUN = 3  # short lines right above a label, from which it is one item of a menu
 # A page's URL slug often repeats its headline ("…/with-shattered-dreams-deportees-return-
 # home-from-us/"): a headline-shaped line holding SLUG_SHARE of the slug's content words is
@@ -261,6 +262,8 @@ def _page_head_line(line: str) -> bool:
     share buttons or a breadcrumb: what stands around a headline but is none."""
     if furniture.furniture_reason(line) or _UI_WORDS.match(line) or furniture.URL.search(line):
         return True  # a headline gives no web address
+    if _LINK_PROMPT.match(line):
+        return True  # "CLICK FOR FULL STATE SWIM RESULTS": a link, not the story's name
     if re.match(r"^(by|updated|published|posted)\b", line, re.I) or _stamped(line):
         return True
     if furniture.is_caption(line):  # "… 18 years after … [File: Reuters]"

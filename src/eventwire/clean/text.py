@@ -240,6 +240,11 @@ def _close_groups(indices: list[int]) -> list[list[int]]:
     return groups
 
 
+# A call on readers to contribute ("Submit Photos and Videos", "Send us your news"): a link,
+# not the heading of a list of stories.
+_CONTRIBUTE = re.compile(r"^\W*(?:submit|send|upload|share)\b", re.I)
+
+
 def drop_headed_lists(lines: list[str], keep: list[bool]) -> list[bool]:
     """Drop a list of other stories under a heading that names them ("Most Recent
     Stories", "More Sports News"): the heading and the headline-shaped lines under it, up to
@@ -259,6 +264,7 @@ def drop_headed_lists(lines: list[str], keep: list[bool]) -> list[bool]:
             and furniture.words(line) <= 8
             and not _BARE_LABEL.match(line)
             and not furniture.is_prose(line)
+            and not _CONTRIBUTE.match(line)
         ):
             i += 1
             continue
