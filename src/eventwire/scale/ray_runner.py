@@ -9,6 +9,7 @@ so the store ends up with the same documents and events as `eventwire ingest` on
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -16,6 +17,7 @@ import logging
 import os
 import pickle
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,14 +55,46 @@ def ingest_with_ray(
     from eventwire.store import open_store
 
     options = options or RayOptions()
-    if options.parquet:
-        return _write_parquet(run_with_ray(inputs, settings, options), options.parquet)
-    store = open_store(settings.db)
+    with native_stderr_to(RAY_LOG):
+        if options.parquet:
+            return _write_parquet(run_with_ray(inputs, settings, options), options.parquet)
+        store = open_store(settings.db)
+        try:
+            outcomes = run_with_ray(
+                inputs, settings, options, skip=lambda d: store.has_document(d.id)
+            )
+            return store_outcomes(outcomes, store, settings)
+        finally:
+            store.close()
+
+
+# Where Ray's own messages go while eventwire runs on it: its native core writes notices
+# ("Token authentication is enabled ...", "core_worker.cc: ... max_restarts") straight to the
+# process's standard error, and the processes it starts inherit it.
+RAY_LOG = Path(tempfile.gettempdir()) / "eventwire-ray.log"
+
+
+@contextlib.contextmanager
+def native_stderr_to(path: Path) -> Iterator[None]:
+    """Send what is written to file descriptor 2 (native code, child processes, loggers bound to
+    it) to `path` while keeping `sys.stderr` on the real standard error: standard error is for
+    eventwire's own messages, one line each, in one format."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    own = sys.stderr
     try:
-        outcomes = run_with_ray(inputs, settings, options, skip=lambda d: store.has_document(d.id))
-        return store_outcomes(outcomes, store, settings)
+        with path.open("ab") as log:
+            os.dup2(log.fileno(), 2)
+        with open(os.dup(saved), "w", encoding=own.encoding, errors="backslashreplace") as real:
+            sys.stderr = real
+            try:
+                yield
+            finally:
+                real.flush()
+                sys.stderr = own
     finally:
-        store.close()
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def run_with_ray(
@@ -132,22 +166,44 @@ def _connect(settings: Settings, options: RayOptions) -> None:
     """Join the cluster named by options/$RAY_ADDRESS, else start a private local one."""
     import ray
 
-    logging.getLogger("ray.data").setLevel(logging.WARNING)  # stderr is for eventwire's errors
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # stderr is for eventwire's errors
+    # (a notice on Ray's own default, logged while ray.init resets Ray's log handlers)
+    logging.getLogger("ray._private.authentication").setLevel(logging.ERROR)
     if ray.is_initialized():
         return
     # Ray must not reach the network at run time: no usage reports, no runtime_env installs.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     address = options.address or os.environ.get("RAY_ADDRESS")
-    if address:
-        ray.init(address=address, log_to_driver=False)
-        return
-    actors = max(1, options.actors or settings.workers)
-    ray.init(
-        num_cpus=actors + 1,  # one more than the actor pool, for the read tasks
-        include_dashboard=False,
-        log_to_driver=False,
-        configure_logging=False,
-    )
+    try:
+        if address:
+            ray.init(address=address, log_to_driver=False)
+        else:
+            actors = max(1, options.actors or settings.workers)
+            ray.init(
+                num_cpus=actors + 1,  # one more than the actor pool, for the read tasks
+                include_dashboard=False,
+                log_to_driver=False,
+                configure_logging=False,
+            )
+    except (OSError, RuntimeError, ConnectionError, ValueError) as exc:
+        # (an OSError would otherwise read as a failed write to stdout)
+        where = address or "a local Ray"
+        raise EventwireError("--engine ray", f"could not start or reach {where}: {exc}") from None
+    _ray_notices_to(RAY_LOG)
+
+
+def _ray_notices_to(path: Path) -> None:
+    """Ray's Python notices go to `path` (after ray.init, which resets Ray's handlers): with
+    no handler they reach standard error through logging's last resort."""
+    ray_logger = logging.getLogger("ray")
+    for handler in list(ray_logger.handlers):
+        if not isinstance(handler, logging.FileHandler):
+            ray_logger.removeHandler(handler)
+    if not ray_logger.handlers:
+        handler = logging.FileHandler(path)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        ray_logger.addHandler(handler)
+    ray_logger.propagate = False
 
 
 def _sources(inputs: Sequence[str], settings: Settings) -> Iterator[dict[str, Any]]:
