@@ -570,3 +570,11 @@ def test_the_deadliest_since_the_war_began_is_no_running_period() -> None:
     # (a comparison that tells deaths of its own is still read as an earlier incident's)
     text = "It was the deadliest attack since sarin gas killed hundreds of civilians in 2013."
     assert toll(text) is None
+
+
+def test_each_person_of_a_list_is_a_death() -> None:
+    assert toll("A father, a mother and a son were killed.")[0] == 3
+    # (the commas lost, as in a scrape)
+    assert toll("A father a mother and a son were killed while another son was injured.")[0] == 3
+    assert toll("Shells hit the house, killing a man, his wife and their two children.")[0] == 4
+    assert toll("A woman and a child were killed.")[0] == 2

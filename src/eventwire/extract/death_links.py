@@ -60,18 +60,28 @@ _SECOND = (
     + _ONE_NOUN
     + r"\b"
 )
+# "A father, a mother and a son", "a man, his wife and their two children": one more victim for
+# each person named between the first and the last (commas may be lost).
+_MIDDLE = (
+    r"(?P<mid>(?:\s*,?\s+(?:a|an|one|his|her|their)\s+(?:civilian|child|boy|girl|woman|man|"
+    r"soldier|fighter|officer|policeman|journalist|doctor|teenager|farmer|shepherd|resident|"
+    r"wife|husband|son|daughter|mother|father|brother|sister|grandfather|grandmother|baby)"
+    r"\b){0,4})"
+)
 _PAIR = re.compile(
     r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
     + _ONE_NOUN
     + r")"
+    + _MIDDLE
     + _SECOND
     + r"(?=(?:\s+\w+){0,2}\s+(?:were|have been|had been)\s+(?:also\s+)?(?:killed|shot dead|"
     r"executed|murdered|beheaded)|\s+(?:(?:have|has|had)\s+)?died)",
     re.IGNORECASE,
 )
+_MIDDLE_ITEM = re.compile(r"\b(?:a|an|one|his|her|their)\s+\w+", re.IGNORECASE)
 _PAIR_AFTER_VERB = re.compile(
     r"\b(?:killing|killed|kills|executed|executing|shot dead|murdered)\s+(?P<num>a|an|one)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?P<noun>" + _ONE_NOUN + r")" + _SECOND,
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>" + _ONE_NOUN + r")" + _MIDDLE + _SECOND,
     re.IGNORECASE,
 )
 _SINGLE_AFTER_VERB = re.compile(
@@ -401,6 +411,7 @@ def single_deaths(text: str, start: int, end: int, cumulative: bool) -> list[Dea
                 continue
             n = 1
             if pattern in (_PAIR, _PAIR_AFTER_VERB):
+                n += len(_MIDDLE_ITEM.findall(m.group("mid") or ""))
                 second = m.group("num2")
                 n += (words_to_int(second) or 1) if second and not second.isdigit() else 1
                 n += int(second) - 1 if second and second.isdigit() else 0
