@@ -506,9 +506,22 @@ def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) 
             a.best >= RARE_TOLL and a.high == a.best and any(b.best == a.best for b in theirs)
             for a in shared
         )
+    if max(c.best for c in shared) < RARE_TOLL and _named_apart(item.place, place):
+        return False  # "two people were killed" in Aleppo, then in a Homs village: two incidents
     if max(c.best for c in shared) >= 2:
         return True
     return item.place.place.name == place.place.name or generic(item.candidate) or generic(cand)
+
+
+def _named_apart(a: PlaceChoice, b: PlaceChoice) -> bool:
+    """Both places named in their own sentences, in different admin1 regions."""
+    x, y = a.place, b.place
+    return (
+        a.reason.startswith("sentence")
+        and b.reason.startswith("sentence")
+        and bool(x.admin1 and y.admin1)
+        and x.admin1 != y.admin1
+    )
 
 
 def _near(a: PlaceChoice, b: PlaceChoice) -> bool:
