@@ -578,3 +578,6 @@ def test_each_person_of_a_list_is_a_death() -> None:
     assert toll("A father a mother and a son were killed while another son was injured.")[0] == 3
     assert toll("Shells hit the house, killing a man, his wife and their two children.")[0] == 4
     assert toll("A woman and a child were killed.")[0] == 2
+    # (a list before a count of their kin, whose death word follows the count)
+    assert toll("A man, his wife and their two children were killed.") == (4, 4, 4, 4)
+    assert toll("A man his wife and their three children were killed in the strike.")[0] == 5

@@ -127,17 +127,35 @@ _NAME_AND = re.compile(
 )
 
 
+# "A man, his wife and their two children were killed": each person named before "and" a
+# count of their kin is one more death.
+_PERSONS_AND = re.compile(
+    r"(?P<name>(?:\b(?:a|an|one|his|her|their)\s+(?:man|woman|father|mother|husband|wife|son|"
+    r"daughter|brother|sister|child|boy|girl|grandfather|grandmother)\b\s*,?\s+)+)"
+    r"and\s+(?:his|her|their)\s+$",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(r"\b(?:a|an|one|his|her|their)\s+\w+", re.IGNORECASE)
+
+
 def named_and_count(text: str, start: int, deaths: list[Death], links: Links) -> list[Death]:
     """ "Mahmoud Abdulkarim Brouq and at least 10 members of the group were killed": a person
-    named before "and" a count whose death word follows it is one more death, added to it."""
+    named before "and" a count whose death word follows it is one more death, added to it; so
+    is each person of a list before "and" a count of their kin ("A man, his wife and their two
+    children were killed": four)."""
     out: list[Death] = []
     for d in deaths:
-        m = _NAME_AND.search(text[start : d.count.start])
-        if m is None or d.subset or id(d) not in links.verb_after or id(d) in links.chained:
+        before = text[start : d.count.start]
+        found = _NAME_AND.search(before) or _PERSONS_AND.search(before)
+        if found is None or d.subset or id(d) not in links.verb_after or id(d) in links.chained:
             out.append(d)
             continue
-        s, e = start + m.start("name"), start + m.end("name")
-        one = Death(Count(1, 1, 1, s, e), "unspecified", False, d.cumulative, s, e)
+        s, e = start + found.start("name"), start + found.end("name")
+        if found.re is _NAME_AND:
+            n, kind = 1, "unspecified"
+        else:
+            n, kind = len(_PERSON.findall(found.group("name"))), victim_kind(found.group("name"))
+        one = Death(Count(n, n, n, s, e), kind, False, d.cumulative, s, e)
         out.extend([one, d])
         links.chained.add(id(d))
     return out
