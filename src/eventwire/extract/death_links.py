@@ -62,11 +62,12 @@ _SECOND = (
 )
 # "A father, a mother and a son", "a man, his wife and their two children": one more victim for
 # each person named between the first and the last (commas may be lost).
+_KIN = r"wife|husband|son|daughter|mother|father|brother|sister|grandfather|grandmother"
 _MIDDLE = (
     r"(?P<mid>(?:\s*,?\s+(?:a|an|one|his|her|their)\s+(?:civilian|child|boy|girl|woman|man|"
     r"soldier|fighter|officer|policeman|journalist|doctor|teenager|farmer|shepherd|resident|"
-    r"wife|husband|son|daughter|mother|father|brother|sister|grandfather|grandmother|baby)"
-    r"\b){0,4})"
+    + _KIN
+    + r"|baby)\b){0,4})"
 )
 _PAIR = re.compile(
     r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
@@ -78,7 +79,8 @@ _PAIR = re.compile(
     r"executed|murdered|beheaded)|\s+(?:(?:have|has|had)\s+)?died)",
     re.IGNORECASE,
 )
-_MIDDLE_ITEM = re.compile(r"\b(?:a|an|one|his|her|their)\s+\w+", re.IGNORECASE)
+# One person of such a list ("a father", "his wife").
+_PERSON = re.compile(r"\b(?:a|an|one|his|her|their)\s+\w+", re.IGNORECASE)
 _PAIR_AFTER_VERB = re.compile(
     r"\b(?:killing|killed|kills|executed|executing|shot dead|murdered)\s+(?P<num>a|an|one)\s+"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>" + _ONE_NOUN + r")" + _MIDDLE + _SECOND,
@@ -130,12 +132,11 @@ _NAME_AND = re.compile(
 # "A man, his wife and their two children were killed": each person named before "and" a
 # count of their kin is one more death.
 _PERSONS_AND = re.compile(
-    r"(?P<name>(?:\b(?:a|an|one|his|her|their)\s+(?:man|woman|father|mother|husband|wife|son|"
-    r"daughter|brother|sister|child|boy|girl|grandfather|grandmother)\b\s*,?\s+)+)"
+    r"(?P<name>(?:\b(?:a|an|one|his|her|their)\s+(?:man|woman|child|boy|girl|" + _KIN + r")"
+    r"\b\s*,?\s+)+)"
     r"and\s+(?:his|her|their)\s+$",
     re.IGNORECASE,
 )
-_PERSON = re.compile(r"\b(?:a|an|one|his|her|their)\s+\w+", re.IGNORECASE)
 
 
 def named_and_count(text: str, start: int, deaths: list[Death], links: Links) -> list[Death]:
@@ -429,7 +430,7 @@ def single_deaths(text: str, start: int, end: int, cumulative: bool) -> list[Dea
                 continue
             n = 1
             if pattern in (_PAIR, _PAIR_AFTER_VERB):
-                n += len(_MIDDLE_ITEM.findall(m.group("mid") or ""))
+                n += len(_PERSON.findall(m.group("mid") or ""))
                 second = m.group("num2")
                 n += (words_to_int(second) or 1) if second and not second.isdigit() else 1
                 n += int(second) - 1 if second and second.isdigit() else 0

@@ -515,13 +515,10 @@ def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) 
 
 def _named_apart(a: PlaceChoice, b: PlaceChoice) -> bool:
     """Both places named in their own sentences, in different admin1 regions."""
-    x, y = a.place, b.place
-    return (
-        a.reason.startswith("sentence")
-        and b.reason.startswith("sentence")
-        and bool(x.admin1 and y.admin1)
-        and x.admin1 != y.admin1
-    )
+    if _inferred(a) or _inferred(b):
+        return False
+    x, y = a.place.admin1, b.place.admin1
+    return bool(x and y) and x != y
 
 
 def _near(a: PlaceChoice, b: PlaceChoice) -> bool:
