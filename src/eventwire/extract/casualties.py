@@ -267,8 +267,8 @@ def _own_death(sentence: _Sentence, count: Count) -> tuple[Death | None, bool]:
         return _lives_death(sentence, count, before, after) or _jargon_death(
             sentence, count, before, after
         ), False
-    if m_after is None and dw.NOT_DEATH.match(after):
-        return None, False
+    if dw.GROUPS.match(after) or (m_after is None and dw.NOT_DEATH.match(after)):
+        return None, False  # (a count of families or units is no count of people)
     if m_after is not None and dw.NOT_DEATH.match(after[: skip + m_after.start("w")]):
         return None, False
     phrase_end = count.end + (skip + m_after.end() if m_after else dw.noun_end(after))

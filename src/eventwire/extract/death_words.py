@@ -87,6 +87,13 @@ THINGS = re.compile(
     r"tunnels?|bridges?|facilities|factories|warehouses?|caches?|cannons?|guns?)\b",
     re.IGNORECASE,
 )
+# A count of groups of people, not of people: "regime forces executed six families", "wiped out
+# two villages".
+GROUPS = re.compile(
+    r"^\s+(?:[\w'’-]+\s+){0,2}?(?:families|households|clans|tribes|villages|towns|"
+    r"neighbou?rhoods|units|battalions|brigades|groups|convoys|cells)\b",
+    re.IGNORECASE,
+)
 VERBISH = re.compile(
     r"\b(?:were|was|are|is|have|has|had|suffered|received|receiving|remain\w*|still|being)\b", re.I
 )
