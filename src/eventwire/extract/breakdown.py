@@ -80,6 +80,17 @@ def _coarse(item: Located) -> bool:
     return item.place.geo_precision == 3 or item.place.place.feature_code in {"PCLI", "ADM1"}
 
 
+def _regions_apart(one: Located, other: Located) -> bool:
+    """Two places in two known regions, however vaguely each is told: a province is no vague
+    place for an incident of another province ("strikes killed 34 in Deir ez-Zor province" is
+    no total of 19 killed in Douma the same day); the country or no known region may be
+    anywhere."""
+    a, b = one.place.place, other.place.place
+    if a.admin1 is None or b.admin1 is None or "PCLI" in {a.feature_code, b.feature_code}:
+        return False
+    return a.admin1 != b.admin1
+
+
 def _names(item: Located, text: str, part: Located, total: int) -> bool:
     """Whether a sentence that gives the total name the part's place (as the text writes
     it): "10 civilians killed in attacks on Aleppo and Deir Ezzor"."""
@@ -104,7 +115,8 @@ def is_part(total: Located, part: Located, text: str, best: int) -> bool:
         return False
     a, b = total.place.place, part.place.place
     same_region = a.admin1 is not None and a.admin1 == b.admin1
-    if not (same_region or _coarse(total) or _names(total, text, part, best)):
+    vague = _coarse(total) and not _regions_apart(total, part)
+    if not (same_region or vague or _names(total, text, part, best)):
         return False
     mine, theirs = _kinds(total), _kinds(part)
     if not ("unspecified" in mine or theirs <= mine or theirs == {"unspecified"}):
