@@ -27,3 +27,9 @@ def test_a_row_added_to_generic_csv_is_read(tmp_path: Path) -> None:
     assert pattern.search("27 wedding-guests")  # hyphens and spaces alike
     assert pattern.search("three relatives")  # the victims-only words stay
     assert not pattern.search("20 troops")
+
+
+def test_a_whole_before_among_them_keeps_its_own_noun() -> None:
+    # "among them" opens the part: the whole's noun ends before it
+    text = "Russian air strikes killed 34 civilians among them 15 children in a village."
+    assert civilians(text) == 34

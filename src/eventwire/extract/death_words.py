@@ -230,7 +230,7 @@ def noun_end(after: str) -> int:
     calls them)."""
     m = re.match(
         r"^(?:\s+(?:of\s+)?(?:the\s+)?[\"“]?[\w'’-]+[\"”]?){0,4}?(?=[,.;:]|$|\s+(?:and|in|as|when|"
-        r"including|after|during|on|near|while|at|who|from|with|by|since|$))",
+        r"including|among|after|during|on|near|while|at|who|from|with|by|since|$))",
         after,
     )
     return m.end() if m else 0
