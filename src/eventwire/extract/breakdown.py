@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from eventwire.extract.casualties import Death, Toll, combine
 from eventwire.extract.placing import Located, carries_deaths, generic, merge
 from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
+from eventwire.extract.victim_kind import victim_kind
 
 # "The monitor gave a toll of 48 dead", "put the death toll at 85": a source's toll for an
 # event already told, in a sentence that names no event of its own.
@@ -152,7 +153,9 @@ def another_report(first: Located, later: Located, text: str) -> bool:
     sentence = text[later.candidate.sent_start : later.candidate.sent_end]
     if generic(later.candidate) and _TOLL_REPORT.search(sentence):
         return True  # "the monitor gave a toll of 48 dead": a toll of the event told before
-    if not _DEFINITE.search(text[max(0, trigger.start - 30) : trigger.start]):
+    definite = _DEFINITE.search(text[max(0, trigger.start - 30) : trigger.start])
+    # ("the militants crucified two men": a definite subject names who acted, not the event)
+    if definite is None or victim_kind(definite.group()) != "unspecified":
         return False
     a, b = first.candidate.decision.sub_event_type, later.candidate.decision.sub_event_type
     return SUB_EVENT_TO_EVENT[a] == SUB_EVENT_TO_EVENT[b] or generic(later.candidate)

@@ -219,7 +219,7 @@ class EventExtractor:
             distance = order.get(here, 0) - order.get(prev.sentences[-1], 0) if prev else 0
             # A toll seen before names the event best; then a weak sentence right after an
             # event; then the same type, place and day.
-            target = next((o for o in out if restates(o, cand, place, choice.date)), None)
+            target = next((o for o in out if restates(o, cand, place, choice.date, text)), None)
             # "The bombings killed 21", "87 died in the attack": another report of the latest
             # event it can refer to.
             target = target or next(
@@ -242,7 +242,7 @@ class EventExtractor:
             target = target or next((o for o in out if restatement(o, cand, place)), None)
             # An incident with its own toll on a day of its own ("On Sunday, raids killed 31
             # ... On Monday, jets struck again") is its own event, unless it tells the same toll.
-            if target is not None and not restates(target, cand, place, choice.date):
+            if target is not None and not restates(target, cand, place, choice.date, text):
                 own_toll = any(not d.cumulative for d in cand.deaths)
                 dated = own_date and choice.time_precision == 1
                 if own_toll and dated and target.own_date and target.time_precision == 1:

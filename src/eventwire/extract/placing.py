@@ -481,7 +481,19 @@ def same_kind(a: str, b: str) -> bool:
     return a == b or {a, b} == {SUICIDE, _BOMB}
 
 
-def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) -> bool:
+# A sentence that opens another incident: "In other parts of Deir al-Zor province ...",
+# "Elsewhere ...", "In a separate incident ...", "Separately ...".
+_ANOTHER_INCIDENT = re.compile(
+    r"\W*(?:elsewhere|separately|meanwhile|in (?:an)?other (?:parts?|areas?|towns?|"
+    r"villages?|districts?|neighbou?rhoods?|incidents?)|in a(?:nother| separate) "
+    r"(?:incident|attack|development))\b",
+    re.IGNORECASE,
+)
+
+
+def restates(
+    item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, text: str = ""
+) -> bool:
     """The same toll again (a headline, a summary, a second source): one event, not two.
 
     The largest toll of one of the two is a toll of the other. Within two days, a toll of two
@@ -506,11 +518,23 @@ def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date) 
             a.best >= RARE_TOLL and a.high == a.best and any(b.best == a.best for b in theirs)
             for a in shared
         )
-    if max(c.best for c in shared) < RARE_TOLL and _named_apart(item.place, place):
+    if max(c.best for c in shared) < RARE_TOLL and (
+        _named_apart(item.place, place) or _told_apart(item.place, cand, place, text)
+    ):
         return False  # "two people were killed" in Aleppo, then in a Homs village: two incidents
     if max(c.best for c in shared) >= 2:
         return True
     return item.place.place.name == place.place.name or generic(item.candidate) or generic(cand)
+
+
+def _told_apart(a: PlaceChoice, cand: Candidate, b: PlaceChoice, text: str) -> bool:
+    """The candidate's sentence opens another incident ("In other parts of the province ...",
+    "Elsewhere ...") at a place it names, not the event's."""
+    return (
+        _ANOTHER_INCIDENT.match(text, cand.sent_start) is not None
+        and not _inferred(b)
+        and a.place.name != b.place.name
+    )
 
 
 def _named_apart(a: PlaceChoice, b: PlaceChoice) -> bool:
