@@ -20,7 +20,12 @@ Neither is the target measure; they show how much of the gap is other incidents.
 With --classes: the toll misses grouped into error classes (first matching class wins: the
 same toll in two events; wounded read as dead; a running total counted; one event right and
 other incidents adding to it; one event too high; no event; events without a toll; too low),
-read from the output and its evidence, never from rules fitted to items.
+read from the output and its evidence, never from rules fitted to items. Then the misses by the
+class a reader gave each on reading the article (benchmarks/data/toll_misses_judged.jsonl: all
+85 misses of 86ae827, judged by two readers who wrote no rule, with the total a correct ACLED
+coding of the article gives, whether the extraction is wrong, and whether a correct one would
+hit the annotation), and the toll share if every miss judged a fixable extraction error that
+would hit were mended: how far the target is reachable without fitting to the annotation.
 
 With --sample: per-field precision on the hand-checked samples
 benchmarks/data/extraction_sample_seed*.jsonl: seed2026 holds ten articles drawn with
@@ -103,6 +108,7 @@ JUDGED = sorted((Path(__file__).resolve().parent / "data").glob("extraction_samp
 JUDGED_FIELDS = ("actor1", "actor2", "event_date", "source", "sub_event_type", "location")
 JUDGED_EXTRA = ("fatalities",)  # judged in later rounds only: shown where every row has it
 TOLL_SAMPLE = Path(__file__).resolve().parent / "data" / "toll_sample.jsonl"
+MISSES_JUDGED = Path(__file__).resolve().parent / "data" / "toll_misses_judged.jsonl"
 SAMPLED_FIELDS = ("actor1", "actor2", "event_date", "source")
 GOVERNORATES = {
     "aleppo": "aleppo", "halab": "aleppo", "dimashq": "damascus", "damascus": "damascus",
@@ -235,6 +241,7 @@ def main() -> None:
     extractor = EventExtractor(settings)
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")][: args.limit or None]
     classes: collections.Counter[str] = collections.Counter()
+    misses: dict[tuple[str, int], int] = {}
     toll_ok = gov_ok = with_events = lead_ok = cluster_ok = 0
     n_events = 0
     extract_time = 0.0
@@ -260,6 +267,7 @@ def main() -> None:
         cluster_ok += within(lead_cluster_toll(events), gold)
         if not good_toll:
             classes[miss_class(events, gold, doc)] += 1
+            misses[(row["id"], gold)] = total
         main_ev = main_event(events)
         got = governorate(main_ev.admin1) if main_ev else None
         good_gov = got == row["governorate"]
@@ -289,6 +297,39 @@ def main() -> None:
         print("\n| toll miss class | articles |\n|---|---|")
         for name in sorted(classes):
             print(f"| {name} | {classes[name]} |")
+        if MISSES_JUDGED.exists():
+            print_judged_misses(misses, toll_ok, len(rows))
+
+
+def print_judged_misses(misses: dict[tuple[str, int], int], hits: int, n: int) -> None:
+    """The current toll misses by the class a reader gave each one on reading the article
+    (benchmarks/data/toll_misses_judged.jsonl: is the extraction wrong, and would a correct
+    one hit the annotation?), with the misses not judged then and the judged ones now hit."""
+    judged = {
+        (r["id"], int(r["gold"])): r for r in map(json.loads, MISSES_JUDGED.open(encoding="utf-8"))
+    }
+    rounds = sorted({f"{r['round']} on {r['commit']}" for r in judged.values()})
+    counts: collections.Counter[str] = collections.Counter()
+    for key, total in misses.items():
+        row = judged.get(key)
+        if row is None:
+            counts["(not judged: a new miss)"] += 1
+        else:
+            same = "" if int(row["got"]) == total else " (total changed since)"
+            counts[row["category"] + same] += 1
+    now_hit = sum(1 for key in judged if key not in misses)
+    print(f"\n| judged class of the current misses ({', '.join(rounds)}) | articles |\n|---|---|")
+    for name in sorted(counts):
+        print(f"| {name} | {counts[name]} |")
+    print(f"| (judged then, a hit now) | {now_hit} |")
+    would = sum(
+        1 for k in misses if judged.get(k, {}).get("category") == "extraction_error_would_hit"
+    )
+    print(
+        f"\nIf every miss judged an extraction error that would hit were fixed: {hits + would} of "
+        f"{n} ({(hits + would) / max(1, n):.3f}); the other judged misses stay misses however "
+        "the extraction is mended (the article does not give the annotation's number)."
+    )
 
 
 def score_judged(rows: list[dict], now: dict[str, dict]) -> None:
