@@ -88,6 +88,11 @@ def classify(
     # development (the codebook gives those no fatalities): the deaths decide the type.
     if "Disrupted weapons use" in have and not (deadly and "kill" in have):
         return pick("Disrupted weapons use", "Disrupted weapons use", 0.8, "weapon use disrupted")
+    downed = _strongest(cues, "Disrupted weapons use")
+    if downed is not None and downed.text.lower() == "shot down":
+        # ("a Russian helicopter was shot down near Saraqeb, killing all five people on
+        # board": fire on the aircraft, an incident of its own, not a bare "killing")
+        return pick("Armed clash", "Disrupted weapons use", 0.7, "an aircraft shot down, deadly")
     if "Non-violent transfer of territory" in have and not ({"kill", "Armed clash"} & have):
         return pick(
             "Non-violent transfer of territory",

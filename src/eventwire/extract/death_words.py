@@ -53,7 +53,8 @@ DEATH_BEFORE = re.compile(
     r"rising|climbing|reaching|stands|is|was|of|at|to)|toll (?:rose |climbed |reached )?"
     r"(?:at|to|of)|bodies of|executing|executed|massacring|massacred|murdering|murdered|"
     r"shooting dead|shot dead|beheading|beheaded|crucifying|crucified)\s+(?:at least\s+)?"
-    r"(?:some\s+)?(?:to\s+)?"
+    # ("killing all five people on board", "killed all the 12 passengers")
+    r"(?:some\s+|all\s+(?:the\s+)?)?(?:to\s+)?"
     # "killed another two civilians", "killing a further nine": more deaths (see _MORE_BEFORE);
     # "killed between 500 and 1300", "killed from 500 to well over 1000": a range
     r"(?:(?:another|a further|further|an additional)\s+(?:at least\s+)?|between\s+|from\s+)?)$",

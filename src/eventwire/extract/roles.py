@@ -304,6 +304,8 @@ def assign_roles(
     actor2 = _actor2(scene, actor1, others[0] if others else None, one_named, whole)
     if actor2 is None and _hits_civilians(scene, whole, civilian_victims):
         actor2 = _civilians(scene, whole)
+    if actor2 is None and _downed(scene):
+        actor1, actor2 = _downed_sides(scene, actor1)
     assoc1 = next((a for a in names[1:] if a.name != actor1.name), None)
     assoc2 = next((a for a in others[1:] if actor2 and a.name != actor2.name), None)
     # "Rebels and government forces agreed on a ceasefire", "a truce between X and Y": the
@@ -311,6 +313,27 @@ def assign_roles(
     if sub == "Agreement" and actor2 is None and assoc1 and not on_one_side(assoc1, actor1):
         actor2, assoc1 = assoc1, None
     return Roles(actor1, assoc1, actor2, assoc2)
+
+
+def _downed(scene: _Scene) -> bool:
+    """A clash told as an aircraft shot down ("a Russian helicopter was shot down")."""
+    return scene.armed_only and scene.candidate.decision.trigger.cue == "Disrupted weapons use"
+
+
+def _downed_sides(scene: _Scene, actor1: Actor) -> tuple[Actor, Actor | None]:
+    """The aircraft's air force is the side fired on ("a Russian helicopter was shot down":
+    Russia's forces); who fired is actor1, unidentified where only the aircraft is named."""
+    c = scene.candidate
+    own = [m for m in scene.mentions if c.sent_start <= m.start < c.sent_end]
+    flown = [
+        scene.lexicon.name(m, scene.country, scene.when)
+        for m in as_forces(air_force(own, scene.text, scene.country))
+    ]
+    if not flown:
+        return actor1, None
+    if on_one_side(actor1, flown[0]):
+        actor1 = _unidentified(scene.lexicon, scene.country, scene.when)
+    return actor1, flown[0]
 
 
 def _scene(
@@ -587,7 +610,9 @@ def _fight_sides(
     """The two sides of a battle (the opponent named elsewhere in the sentence or the one
     before), and of territory changing hands the winner first."""
     text = scene.text
-    if scene.armed_only:
+    # ("a Russian helicopter was shot down": the aircraft's side was fired on, whoever fired)
+    downed = scene.candidate.decision.trigger.cue == "Disrupted weapons use"
+    if scene.armed_only and not downed:
         nearby = [*in_sentence, *(m for m in whole if m not in in_sentence)]  # clause first
         agents, patients = battle_sides(agents, patients, nearby, context, scene.pool, text)
     if scene.sub == "Non-state actor overtakes territory":
