@@ -491,9 +491,7 @@ _ANOTHER_INCIDENT = re.compile(
 )
 
 
-def restates(
-    item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, text: str = ""
-) -> bool:
+def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, text: str) -> bool:
     """The same toll again (a headline, a summary, a second source): one event, not two.
 
     The largest toll of one of the two is a toll of the other. Within two days, a toll of two

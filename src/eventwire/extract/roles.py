@@ -611,8 +611,7 @@ def _fight_sides(
     before), and of territory changing hands the winner first."""
     text = scene.text
     # ("a Russian helicopter was shot down": the aircraft's side was fired on, whoever fired)
-    downed = scene.candidate.decision.trigger.cue == "Disrupted weapons use"
-    if scene.armed_only and not downed:
+    if scene.armed_only and not _downed(scene):
         nearby = [*in_sentence, *(m for m in whole if m not in in_sentence)]  # clause first
         agents, patients = battle_sides(agents, patients, nearby, context, scene.pool, text)
     if scene.sub == "Non-state actor overtakes territory":
