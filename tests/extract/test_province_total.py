@@ -1,5 +1,6 @@
-"""A toll told of a province sums incidents of that province only: the same day's toll in
-another region is another incident, not one of its parts. Examples written for this test."""
+"""A toll told of a province sums incidents of that province only, and a toll told of a town
+incidents of that town only: the same day's toll in another region, or in another town, is
+another incident, not one of its parts. Examples written for this test."""
 
 from __future__ import annotations
 
@@ -37,3 +38,13 @@ def test_a_province_toll_still_sums_its_own_towns(nlp, geoparser) -> None:  # ty
     )
     events = _run(nlp, geoparser, text)
     assert sum(e.fatalities for e in events) == 13
+
+
+def test_a_towns_toll_is_no_total_of_another_towns(nlp, geoparser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Aid agencies warned of hunger in the besieged suburbs. Air strikes on the town of "
+        "Douma killed 12 civilians on Saturday, the monitor said. Air strikes on the town of "
+        "Harasta killed seven civilians on Saturday."
+    )
+    tolls = {e.location: e.fatalities for e in _run(nlp, geoparser, text)}
+    assert tolls == {"Duma": 12, "Harasta": 7}

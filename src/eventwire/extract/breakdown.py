@@ -30,6 +30,7 @@ from eventwire.extract.casualties import Death, Toll, combine
 from eventwire.extract.placing import Located, carries_deaths, generic, merge
 from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
 from eventwire.extract.victim_kind import victim_kind
+from eventwire.models import Place
 
 # "The monitor gave a toll of 48 dead", "put the death toll at 85": a source's toll for an
 # event already told, in a sentence that names no event of its own.
@@ -92,12 +93,9 @@ def _regions_apart(one: Located, other: Located) -> bool:
     return a.admin1 != b.admin1
 
 
-def _names(item: Located, text: str, part: Located, total: int) -> bool:
-    """Whether a sentence that gives the total name the part's place (as the text writes
-    it): "10 civilians killed in attacks on Aleppo and Deir Ezzor"."""
-    place = part.place.place
-    names = {place.name, text[place.start : place.end]} - {""}
-    told = [
+def _told_sentences(item: Located, total: int) -> list[tuple[int, int]]:
+    """The sentences of an event that give its toll `total` as a count of their own."""
+    return [
         (a, b)
         for a, b in item.sentences
         if any(
@@ -106,7 +104,38 @@ def _names(item: Located, text: str, part: Located, total: int) -> bool:
             if not d.cumulative and not d.subset
         )
     ]
-    return any(name in text[a:b] for a, b in told for name in names)
+
+
+def _province_named(place: Place) -> bool:
+    """A town that bears its province's name (Aleppo, Homs, Ar Raqqah in Ar-Raqqah)."""
+    key = re.sub(r"[^a-z]", "", (place.admin1 or "").lower())
+    return bool(key) and re.sub(r"[^a-z]", "", place.name.lower()) == key
+
+
+def _other_town(total: Located, part: Located, text: str, best: int) -> bool:
+    """A toll its own sentence gives for one town ("air strikes on the town of Douma killed
+    12") sums no incident its text names in another town ("air strikes on Harasta killed
+    seven"): a part of a town's toll is at the town or in one of its quarters."""
+    a, b = total.place.place, part.place.place
+    if a.name == b.name or not (_named(total) and _named(part)):
+        return False
+    if not a.feature_code.startswith("PPL") or not b.feature_code.startswith("PPL"):
+        return False
+    if b.feature_code == "PPLX" or total.place.geo_precision != 1:
+        return False
+    # (a town named as its province is: "Syria's Aleppo", "Northern Homs")
+    if _province_named(a) or _province_named(b):
+        return False
+    surface = text[a.start : a.end]
+    return bool(surface) and any(surface in text[x:y] for x, y in _told_sentences(total, best))
+
+
+def _names(item: Located, text: str, part: Located, total: int) -> bool:
+    """Whether a sentence that gives the total name the part's place (as the text writes
+    it): "10 civilians killed in attacks on Aleppo and Deir Ezzor"."""
+    place = part.place.place
+    names = {place.name, text[place.start : place.end]} - {""}
+    return any(name in text[a:b] for a, b in _told_sentences(item, total) for name in names)
 
 
 def is_part(total: Located, part: Located, text: str, best: int) -> bool:
@@ -118,6 +147,8 @@ def is_part(total: Located, part: Located, text: str, best: int) -> bool:
     same_region = a.admin1 is not None and a.admin1 == b.admin1
     vague = _coarse(total) and not _regions_apart(total, part)
     if not (same_region or vague or _names(total, text, part, best)):
+        return False
+    if _other_town(total, part, text, best) and not _names(total, text, part, best):
         return False
     mine, theirs = _kinds(total), _kinds(part)
     if not ("unspecified" in mine or theirs <= mine or theirs == {"unspecified"}):
