@@ -27,10 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.extract.casualties import Death, Toll, combine
-from eventwire.extract.placing import Located, carries_deaths, generic, merge
+from eventwire.extract.placing import Located, carries_deaths, generic, merge, province_named
 from eventwire.extract.taxonomy import SUB_EVENT_TO_EVENT
 from eventwire.extract.victim_kind import victim_kind
-from eventwire.models import Place
 
 # "The monitor gave a toll of 48 dead", "put the death toll at 85": a source's toll for an
 # event already told, in a sentence that names no event of its own.
@@ -106,12 +105,6 @@ def _told_sentences(item: Located, total: int) -> list[tuple[int, int]]:
     ]
 
 
-def _province_named(place: Place) -> bool:
-    """A town that bears its province's name (Aleppo, Homs, Ar Raqqah in Ar-Raqqah)."""
-    key = re.sub(r"[^a-z]", "", (place.admin1 or "").lower())
-    return bool(key) and re.sub(r"[^a-z]", "", place.name.lower()) == key
-
-
 def _other_town(total: Located, part: Located, text: str, best: int) -> bool:
     """A toll its own sentence gives for one town ("air strikes on the town of Douma killed
     12") sums no incident its text names in another town ("air strikes on Harasta killed
@@ -124,7 +117,7 @@ def _other_town(total: Located, part: Located, text: str, best: int) -> bool:
     if b.feature_code == "PPLX" or total.place.geo_precision != 1:
         return False
     # (a town named as its province is: "Syria's Aleppo", "Northern Homs")
-    if _province_named(a) or _province_named(b):
+    if province_named(a) or province_named(b):
         return False
     surface = text[a.start : a.end]
     return bool(surface) and any(surface in text[x:y] for x, y in _told_sentences(total, best))

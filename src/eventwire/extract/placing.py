@@ -504,6 +504,10 @@ def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, 
     mine, theirs = _own_counts(cand.deaths), _own_counts(item.deaths)
     if not mine or not theirs:
         return False
+    if abs((item.date - date).days) <= 2 and (
+        _more_of(cand.deaths, item.deaths, text) or _more_of(item.deaths, cand.deaths, text)
+    ):
+        return True
     shared = [a for a in mine if any(_same_count(a, b) for b in theirs)]
     biggest = max(c.best for c in mine), max(c.best for c in theirs)
     if not any(
@@ -523,6 +527,20 @@ def restates(item: Located, cand: Candidate, place: PlaceChoice, date: dt.date, 
     if max(c.best for c in shared) >= 2:
         return True
     return item.place.place.name == place.place.name or generic(item.candidate) or generic(cand)
+
+
+_MORE = re.compile(r"\s+more\b", re.IGNORECASE)
+
+
+def _more_of(deaths: Sequence[Death], others: Sequence[Death], text: str) -> bool:
+    """ "8 More Killed" (a headline) beside "killing a field commander ... and eight more
+    militants": the count told as more is the added part of the other's sum, the same deaths."""
+    return any(
+        _MORE.match(text, d.count.end) is not None
+        and any(len(o.parts) > 1 and d.count.best == o.parts[-1] for o in others)
+        for d in deaths
+        if not d.cumulative and not d.subset
+    )
 
 
 def _told_apart(a: PlaceChoice, cand: Candidate, b: PlaceChoice, text: str) -> bool:
@@ -669,10 +687,30 @@ def merge(target: Located, cand: Candidate, place: PlaceChoice, here: tuple[int,
     ):
         # (the bomber told after the bomb: a suicide bomb, as the codebook ranks it first)
         merged = dataclasses.replace(merged, candidate=cand)
-    # Only a place the sentence names itself is better than one already found.
-    if _vague(target.place) and not _vague(place):
+    # Only a place the sentence names itself is better than one already found; a town named
+    # as its province often is ("Nusra Leader in Homs Killed") yields to a town of the province.
+    if (_vague(target.place) or _province_town(target.place, place)) and not _vague(place):
         merged = dataclasses.replace(merged, place=place)
     return merged
+
+
+def province_named(place: Place) -> bool:
+    """A town that bears its province's name (Aleppo, Homs, Ar Raqqah in Ar-Raqqah): news
+    often means the province by it."""
+    key = re.sub(r"[^a-z]", "", (place.admin1 or "").lower())
+    return bool(key) and re.sub(r"[^a-z]", "", place.name.lower()) == key
+
+
+def _province_town(told: PlaceChoice, other: PlaceChoice) -> bool:
+    """`told` is a town that bears its province's name (Homs, Aleppo), `other` another town
+    of that province."""
+    a, b = told.place, other.place
+    return (
+        province_named(a)
+        and a.name != b.name
+        and a.admin1 == b.admin1
+        and b.feature_code.startswith("PPL")
+    )
 
 
 def _inferred(choice: PlaceChoice) -> bool:
