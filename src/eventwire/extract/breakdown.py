@@ -139,9 +139,8 @@ def is_part(total: Located, part: Located, text: str, best: int) -> bool:
     a, b = total.place.place, part.place.place
     same_region = a.admin1 is not None and a.admin1 == b.admin1
     vague = _coarse(total) and not _regions_apart(total, part)
-    if not (same_region or vague or _names(total, text, part, best)):
-        return False
-    if _other_town(total, part, text, best) and not _names(total, text, part, best):
+    named = _names(total, text, part, best)
+    if not (same_region or vague or named) or (not named and _other_town(total, part, text, best)):
         return False
     mine, theirs = _kinds(total), _kinds(part)
     if not ("unspecified" in mine or theirs <= mine or theirs == {"unspecified"}):
